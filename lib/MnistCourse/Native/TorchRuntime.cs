@@ -1,0 +1,126 @@
+using TorchSharp;
+
+namespace MnistCourse.Native;
+
+/// <summary>Raised when TorchSharp's native library cannot be loaded here; the message names the cause and the fix.</summary>
+public sealed class TorchUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Gets TorchSharp ready in this process: the allocator setting, the libstdc++ compatibility patch where
+/// the system needs it, then the native backend. Every library entry point that touches torch calls
+/// <see cref="EnsureReady"/> first; it is cheap after the first call.
+/// </summary>
+/// <remarks>
+/// Why here and not only in setup: a learner's notebook kernel restores TorchSharp into its own NuGet
+/// folder and loads it there. Patching must happen before TorchSharp's type initializer runs, because a
+/// failed initializer is final for the process.
+/// </remarks>
+public static class TorchRuntime
+{
+    private static readonly object Gate = new();
+    private static bool _ready;
+
+    /// <summary>Prepares and loads TorchSharp once. Throws <see cref="TorchUnavailableException"/> with the fix when it cannot.</summary>
+    public static void EnsureReady()
+    {
+        if (_ready) return;
+        lock (Gate)
+        {
+            if (_ready) return;
+            GlibcAllocator.Configure();
+            if (!LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds))
+                PatchLibraries(CandidateLibraries(), log: null);
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+            }
+            catch (Exception e)
+            {
+                throw new TorchUnavailableException(Explain(e), e);
+            }
+            _ready = true;
+        }
+    }
+
+    /// <summary>
+    /// Applies the weak-version patch to every given copy of <c>libLibTorchSharp.so</c> that needs it and
+    /// returns one line per file. Unwritable files are reported, not thrown, so setup can go on.
+    /// </summary>
+    public static IReadOnlyList<string> PatchLibraries(IEnumerable<string> libraries, TextWriter? log)
+    {
+        var lines = new List<string>();
+        foreach (var library in libraries.Distinct())
+        {
+            string line;
+            try
+            {
+                var outcome = WeakVersionPatch.Apply(library, LibStdCxx.TorchSharpNeeds);
+                line = $"{outcome}: {library}";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                line = $"NotWritable: {library} (run ./course setup as the owner of that folder)";
+            }
+            catch (InvalidDataException e)
+            {
+                line = $"Refused: {e.Message}";
+            }
+            lines.Add(line);
+            log?.WriteLine("  " + line);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// The copies of <c>libLibTorchSharp.so</c> this process could load: beside the application, beside
+    /// TorchSharp.dll (its <c>cpu/</c> consolidation folder for notebooks), and in the NuGet package folder
+    /// that fills every later build output and notebook restore.
+    /// </summary>
+    public static IEnumerable<string> CandidateLibraries()
+    {
+        const string name = "libLibTorchSharp.so";
+        var folders = new List<string>
+        {
+            AppContext.BaseDirectory,
+            Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"),
+        };
+        var torchSharpDir = Path.GetDirectoryName(typeof(torch).Assembly.Location); // typeof does not run the initializer
+        if (!string.IsNullOrEmpty(torchSharpDir))
+        {
+            folders.Add(torchSharpDir);
+            folders.Add(Path.Combine(torchSharpDir, "cpu"));
+            folders.Add(Path.Combine(torchSharpDir, "..", "..", "runtimes", "linux-x64", "native"));
+        }
+        foreach (var packageHome in NuGetPackageHomes("torchsharp"))
+        {
+            folders.Add(Path.Combine(packageHome, "runtimes", "linux-x64", "native"));
+            var lib = Path.Combine(packageHome, "lib");
+            if (Directory.Exists(lib))
+                folders.AddRange(Directory.GetDirectories(lib).Select(d => Path.Combine(d, "cpu")));
+        }
+        return folders.Select(f => Path.GetFullPath(Path.Combine(f, name))).Where(File.Exists).Distinct();
+    }
+
+    /// <summary>Every restored version folder of a package in the NuGet global packages folder.</summary>
+    public static IEnumerable<string> NuGetPackageHomes(string packageId)
+    {
+        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        if (string.IsNullOrEmpty(root))
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var package = Path.Combine(root, packageId.ToLowerInvariant());
+        return Directory.Exists(package) ? Directory.GetDirectories(package) : [];
+    }
+
+    private static string Explain(Exception e)
+    {
+        var detail = e.InnerException?.Message ?? e.Message;
+        var firstLine = detail.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? detail;
+        if (!LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds))
+            return "TorchSharp's native library could not be loaded: this system's libstdc++ (" + (LibStdCxx.Locate() ?? "not found") +
+                   $") lacks {LibStdCxx.TorchSharpNeeds}, which TorchSharp 0.107 asks for, and the copies found could not be patched. " +
+                   "Fix: run `./course setup` in the course folder (it patches the library in your NuGet cache), then restart the kernel. " +
+                   "Details: " + firstLine;
+        return "TorchSharp's native library could not be loaded. Fix: run `./course doctor` in the course folder and follow what it says " +
+               "(on a notebook, the first cell must reference TorchSharp-cpu 0.107.0). Details: " + firstLine;
+    }
+}
