@@ -1,0 +1,43 @@
+using System.Reflection;
+using MnistCourse.Native;
+using MnistCourse.Reporting;
+using TorchSharp;
+
+namespace MnistCourse;
+
+/// <summary>The course's two bookends: <see cref="Setup"/> in every lesson's first cell, <see cref="Report"/> in its last.</summary>
+public static class Course
+{
+    /// <summary>Environment variable naming the file (JSON lines) where <see cref="Report"/> appends results; the runner sets it.</summary>
+    public const string ResultsVariable = "MNISTCOURSE_RESULTS";
+
+    /// <summary>
+    /// Gets TorchSharp ready (allocator, native library), seeds every random draw with <paramref name="seed"/>,
+    /// and returns one line that says what runs here.
+    /// </summary>
+    /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · libtorch 2.10.0 · 2 threads · seed 0 · allocator tuned"</code></example>
+    public static string Setup(int seed = 0)
+    {
+        TorchRuntime.EnsureReady();
+        torch.manual_seed(seed);
+        var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+                         ?? typeof(torch).Assembly.GetName().Version?.ToString();
+        return $"TorchSharp {torchSharp} · libtorch {torch.__version__} · {torch.get_num_threads()} threads · seed {seed} · " +
+               (GlibcAllocator.IsConfigured ? "allocator tuned" : "default allocator");
+    }
+
+    /// <summary>
+    /// Records a tutorial's measured result: returned for display, and appended to the runner's results file
+    /// when one is set, so the reproduction table holds the figure the notebook computed.
+    /// </summary>
+    public static LessonResult Report(Tutorial tutorial, double testAccuracy, double testLoss, int epochs, long trainImages, Training.History history)
+    {
+        var result = new LessonResult(tutorial.Id, tutorial.Title, tutorial.Published, tutorial.Floor, testAccuracy, testLoss,
+            epochs, tutorial.Epochs, trainImages, history.TrainSeconds, history.MillisecondsPerStep,
+            tutorial.ReferenceBand?.Low, tutorial.ReferenceBand?.High);
+        var file = Environment.GetEnvironmentVariable(ResultsVariable);
+        if (!string.IsNullOrEmpty(file))
+            File.AppendAllText(file, result.ToJson() + Environment.NewLine);
+        return result;
+    }
+}

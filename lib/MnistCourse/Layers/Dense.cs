@@ -1,0 +1,44 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MnistCourse.Layers;
+
+/// <summary>Keras' <c>Dense</c>: every input connected to each of units outputs, <c>activation(x·W + b)</c>.</summary>
+/// <example><code>new Dense(64, activation: "relu")   // (None, 576) → (None, 64), 36,928 params</code></example>
+public sealed class Dense : Layer
+{
+    private readonly int _units;
+    private readonly string _activation;
+    private TorchSharp.Modules.Linear? _linear;
+
+    /// <param name="units">Number of outputs.</param>
+    /// <param name="activation">relu, tanh, sigmoid, softmax or null (linear).</param>
+    /// <param name="inputShape">Input shape (units), needed on the first layer only.</param>
+    public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
+        _units = units;
+        _activation = Activations.Validate(activation);
+    }
+
+    /// <summary>The torch module doing the work (weight shape: units × inputs, the transpose of Keras' kernel).</summary>
+    public TorchSharp.Modules.Linear Linear => _linear ?? throw new InvalidOperationException($"{Name} is not built yet.");
+
+    public string Activation => _activation;
+
+    protected override Shape BuildCore(Shape input)
+    {
+        if (input.Rank != 1)
+            throw ShapeError(Name, "a flat input (None, n): add Flatten() before it", input);
+        _linear = nn.Linear(input[0], _units);
+        Initializers.GlorotUniform(_linear.weight!, fanIn: input[0], fanOut: _units);
+        Initializers.Zeros(_linear.bias!);
+        register_module("linear", _linear);
+        return new Shape(_units);
+    }
+
+    public override Tensor forward(Tensor x) => Activations.Apply(_activation, _linear!.forward(x));
+
+    internal override Tensor ForwardLogits(Tensor x) => _activation == "softmax" ? _linear!.forward(x) : forward(x);
+    internal override bool EndsWithSoftmax => _activation == "softmax";
+}

@@ -1,0 +1,73 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MnistCourse.Layers;
+
+/// <summary>
+/// Base of the Keras-style layers. Each layer is a real <c>torch.nn.Module</c>: <see cref="Build"/> creates
+/// its weights once the input shape is known (Keras' build), <c>forward</c> computes (Keras' call).
+/// </summary>
+/// <remarks>
+/// Shapes are reported in Keras' channels-last order; tensors flow between layers in torch's
+/// channels-first order (N, C, H, W), the layout torch's convolutions are fastest in.
+/// </remarks>
+public abstract class Layer : nn.Module<Tensor, Tensor>
+{
+    private Shape? _outputShape;
+
+    protected Layer(string typeName, Shape? inputShape = null) : base(typeName)
+    {
+        TypeName = typeName;
+        DeclaredInputShape = inputShape;
+        Name = KerasNaming.BaseName(typeName);
+    }
+
+    /// <summary>The class name Keras prints in summaries: Conv2D, MaxPooling2D, …</summary>
+    public string TypeName { get; }
+
+    /// <summary>The layer's name in its model, as Keras numbers them: conv2d, conv2d_1, …</summary>
+    public string Name { get; internal set; }
+
+    /// <summary>The <c>inputShape</c> given to this layer, if any (Keras: only the first layer needs it).</summary>
+    public Shape? DeclaredInputShape { get; }
+
+    /// <summary>The input shape the layer was built for.</summary>
+    public Shape? InputShape { get; private set; }
+
+    /// <summary>The output shape, known once built.</summary>
+    public Shape OutputShape => _outputShape ?? throw new InvalidOperationException($"layer {Name} is not built yet: add it to a model whose first layer has an inputShape.");
+
+    public bool IsBuilt => _outputShape is not null;
+
+    /// <summary>Creates the weights for <paramref name="input"/> and returns the output shape. Called once by the model.</summary>
+    public Shape Build(Shape input)
+    {
+        if (IsBuilt)
+        {
+            if (!input.Equals(InputShape))
+                throw new InvalidOperationException($"layer {Name} was built for input {InputShape} and cannot take {input}.");
+            return OutputShape;
+        }
+        _outputShape = BuildCore(input);
+        InputShape = input;
+        return _outputShape;
+    }
+
+    /// <summary>Creates weights and returns the output shape for <paramref name="input"/>.</summary>
+    protected abstract Shape BuildCore(Shape input);
+
+    /// <summary>Number of weights (trainable parameters).</summary>
+    public long CountParams() => parameters().Sum(p => p.numel());
+
+    /// <summary>
+    /// The output before a final softmax. Training computes the cross-entropy from these logits, stably,
+    /// as tf.keras does when the output layer is a softmax.
+    /// </summary>
+    internal virtual Tensor ForwardLogits(Tensor x) => forward(x);
+
+    /// <summary>Whether this layer ends with a softmax (so <see cref="ForwardLogits"/> differs from forward).</summary>
+    internal virtual bool EndsWithSoftmax => false;
+
+    protected static ArgumentException ShapeError(string layer, string expected, Shape actual) =>
+        new($"{layer} expects {expected}, but its input is {actual}.");
+}

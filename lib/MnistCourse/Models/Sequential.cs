@@ -1,0 +1,117 @@
+using MnistCourse.Layers;
+using MnistCourse.Native;
+using MnistCourse.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MnistCourse.Models;
+
+/// <summary>
+/// Keras' <c>Sequential</c> model: a stack of layers, each fed by the one before. It is a genuine
+/// <c>torch.nn.Module</c>: <c>model.forward(x)</c>, <c>model.parameters()</c>, <c>model.train()</c>/<c>eval()</c> all work.
+/// </summary>
+/// <example><code>
+/// var model = new Sequential();
+/// model.Add(new Conv2D(32, (3, 3), activation: "relu", inputShape: (28, 28, 1)));
+/// model.Add(new MaxPooling2D((2, 2)));
+/// model.Summary();
+/// </code></example>
+/// <remarks>
+/// Input batches come channels-last as in Keras, (N, 28, 28, 1); the model turns them to torch's
+/// (N, C, H, W) once, at the start of <c>forward</c>. Every layer's input size is inferred from the one
+/// before, so no 576 or 1024 is ever typed by hand.
+/// </remarks>
+public sealed partial class Sequential : nn.Module<Tensor, Tensor>
+{
+    private readonly List<Layer> _layers = [];
+
+    /// <summary>An empty model; add layers with <see cref="Add"/>.</summary>
+    public Sequential(string name = "sequential") : base(name)
+    {
+        TorchRuntime.EnsureReady();
+        ModelName = name;
+    }
+
+    /// <summary>A model made of <paramref name="layers"/>, in order.</summary>
+    public Sequential(params Layer[] layers) : this()
+    {
+        foreach (var layer in layers) Add(layer);
+    }
+
+    /// <summary>The name printed by <see cref="Summary"/>.</summary>
+    public string ModelName { get; }
+
+    public IReadOnlyList<Layer> Layers => _layers;
+
+    /// <summary>The channels-last input shape, from the first layer's <c>inputShape</c>.</summary>
+    public Shape? InputShape { get; private set; }
+
+    /// <summary>The last layer's output shape.</summary>
+    public Shape OutputShape => _layers.Count > 0 ? _layers[^1].OutputShape : throw new InvalidOperationException("the model has no layers yet.");
+
+    /// <summary>Appends a layer and builds it for the previous layer's output shape (Keras builds eagerly once the input shape is known).</summary>
+    public void Add(Layer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (_layers.Contains(layer)) throw new ArgumentException($"layer {layer.Name} is already in this model.", nameof(layer));
+        if (_layers.Count == 0)
+            InputShape = layer.DeclaredInputShape ?? throw new ArgumentException(
+                $"the first layer ({layer.TypeName}) needs an inputShape, e.g. inputShape: (28, 28, 1), as in Keras.", nameof(layer));
+        else if (layer.DeclaredInputShape is { } declared && !declared.Equals(_layers[^1].OutputShape))
+            throw new ArgumentException($"{layer.TypeName} declares inputShape {declared}, but the previous layer outputs {_layers[^1].OutputShape}.", nameof(layer));
+
+        layer.Name = KerasNaming.Unique(KerasNaming.BaseName(layer.TypeName), _layers.Select(l => l.Name));
+        layer.Build(_layers.Count == 0 ? InputShape! : _layers[^1].OutputShape);
+        _layers.Add(layer);
+        register_module(layer.Name, layer);
+        _compiled = null; // the optimizer must see the new weights
+    }
+
+    /// <summary>The layer called <paramref name="name"/> (conv2d, max_pooling2d_1, …).</summary>
+    public Layer GetLayer(string name) =>
+        _layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException(
+            $"no layer named '{name}'; this model has: {string.Join(", ", _layers.Select(l => l.Name))}.", nameof(name));
+
+    /// <summary>Number of weights in all layers.</summary>
+    public long CountParams() => _layers.Sum(l => l.CountParams());
+
+    /// <summary>Runs the model on a channels-last batch (N, 28, 28, 1) and returns the last layer's output (probabilities for a softmax model).</summary>
+    public override Tensor forward(Tensor input) => Run(input, logits: false);
+
+    /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>
+    public Tensor ForwardLogits(Tensor input) => Run(input, logits: true);
+
+    /// <summary>Whether the last layer ends with a softmax.</summary>
+    public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].EndsWithSoftmax;
+
+    private Tensor Run(Tensor input, bool logits)
+    {
+        if (_layers.Count == 0) throw new InvalidOperationException("the model has no layers yet.");
+        CheckInput(input);
+        var x = ToChannelsFirst(input);
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            var next = logits && i == _layers.Count - 1 ? _layers[i].ForwardLogits(x) : _layers[i].forward(x);
+            if (!ReferenceEquals(x, input)) x.Dispose();
+            x = next;
+        }
+        return x;
+    }
+
+    /// <summary>(N, H, W, C) → (N, C, H, W); a view, free of copies for one channel.</summary>
+    internal Tensor ToChannelsFirst(Tensor input) => input.dim() == 4 ? input.permute(0, 3, 1, 2) : input.alias();
+
+    /// <summary>Throws a Keras-worded error when a batch does not match <see cref="InputShape"/>.</summary>
+    internal void CheckInput(Tensor input)
+    {
+        var expected = InputShape!;
+        var shape = input.shape;
+        bool ok = shape.Length == expected.Rank + 1 && Enumerable.Range(0, expected.Rank).All(i => shape[i + 1] == expected[i]);
+        if (!ok)
+            throw new ArgumentException(
+                $"Input 0 of layer \"{ModelName}\" is incompatible with the layer: expected shape={expected}, found shape=({string.Join(", ", shape)}). " +
+                (shape.Length == expected.Rank ? "Add the channel axis, e.g. x.reshape(-1, 28, 28, 1)." : "Reshape the data to the model's input shape."));
+        if (input.dtype != ScalarType.Float32)
+            throw new ArgumentException($"the model takes float32 input, found {input.dtype}: convert with x.to(torch.float32) / 255.");
+    }
+}

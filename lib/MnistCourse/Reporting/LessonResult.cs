@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MnistCourse.Reporting;
+
+/// <summary>What a lesson measured, as the reproduction table shows it.</summary>
+public sealed record LessonResult(
+    [property: JsonPropertyName("tutorial")] string Tutorial,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("published_accuracy")] double PublishedAccuracy,
+    [property: JsonPropertyName("floor")] double Floor,
+    [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
+    [property: JsonPropertyName("test_loss")] double TestLoss,
+    [property: JsonPropertyName("epochs")] int Epochs,
+    [property: JsonPropertyName("published_epochs")] int PublishedEpochs,
+    [property: JsonPropertyName("train_images")] long TrainImages,
+    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    [property: JsonPropertyName("ms_per_step")] double MillisecondsPerStep,
+    [property: JsonPropertyName("reference_low")] double? ReferenceLow,
+    [property: JsonPropertyName("reference_high")] double? ReferenceHigh)
+{
+    /// <summary>The run had the tutorial's full length and data, so its accuracy can be compared with the published one.</summary>
+    [JsonPropertyName("full_run")]
+    public bool FullRun => Epochs == PublishedEpochs;
+
+    /// <summary>Within 0.15 points of the published accuracy.</summary>
+    [JsonPropertyName("within_0_15_points")]
+    public bool WithinTolerance => Math.Abs(TestAccuracy - PublishedAccuracy) <= 0.0015 + 1e-12;
+
+    /// <summary>At or above the floor a full run must reach.</summary>
+    [JsonPropertyName("reaches_floor")]
+    public bool ReachesFloor => TestAccuracy >= Floor;
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static LessonResult FromJson(string json) =>
+        JsonSerializer.Deserialize<LessonResult>(json) ?? throw new InvalidDataException("empty lesson result.");
+
+    public override string ToString()
+    {
+        var line = $"{Title}: test accuracy {TestAccuracy:0.0000} (loss {TestLoss:0.0000}) after {Epochs} epochs, {TrainSeconds:0} s of training; " +
+                   $"published {PublishedAccuracy:0.0000}";
+        if (ReferenceLow is { } lo && ReferenceHigh is { } hi) line += $", reference band {lo:0.0000}–{hi:0.0000}";
+        return line + (FullRun
+            ? (ReachesFloor ? $" — reaches the floor {Floor:0.0000}" : $" — BELOW the floor {Floor:0.0000}")
+            : $" — a short run ({Epochs} of {PublishedEpochs} epochs): not comparable with the published figure");
+    }
+}

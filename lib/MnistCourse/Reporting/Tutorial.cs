@@ -1,0 +1,28 @@
+namespace MnistCourse.Reporting;
+
+/// <summary>
+/// One of the tutorials the course reproduces: its published test accuracy, the floor a full run must
+/// reach, and the setup that produced it. The figures are the tutorials' own, not measurements.
+/// </summary>
+public sealed record Tutorial(string Id, string Title, double Published, double Floor, int Epochs, int BatchSize, string Source,
+                              (double Low, double High)? ReferenceBand = null, string? ReferenceNote = null)
+{
+    /// <summary>Chollet's 3-conv net, RMSprop, 5 epochs, batch 64 (seeds 000 and 002).</summary>
+    public static readonly Tutorial Chollet = new("chollet", "Keras-style convnet", 0.9918, 0.9903, 5, 64, "seeds 000, 002",
+        (0.9912, 0.9920), "PyTorch port with Keras defaults, seeds 0–4");
+    /// <summary>LeNet-5 with tanh, Adam, 20 epochs, batch 64, validation split 0.2 (seed 003).</summary>
+    public static readonly Tutorial LeNetTanh = new("lenet-tanh", "LeNet-5 (tanh)", 0.9871, 0.9856, 20, 64, "seed 003",
+        (0.9868, 0.9892), "PyTorch port with Keras defaults, seeds 0–4");
+    /// <summary>LeNet with relu, Adam, 2 epochs, batch 128, validated on the test set (seed 004). Its floor is the reference band's low end: two epochs vary ±0.5 points by seed.</summary>
+    public static readonly Tutorial LeNetRelu = new("lenet-relu", "LeNet (relu)", 0.9777, 0.9680, 2, 128, "seed 004",
+        (0.9683, 0.9819), "PyTorch port with Keras defaults, seeds 0–14");
+    /// <summary>The deeper convnet with dropout, Adam, 10 epochs, batch 128, trained on images 5,000–59,999 (seed 001).</summary>
+    public static readonly Tutorial Dropout = new("dropout", "Convnet with dropout", 0.9923, 0.9908, 10, 128, "seed 001",
+        (0.9920, 0.9937), "PyTorch port with Keras defaults, seeds 0–4");
+
+    public static readonly IReadOnlyList<Tutorial> All = [Chollet, LeNetTanh, LeNetRelu, Dropout];
+
+    /// <summary>The tutorial with this id (chollet, lenet-tanh, lenet-relu, dropout).</summary>
+    public static Tutorial Get(string id) => All.FirstOrDefault(t => t.Id == id)
+        ?? throw new ArgumentException($"unknown tutorial '{id}'; known: {string.Join(", ", All.Select(t => t.Id))}.", nameof(id));
+}

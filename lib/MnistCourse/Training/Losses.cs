@@ -1,0 +1,42 @@
+using static TorchSharp.torch;
+
+namespace MnistCourse.Training;
+
+/// <summary>Keras' <c>categorical_crossentropy</c> on one-hot labels, mean over the batch.</summary>
+public static class Losses
+{
+    public const string CategoricalCrossentropy = "categorical_crossentropy";
+
+    /// <summary>Checks a loss name; only categorical cross-entropy is used by the tutorials.</summary>
+    public static string Validate(string name) => name == CategoricalCrossentropy
+        ? name
+        : throw new ArgumentException($"unknown loss '{name}'; the course implements \"{CategoricalCrossentropy}\" (labels one-hot, see Utils.ToCategorical).", nameof(name));
+
+    /// <summary>
+    /// −Σ y·log softmax(z), from logits: the stable form tf.keras uses when the output layer is a softmax.
+    /// </summary>
+    public static Tensor FromLogits(Tensor logits, Tensor oneHot)
+    {
+        using var logProbabilities = nn.functional.log_softmax(logits, 1);
+        using var perSample = (oneHot * logProbabilities).sum(1);
+        return perSample.mean().neg_();
+    }
+
+    /// <summary>−Σ y·log p, from probabilities clipped to [1e-7, 1 − 1e-7] as Keras clips them.</summary>
+    public static Tensor FromProbabilities(Tensor probabilities, Tensor oneHot)
+    {
+        using var clipped = probabilities.clamp(1e-7, 1 - 1e-7);
+        using var logs = clipped.log();
+        using var perSample = (oneHot * logs).sum(1);
+        return perSample.mean().neg_();
+    }
+
+    /// <summary>Throws a clear error unless <paramref name="labels"/> are one-hot rows matching <paramref name="outputs"/>.</summary>
+    public static void CheckLabels(Tensor outputs, Tensor labels, string what)
+    {
+        if (labels.dim() != 2 || labels.shape[1] != outputs.shape[1] || labels.shape[0] != outputs.shape[0])
+            throw new ArgumentException(
+                $"{what}: categorical_crossentropy expects one-hot labels of shape ({outputs.shape[0]}, {outputs.shape[1]}), found ({string.Join(", ", labels.shape)}). " +
+                "Convert integer labels with Utils.ToCategorical(y).");
+    }
+}

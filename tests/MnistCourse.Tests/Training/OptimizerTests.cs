@@ -1,0 +1,83 @@
+using MnistCourse.Native;
+using MnistCourse.Training.Optimizers;
+using TorchSharp;
+using Parameter = TorchSharp.Modules.Parameter;
+using static TorchSharp.torch;
+
+namespace MnistCourse.Tests.Training;
+
+public class OptimizerTests
+{
+    private static (Parameter w, double[] w0, double[] g) OneWeight()
+    {
+        TorchRuntime.EnsureReady();
+        double[] w0 = [0.5, -1.0, 2e-4], g = [0.1, -3.0, 1e-6];
+        var w = new Parameter(tensor(w0, dtype: ScalarType.Float64));
+        w.grad = tensor(g, dtype: ScalarType.Float64);
+        return (w, w0, g);
+    }
+
+    [Fact]
+    public void Adam_follows_Keras_epsilon_hat_form_over_several_steps()
+    {
+        var (w, w0, g) = OneWeight();
+        var update = new Adam().Bind([w]);
+        double[] expected = (double[])w0.Clone(), m = new double[3], v = new double[3];
+        for (int t = 1; t <= 3; t++)
+        {
+            update.Step();
+            double lrT = 1e-3 * Math.Sqrt(1 - Math.Pow(0.999, t)) / (1 - Math.Pow(0.9, t));
+            for (int i = 0; i < 3; i++)
+            {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                expected[i] -= lrT * m[i] / (Math.Sqrt(v[i]) + 1e-7);
+            }
+        }
+        var actual = w.data<double>().ToArray();
+        for (int i = 0; i < 3; i++) Assert.Equal(expected[i], actual[i], 12);
+    }
+
+    [Fact]
+    public void Adam_differs_from_torch_Adam_where_epsilon_matters()
+    {
+        // A gradient of 1e-6: Keras' ε (1e-7, added to √v) and torch's (added to √v̂) give different steps.
+        var (keras, _, _) = OneWeight();
+        var (torchW, _, _) = OneWeight();
+        new Adam().Bind([keras]).Step();
+        var torchAdam = torch.optim.Adam([torchW], lr: 1e-3, eps: 1e-7);
+        torchAdam.step();
+        double k = keras.data<double>()[2], t = torchW.data<double>()[2];
+        Assert.NotEqual(k, t, 9);
+    }
+
+    [Fact]
+    public void RMSprop_follows_Keras_formula_with_epsilon_outside_the_root()
+    {
+        var (w, w0, g) = OneWeight();
+        var update = new RMSprop().Bind([w]);
+        double[] expected = (double[])w0.Clone(), ms = new double[3];
+        for (int t = 1; t <= 3; t++)
+        {
+            update.Step();
+            for (int i = 0; i < 3; i++)
+            {
+                ms[i] = 0.9 * ms[i] + 0.1 * g[i] * g[i];
+                expected[i] -= 1e-3 * g[i] / (Math.Sqrt(ms[i]) + 1e-7);
+            }
+        }
+        var actual = w.data<double>().ToArray();
+        for (int i = 0; i < 3; i++) Assert.Equal(expected[i], actual[i], 12);
+    }
+
+    [Fact]
+    public void Optimizers_by_name_have_Keras_defaults()
+    {
+        var rms = Assert.IsType<RMSprop>(Optimizer.FromName("rmsprop"));
+        Assert.Equal((1e-3, 0.9, 1e-7), (rms.LearningRate, rms.Rho, rms.Epsilon));
+        var adam = Assert.IsType<Adam>(Optimizer.FromName("adam"));
+        Assert.Equal((1e-3, 0.9, 0.999, 1e-7), (adam.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon));
+        var e = Assert.Throws<ArgumentException>(() => Optimizer.FromName("adagrad"));
+        Assert.Contains("rmsprop", e.Message);
+    }
+}
