@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace MnistCourse.Charts;
+
+/// <summary>
+/// A colour map with matplotlib's meaning of the names ("Greys" goes from white to black),
+/// plus what the charts need to know about it: its plotly.js form and a readable text colour on top of it.
+/// </summary>
+/// <remarks>
+/// plotly.js has its own "Greys" that runs black to white, the opposite of matplotlib; learners coming from
+/// Keras tutorials expect ink dark on light, so the common maps are spelled out here as explicit stops.
+/// Any other name is handed to plotly.js untouched (e.g. "Jet", "Hot"), without contrast information.
+/// </remarks>
+internal sealed class ColorScale
+{
+    private static readonly Dictionary<string, ColorScale> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Greys"] = new("Greys", false, "#ffffff", "#000000"),
+        ["Blues"] = new("Blues", false, "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),
+        ["Reds"] = new("Reds", false, "#fff5f0", "#fee0d2", "#fcbba1", "#fc9272", "#fb6a4a", "#ef3b2c", "#cb181d", "#a50f15", "#67000d"),
+        ["Viridis"] = new("Viridis", false, "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"),
+        ["RdBu"] = new("RdBu", true, "#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"),
+        ["RdBu_r"] = new("RdBu_r", true, "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"),
+    };
+
+    private readonly string[]? _stops;
+
+    private ColorScale(string name, bool diverging, params string[]? stops)
+    {
+        Name = name;
+        IsDiverging = diverging;
+        _stops = stops;
+    }
+
+    /// <summary>Light (0) to dark (1): MNIST ink.</summary>
+    public static ColorScale Greys => Known["Greys"];
+
+    /// <summary>Dark blue to yellow, matplotlib's default map (used for feature maps, as in Chollet's book).</summary>
+    public static ColorScale Viridis => Known["Viridis"];
+
+    /// <summary>White to dark blue (scikit-learn's confusion matrix look).</summary>
+    public static ColorScale Blues => Known["Blues"];
+
+    /// <summary>The name as given.</summary>
+    public string Name { get; }
+
+    /// <summary>True for maps with a neutral middle, which should be centred on zero.</summary>
+    public bool IsDiverging { get; }
+
+    /// <summary>True when the stops are known here, so text colours can be chosen for contrast.</summary>
+    public bool KnowsColors => _stops is not null;
+
+    /// <summary>Finds a map by name (case-insensitive); unknown names are passed through to plotly.js.</summary>
+    public static ColorScale Parse(string name, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException(
+                $"Expected a colour scale name such as \"Greys\", \"Viridis\" or \"RdBu\", got \"{name}\".", paramName);
+        }
+        return Known.TryGetValue(name.Trim(), out var scale) ? scale : new ColorScale(name.Trim(), false, null);
+    }
+
+    /// <summary>The value of the trace's <c>colorscale</c> attribute: a list of [position, colour] pairs, or a plotly.js name.</summary>
+    public object ToPlotly()
+    {
+        if (_stops is null)
+        {
+            return Name;
+        }
+        var pairs = new object[_stops.Length][];
+        for (var i = 0; i < _stops.Length; i++)
+        {
+            pairs[i] = [Math.Round((double)i / (_stops.Length - 1), 4), _stops[i]];
+        }
+        return pairs;
+    }
+
+    /// <summary>
+    /// Black or white, whichever reads better on the colour at <paramref name="t"/> (0..1 along the map);
+    /// <c>null</c> when the map is unknown.
+    /// </summary>
+    public string? TextColorAt(double t)
+    {
+        if (_stops is null)
+        {
+            return null;
+        }
+        var (r, g, b) = ColorAt(double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1));
+        // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
+        var luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        return luminance < 0.5 ? "white" : "#222";
+    }
+
+    private (double R, double G, double B) ColorAt(double t)
+    {
+        var stops = _stops!;
+        var position = t * (stops.Length - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, stops.Length - 1);
+        var fraction = position - lower;
+        var (r1, g1, b1) = Rgb(stops[lower]);
+        var (r2, g2, b2) = Rgb(stops[upper]);
+        return (r1 + (r2 - r1) * fraction, g1 + (g2 - g1) * fraction, b1 + (b2 - b1) * fraction);
+    }
+
+    private static (int R, int G, int B) Rgb(string hex) => (
+        int.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        int.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+        int.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,148 @@
+using Plotly.NET;
+using static MnistCourse.Charts.PlotlyObjects;
+
+namespace MnistCourse.Charts;
+
+public static partial class Plot
+{
+    private const string TrainingColor = "#1f77b4";
+    private const string ValidationColor = "#ff7f0e";
+
+    // Keras' History keys (and the "acc" spelling of older Keras), mapped to (panel, is validation).
+    private static readonly Dictionary<string, (string Metric, bool Validation)> HistoryKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["loss"] = ("loss", false),
+        ["val_loss"] = ("loss", true),
+        ["accuracy"] = ("accuracy", false),
+        ["val_accuracy"] = ("accuracy", true),
+        ["acc"] = ("accuracy", false),
+        ["val_acc"] = ("accuracy", true),
+    };
+
+    /// <summary>
+    /// Loss and accuracy per epoch, side by side, training solid and validation dashed: the picture that shows overfitting.
+    /// </summary>
+    /// <param name="history">Like Keras' <c>History.history</c>: keys among "loss", "accuracy", "val_loss", "val_accuracy"
+    /// ("acc"/"val_acc" are accepted too), each with one value per epoch. A missing panel's keys may be left out.</param>
+    /// <param name="title">Title above both panels.</param>
+    /// <example>
+    /// <code>
+    /// var history = new Dictionary&lt;string, IReadOnlyList&lt;double&gt;&gt;
+    /// {
+    ///     ["loss"] = new[] { 0.35, 0.12, 0.08 }, ["val_loss"] = new[] { 0.15, 0.10, 0.09 },
+    ///     ["accuracy"] = new[] { 0.90, 0.96, 0.98 }, ["val_accuracy"] = new[] { 0.95, 0.97, 0.97 },
+    /// };
+    /// Plot.TrainingCurves(history)
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentException">The history is empty, has an unknown key, or an empty series.</exception>
+    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, IReadOnlyList<double>> history, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            throw new ArgumentException(
+                "Expected at least one series, e.g. \"loss\"; the history is empty.", nameof(history));
+        }
+        var series = new List<(string Metric, bool Validation, IReadOnlyList<double> Values)>();
+        foreach (var (key, values) in history)
+        {
+            if (key is null || !HistoryKeys.TryGetValue(key, out var meaning))
+            {
+                throw new ArgumentException(
+                    $"Unknown history key \"{key}\"; expected keys among \"loss\", \"accuracy\", \"val_loss\", \"val_accuracy\".",
+                    nameof(history));
+            }
+            if (values is null || values.Count == 0)
+            {
+                throw new ArgumentException($"history[\"{key}\"] has no values; expected one value per epoch.", nameof(history));
+            }
+            if (series.Any(s => s.Metric == meaning.Metric && s.Validation == meaning.Validation))
+            {
+                throw new ArgumentException($"history has two keys for the same curve (\"{key}\" and its alias).", nameof(history));
+            }
+            series.Add((meaning.Metric, meaning.Validation, values));
+        }
+
+        var panels = new[] { "loss", "accuracy" }.Where(m => series.Any(s => s.Metric == m)).ToList();
+        var traces = new List<Trace>();
+        var legendShown = new HashSet<bool>();
+        // Training first, so it is also first in the legend.
+        foreach (var (metric, validation, values) in series.OrderBy(s => panels.IndexOf(s.Metric)).ThenBy(s => s.Validation))
+        {
+            var panel = panels.IndexOf(metric);
+            var role = validation ? "validation" : "training";
+            var color = validation ? ValidationColor : TrainingColor;
+            traces.Add(Trace("scatter",
+                ("x", Enumerable.Range(1, values.Count).ToArray()),
+                ("y", values.ToArray()),
+                ("mode", values.Count <= 30 ? "lines+markers" : "lines"),
+                ("name", role),
+                ("legendgroup", role),
+                ("showlegend", legendShown.Add(validation)),
+                ("line", Obj(("color", color), ("width", 2), ("dash", validation ? "dash" : "solid"))),
+                ("marker", Obj(("color", color), ("size", 6))),
+                ("xaxis", panel == 0 ? "x" : "x2"),
+                ("yaxis", panel == 0 ? "y" : "y2"),
+                ("hovertemplate", $"epoch %{{x}}<br>{metric} %{{y:.4f}}<extra>{role}</extra>")));
+        }
+
+        var epochs = series.Max(s => s.Values.Count);
+        var layoutProperties = new List<(string, object?)>
+        {
+            // Above the panel titles.
+            ("title", Title(title, gap: 34)),
+            ("width", panels.Count == 2 ? 900 : 500),
+            ("height", 380),
+            ("margin", Margin(60, 20, string.IsNullOrWhiteSpace(title) ? 40 : 90, 80)),
+            ("showlegend", true),
+            ("legend", Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.22), ("yanchor", "top"))),
+            ("hovermode", "closest"),
+            ("plot_bgcolor", "white"),
+        };
+        var annotations = new List<object>();
+        for (var p = 0; p < panels.Count; p++)
+        {
+            var domain = panels.Count == 1 ? new[] { 0.0, 1.0 } : p == 0 ? new[] { 0.0, 0.44 } : new[] { 0.56, 1.0 };
+            var suffix = p == 0 ? "" : "2";
+            var isFractionAccuracy = panels[p] == "accuracy" &&
+                series.Where(s => s.Metric == "accuracy").SelectMany(s => s.Values).All(v => double.IsNaN(v) || v is >= 0 and <= 1);
+            layoutProperties.Add(("xaxis" + suffix, Obj(
+                ("domain", domain), ("anchor", "y" + suffix),
+                ("title", Obj(("text", "epoch"), ("standoff", 4))),
+                ("dtick", epochs <= 15 ? 1 : null), ("tick0", 1),
+                ("showline", true), ("linecolor", "#888"), ("gridcolor", "#eee"), ("zeroline", false))));
+            layoutProperties.Add(("yaxis" + suffix, Obj(
+                ("anchor", "x" + suffix),
+                // d3 "~" drops trailing zeros: ticks read 98%, 98.5%.
+                ("tickformat", isFractionAccuracy ? ".1~%" : null),
+                ("showline", true), ("linecolor", "#888"), ("gridcolor", "#eee"), ("zeroline", false))));
+            annotations.Add(Obj(
+                ("text", panels[p] == "loss" ? "Loss" : "Accuracy"),
+                ("xref", "paper"), ("yref", "paper"), ("x", (domain[0] + domain[1]) / 2), ("y", 1),
+                ("xanchor", "center"), ("yanchor", "bottom"), ("yshift", 6), ("showarrow", false),
+                ("font", Obj(("size", 14)))));
+        }
+        layoutProperties.Add(("annotations", annotations));
+        return Chart(traces, Layout([.. layoutProperties]));
+    }
+
+    /// <summary>Training curves from a history whose series are lists (handy while appending one value per epoch).</summary>
+    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
+    /// <param name="title">Title above both panels.</param>
+    /// <example><code>var history = new Dictionary&lt;string, List&lt;double&gt;&gt; { ["loss"] = new() }; /* … */ Plot.TrainingCurves(history)</code></example>
+    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, List<double>> history, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
+    }
+
+    /// <summary>Training curves from a history whose series are arrays.</summary>
+    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
+    /// <param name="title">Title above both panels.</param>
+    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, double[]> history, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.FSharp.Collections;
+using Plotly.NET;
+using DynObject = DynamicObj.DynamicObj;
+
+namespace MnistCourse.Charts;
+
+/// <summary>
+/// Builds plotly.js figures from plain attribute names.
+/// </summary>
+/// <remarks>
+/// Why not Plotly.NET's <c>Chart.*</c> functions? Since 6.0 the F# API carries no <c>[Optional]</c>
+/// attributes, so from C# every call needs dozens of explicit <c>null</c>s and generic type arguments.
+/// Setting the documented plotly.js attributes on Plotly.NET's own <see cref="Trace2D"/> and
+/// <see cref="Layout"/> objects is shorter, and the output is still an ordinary <see cref="GenericChart"/>.
+/// </remarks>
+internal static class PlotlyObjects
+{
+    /// <summary>A plotly.js object (e.g. an axis or an annotation); <c>null</c> values are left out.</summary>
+    public static DynObject Obj(params (string Key, object? Value)[] properties) => Fill(new DynObject(), properties);
+
+    /// <summary>A trace of the given plotly.js type ("heatmap", "scatter", "bar").</summary>
+    public static Trace Trace(string type, params (string Key, object? Value)[] properties) =>
+        Fill(new Trace2D(type), properties);
+
+    /// <summary>A layout; <c>null</c> values are left out.</summary>
+    public static Layout Layout(params (string Key, object? Value)[] properties) => Fill(new Layout(), properties);
+
+    /// <summary>
+    /// The figure title, centred just above the plot area (<paramref name="gap"/> pixels above it), or <c>null</c> when there is none.
+    /// </summary>
+    /// <remarks>Anchored to the plot rather than to the top edge, so on narrow charts it stays clear of the mode bar.</remarks>
+    public static DynObject? Title(string? text, int gap = 12) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : Obj(("text", text), ("x", 0.5), ("xanchor", "center"), ("xref", "paper"),
+                ("y", 1), ("yanchor", "bottom"), ("yref", "paper"), ("pad", Obj(("b", gap))),
+                ("font", Obj(("size", 16))));
+
+    /// <summary>Margins in pixels.</summary>
+    public static DynObject Margin(int left, int right, int top, int bottom) =>
+        Obj(("l", left), ("r", right), ("t", top), ("b", bottom), ("pad", 0));
+
+    /// <summary>A chart from traces and a layout, without Plotly.NET's default template (smaller HTML, same look everywhere).</summary>
+    public static GenericChart Chart(IEnumerable<Trace> traces, Layout layout)
+    {
+        layout.SetProperty("paper_bgcolor", "white");
+        layout.SetProperty("font", Obj(("family", "Open Sans, Verdana, Arial, sans-serif"), ("size", 12), ("color", "#222")));
+        // A short mode bar: zoom, pan, reset and "download as PNG" (at twice the size, for slides) are what learners use.
+        var config = new Config();
+        config.SetProperty("displaylogo", false);
+        config.SetProperty("modeBarButtonsToRemove", new[] { "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d" });
+        config.SetProperty("toImageButtonOptions", Obj(("scale", 2)));
+        return GenericChart.NewMultiChart(ListModule.OfSeq(traces), layout, config, new DisplayOptions());
+    }
+
+    private static T Fill<T>(T target, (string Key, object? Value)[] properties) where T : DynObject
+    {
+        foreach (var (key, value) in properties)
+        {
+            if (value is not null)
+            {
+                target.SetProperty(key, value);
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,55 @@
+using MnistCourse.Data;
+
+namespace MnistCourse.Tests.Data;
+
+public sealed class MnistPathsTests
+{
+    [Fact]
+    public void Repository_root_is_the_nearest_folder_with_the_solution_file()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.File(MnistPaths.SolutionFileName), "");
+        var deep = Directory.CreateDirectory(Path.Combine(dir.Path, "notebooks", "lesson1")).FullName;
+
+        Assert.Equal(Path.GetFullPath(dir.Path), MnistPaths.FindRepositoryRoot(deep));
+    }
+
+    [Fact]
+    public void No_solution_file_above_means_no_repository_root()
+    {
+        using var dir = new TempFolder();
+        Assert.Null(MnistPaths.FindRepositoryRoot(dir.Path));
+    }
+
+    [Fact]
+    public void The_user_cache_fallback_is_under_a_cache_folder()
+    {
+        Assert.EndsWith(Path.Combine("mnistcourse", "mnist"), MnistPaths.UserCacheFolder());
+    }
+
+    [Fact]
+    public void Default_folder_is_MNIST_DIR_or_data_mnist_or_the_user_cache()
+    {
+        var env = Environment.GetEnvironmentVariable(MnistPaths.EnvironmentVariable);
+        var root = MnistPaths.FindRepositoryRoot();
+        var expected = !string.IsNullOrWhiteSpace(env) ? Path.GetFullPath(env)
+            : root is not null ? Path.Combine(root, "data", "mnist")
+            : MnistPaths.UserCacheFolder();
+
+        Assert.Equal(expected, MnistPaths.DefaultFolder());
+    }
+
+    [Fact]
+    public void Catalogue_holds_the_published_sizes_and_hashes()
+    {
+        var c = MnistCatalog.Original;
+        Assert.Equal(
+            [("train-images-idx3-ubyte", 47_040_016L, 60_000), ("train-labels-idx1-ubyte", 60_008L, 60_000),
+             ("t10k-images-idx3-ubyte", 7_840_016L, 10_000), ("t10k-labels-idx1-ubyte", 10_008L, 10_000)],
+            c.All.Select(f => (f.Name, f.RawSize, f.Count)));
+        Assert.All(c.All, f => Assert.Equal(f.HeaderSize + (long)f.Count * (f.Kind == MnistFileKind.Images ? 784 : 1), f.RawSize));
+        Assert.Equal("ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2", c.TestLabels.Sha256);
+        Assert.Equal("train-images.idx3-ubyte", c.TrainImages.DottedName);
+        Assert.Equal(["t10k-labels-idx1-ubyte.gz", "t10k-labels.idx1-ubyte.gz"], c.TestLabels.GzipNames);
+    }
+}
