@@ -84,7 +84,7 @@ public class DigitsTests
     public void BadArgumentsNameThemselves()
     {
         Assert.Equal("images", Assert.Throws<ArgumentException>(() => Plot.Digits(Array.Empty<float[,]>())).ParamName);
-        Assert.Equal("images", Assert.Throws<ArgumentNullException>(() => Plot.Digits(null!)).ParamName);
+        Assert.Equal("images", Assert.Throws<ArgumentNullException>(() => Plot.Digits((IReadOnlyList<float[,]>)null!)).ParamName);
         var captions = Assert.Throws<ArgumentException>(() => Plot.Digits([Image(), Image()], ["only one"]));
         Assert.Equal("captions", captions.ParamName);
         Assert.Contains("2", captions.Message);

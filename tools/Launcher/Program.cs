@@ -1,0 +1,38 @@
+using MnistCourse.Launcher.Commands;
+
+// ./course COMMAND …  — the bash script builds the solution, then hands over here.
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+try
+{
+    return command switch
+    {
+        "setup" => SetupCommand.Run(quiet: false),
+        "doctor" => DoctorCommand.Run(),
+        "run" => RunCommand.Run(rest),
+        "test" => TestCommand.Run(rest),
+        "help" or "--help" or "-h" => Help(0),
+        _ => Help(2, $"course: unknown command '{command}'."),
+    };
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    Console.Error.WriteLine($"course {command}: {e.Message}");
+    return 1;
+}
+
+static int Help(int exitCode, string? problem = null)
+{
+    if (problem is not null) Console.Error.WriteLine(problem);
+    Console.WriteLine("""
+        Usage: ./course COMMAND
+
+          run [--quick] [--set name=value]… [NOTEBOOK…]
+                      set up if needed, execute the lessons headless (executed copies in artifacts/),
+                      print the reproduction table (also artifacts/results.json)
+          test        the whole test suite; ends with "N passed, N failed, N skipped"
+          setup       restore, build, patch TorchSharp's native library where needed, fetch MNIST
+          doctor      check this machine (.NET, NuGet, npm, data, TorchSharp) and say how to fix what fails
+        """);
+    return exitCode;
+}

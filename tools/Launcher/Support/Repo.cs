@@ -1,0 +1,30 @@
+namespace MnistCourse.Launcher.Support;
+
+/// <summary>Where things live in the course repository.</summary>
+internal static class Repo
+{
+    /// <summary>The folder holding MnistCourse.sln, found from the current directory or from this program's location.</summary>
+    public static string Root { get; } = Find();
+
+    public static string Artifacts => Path.Combine(Root, "artifacts");
+    public static string Notebooks => Path.Combine(Root, "notebooks");
+    public static string RunnerDll => Path.Combine(Root, "tools", "Runner", "bin", "Release", "net10.0", "MnistCourse.Runner.dll");
+    public static string LibraryDll => Path.Combine(Root, "lib", "bin", "MnistCourse.dll");
+
+    private static string Find()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "MnistCourse.sln"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find the course folder (the one with MnistCourse.sln); run ./course from inside it.");
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}
