@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace MnistCourse.Notebooks.Tests.Support;
+
+/// <summary>
+/// Validates a notebook against the nbformat 4 JSON schema with Jupyter's own nbformat package (Debian: python3-nbformat).
+/// Fails (never skips) when it is not installed, so a CI machine without it is noticed.
+/// </summary>
+public static class NbformatValidator
+{
+    private static readonly Lazy<string?> Python = new(FindPython);
+
+    public static void AssertValid(string path)
+    {
+        var python = Python.Value;
+        if (python is null)
+            Assert.Fail("python3-nbformat is not installed, so the written notebook cannot be validated: run `apt-get install -y python3-nbformat`");
+        var (code, output) = Run(python, "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path);
+        Assert.True(code == 0, $"{path} is not a valid nbformat 4 notebook:\n{output}");
+    }
+
+    private static string? FindPython()
+    {
+        // Debian's package installs into the system python; a python3 first on PATH (pyenv) may not see it.
+        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
+        {
+            try
+            {
+                if (Run(candidate, "-c", "import nbformat").Code == 0) return candidate;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+            }
+        }
+        return null;
+    }
+
+    private static (int Code, string Output) Run(string exe, params string[] args)
+    {
+        var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+using MnistCourse.Notebooks.Engine.Errors;
+using MnistCourse.Notebooks.Engine.Formatting;
+using MnistCourse.Notebooks.Engine.Packages;
+using MnistCourse.Notebooks.Scripting;
+
+namespace MnistCourse.Notebooks.Engine;
+
+/// <summary>
+/// A C# notebook session, like the Polyglot C# kernel: cells are Roslyn script submissions chained on one another
+/// (<c>ScriptState.ContinueWith</c>), so each cell sees the variables, types and usings of the cells before it, and a
+/// trailing expression without ';' is the cell's result. Directives (<c>#r "nuget: …"</c>, <c>#i</c>, <c>#r "x.dll"</c>,
+/// <c>#!time</c>) are handled before compiling. Outputs go to the <see cref="IExecutionObserver"/> passed per cell.
+/// Cells run one at a time, each on its own thread, so a front can wait with a timeout even when user code blocks.
+/// </summary>
+public sealed class CSharpSession : IDisposable
+{
+    /// <summary>The usings of every cell: the .NET Interactive C# kernel's defaults plus the display helpers.</summary>
+    public static readonly IReadOnlyList<string> DefaultImports =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks", "System.Net.Http",
+        "Microsoft.DotNet.Interactive.Formatting", "MnistCourse.Notebooks.Scripting", typeof(NotebookHelpers).FullName!,
+    ];
+
+    private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
+    private readonly InteractiveAssemblyLoader _assemblyLoader = new();
+    private readonly PackageAssemblyResolver _packageResolver = new();
+    private readonly NuGetRestorer _restorer;
+    private readonly SubmissionRegistry _submissions = new();
+    private readonly Dictionary<string, PackageRequest> _packages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _sources = [];
+    private readonly HashSet<string> _referencedAssemblyNames = new(StringComparer.OrdinalIgnoreCase);
+    private ScriptOptions _options;
+    private ScriptState<object>? _state;
+    private int _submissionCount;
+
+    public CSharpSession(SessionOptions? options = null)
+    {
+        Options = options ?? new SessionOptions();
+        ConsoleCapture.Install();
+        _restorer = new NuGetRestorer(Options.RestoreCacheDirectory, Options.DotnetPath);
+        var references = FrameworkReferences.Create();
+        foreach (var reference in references)
+            if (reference.Display is { } path) _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path));
+        var baseDirectory = Path.GetFullPath(Options.BaseDirectory);
+        _options = ScriptOptions.Default
+            .WithReferences(references)
+            .WithImports(DefaultImports.Concat(Options.AdditionalImports))
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(baseDirectory))
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithOptimizationLevel(OptimizationLevel.Debug) // as Polyglot; optimized code loses the line of some frames
+            .WithEmitDebugInformation(true) // cell line numbers in stack traces
+            .WithFileEncoding(Encoding.UTF8)
+            .WithAllowUnsafe(true);
+    }
+
+    public SessionOptions Options { get; }
+
+    /// <summary>The packages loaded so far (after kernel-extension substitution).</summary>
+    public IReadOnlyCollection<PackageRequest> Packages
+    {
+        get
+        {
+            lock (_packages) return _packages.Values.ToList();
+        }
+    }
+
+    internal OutputFormatter Formatter { get; } = new();
+
+    /// <summary>The value of a variable declared by an earlier cell (for a kernel's inspection requests).</summary>
+    public bool TryGetVariable(string name, out object? value)
+    {
+        var variable = _state?.GetVariable(name);
+        value = variable?.Value;
+        return variable is not null;
+    }
+
+    /// <summary>
+    /// Runs one cell. <paramref name="cellName"/> names the cell in error tracebacks ("cell 4", "In[3]").
+    /// Outputs are reported to <paramref name="observer"/> as they happen; the outcome says whether the cell succeeded.
+    /// The task never faults for user errors: those are reported as <see cref="ExecutionError"/>s.
+    /// </summary>
+    public Task<CellOutcome> ExecuteAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(
+            () => ExecuteSeriallyAsync(code, cellName, observer, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default).Unwrap();
+
+    private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
+    {
+        await _oneCellAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            new ExecutionScope(this, observer, cellName).Enter();
+            return await ExecuteCoreAsync(code, cellName, observer, cancellationToken);
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
+        }
+    }
+
+    private async Task<CellOutcome> ExecuteCoreAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        CellOutcome Fail(ExecutionError error)
+        {
+            observer.OnError(error);
+            return CellOutcome.Failure(error, clock.Elapsed);
+        }
+
+        var directives = CellDirectives.Parse(code);
+        if (directives.ForeignLanguage is { } language)
+            return Fail(ErrorReport.Simple("UnsupportedLanguage", cellName,
+                $"{cellName} is in language '{language}'; the MnistCourse engine runs C# cells only (markdown cells are skipped)"));
+        if (directives.Problems.Count > 0)
+        {
+            var (line, message) = directives.Problems[0];
+            return Fail(ErrorReport.Simple("DirectiveError", cellName, $"{cellName}, line {line}: {message}"));
+        }
+
+        if (directives.Packages.Count > 0 || directives.Sources.Count > 0)
+        {
+            var packageError = await LoadPackagesAsync(directives, observer, cancellationToken);
+            if (packageError is not null) return Fail(ErrorReport.Simple("NuGetRestoreError", cellName, packageError));
+        }
+
+        try
+        {
+            _state ??= await CSharpScript.Create("", _options, globalsType: null, _assemblyLoader).RunAsync(cancellationToken: cancellationToken);
+
+            var path = Path.Combine(Path.GetFullPath(Options.BaseDirectory),
+                $"{Options.DocumentName}.submission{Interlocked.Increment(ref _submissionCount)}.csx");
+            _submissions.Add(path, ChainLength(_state.Script) + 1, cellName, directives.Code);
+            var script = _state.Script.ContinueWith(directives.Code, _options.WithFilePath(path));
+            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0) return Fail(ErrorReport.FromDiagnostics(errors, _submissions));
+            var hasResult = TrailingExpression.HasValue(script.GetCompilation());
+
+            // Keep the state even when the cell throws: what it declared before the exception stays usable, as in Polyglot.
+            var state = await script.RunFromAsync(_state, _ => true, cancellationToken);
+            _state = state;
+            if (state.Exception is { } exception) return Fail(ErrorReport.FromException(exception, _submissions, cellName));
+
+            if (hasResult)
+            {
+                var data = Formatter.Format(state.ReturnValue, [], forcePlotlyJs: false, out _);
+                observer.OnExecuteResult(new DisplayData(data));
+            }
+            if (directives.Time) observer.OnStream(StreamName.Stdout, $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
+            return CellOutcome.Success(clock.Elapsed);
+        }
+        catch (CompilationErrorException e)
+        {
+            return Fail(ErrorReport.FromDiagnostics(e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), _submissions));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            return Fail(ErrorReport.FromException(e, _submissions, cellName));
+        }
+    }
+
+    private static int ChainLength(Script script)
+    {
+        var count = 0;
+        for (var s = script.Previous; s is not null; s = s.Previous) count++;
+        return count;
+    }
+
+    /// <summary>Restores the cell's packages together with all earlier ones and makes them usable; returns an error message or null.</summary>
+    private async Task<string?> LoadPackagesAsync(CellDirectives directives, IExecutionObserver observer, CancellationToken cancellationToken)
+    {
+        var baseDirectory = Path.GetFullPath(Options.BaseDirectory);
+        var sources = _sources.ToList();
+        foreach (var source in directives.Sources)
+        {
+            // URLs as given; folders relative to the notebook
+            var resolved = Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(Path.Combine(baseDirectory, source));
+            if (!sources.Contains(resolved)) sources.Add(resolved);
+        }
+        var sourcesChanged = sources.Count != _sources.Count;
+
+        var requested = new List<PackageRequest>();
+        foreach (var original in directives.Packages)
+        {
+            var request = original;
+            if (KernelExtensionSubstitutes.TrySubstitute(original, out var substitute))
+            {
+                observer.OnStream(StreamName.Stdout, KernelExtensionSubstitutes.Note(original, substitute));
+                request = substitute;
+            }
+            PackageRequest? loaded;
+            lock (_packages) _packages.TryGetValue(request.Id, out loaded);
+            if (loaded is not null)
+            {
+                if (request.Version is null || string.Equals(request.Version, loaded.Version, StringComparison.OrdinalIgnoreCase)) continue;
+                return $"package {request.Id} {loaded.Version} is already loaded in this session; it cannot also be loaded as version {request.Version} (restart the notebook to change versions)";
+            }
+            if (!requested.Any(r => string.Equals(r.Id, request.Id, StringComparison.OrdinalIgnoreCase))) requested.Add(request);
+        }
+        if (requested.Count == 0 && !sourcesChanged) return null;
+
+        List<PackageRequest> all;
+        lock (_packages) all = _packages.Values.Concat(requested).ToList();
+        var result = await _restorer.RestoreAsync(all, sources, cancellationToken);
+        if (!result.Succeeded) return result.Error; // nothing of this cell is kept, so later cells can still restore
+
+        _sources.Clear();
+        _sources.AddRange(sources);
+
+        lock (_packages)
+            foreach (var request in requested)
+                _packages[request.Id] = request;
+
+        foreach (var assembly in _packageResolver.Add(result.Packages))
+            _assemblyLoader.RegisterDependency(assembly);
+
+        var newReferences = new List<MetadataReference>();
+        foreach (var path in result.Packages.SelectMany(p => p.CompileAssemblies))
+        {
+            if (_referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
+                newReferences.Add(MetadataReference.CreateFromFile(path));
+        }
+        if (newReferences.Count > 0) _options = _options.AddReferences(newReferences);
+        return null;
+    }
+
+    /// <summary>Shows a value as display_data with a fresh display id (the engine side of <c>display(...)</c>).</summary>
+    internal DisplayedValue Display(object? value, IReadOnlyList<string> mimeTypes, IExecutionObserver observer)
+    {
+        var data = Formatter.Format(value, mimeTypes, forcePlotlyJs: false, out var carriesPlotlyJs);
+        var id = Guid.NewGuid().ToString("N");
+        observer.OnDisplayData(new DisplayData(data, id));
+        return new DisplayedValue(this, id, mimeTypes, observer, carriesPlotlyJs);
+    }
+
+    public void Dispose()
+    {
+        _packageResolver.Dispose();
+        _assemblyLoader.Dispose();
+        _oneCellAtATime.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace MnistCourse.Notebooks.Engine;
+
+/// <summary>
+/// Routes Console.Out and Console.Error: writes made by cell code (see <see cref="ExecutionScope"/>) go to that cell's
+/// observer as stream output, the moment they happen; everything else goes to the real console as before.
+/// Installed once per process. Fronts that echo cell output to the terminal must write to <see cref="OriginalOut"/> /
+/// <see cref="OriginalError"/>, not to Console (that would route the echo back into the cell).
+/// </summary>
+public static class ConsoleCapture
+{
+    private static readonly object Gate = new();
+    private static bool _installed;
+
+    /// <summary>The process's console output as it was before the capture was installed.</summary>
+    public static TextWriter OriginalOut { get; private set; } = Console.Out;
+
+    /// <summary>The process's console error as it was before the capture was installed.</summary>
+    public static TextWriter OriginalError { get; private set; } = Console.Error;
+
+    public static void Install()
+    {
+        lock (Gate)
+        {
+            if (_installed) return;
+            OriginalOut = Console.Out;
+            OriginalError = Console.Error;
+            Console.SetOut(new Router(OriginalOut, StreamName.Stdout));
+            Console.SetError(new Router(OriginalError, StreamName.Stderr));
+            _installed = true;
+        }
+    }
+
+    private sealed class Router(TextWriter original, StreamName stream) : TextWriter
+    {
+        public override Encoding Encoding => original.Encoding;
+
+        public override void Write(char value) => Route(value.ToString());
+
+        public override void Write(string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) Route(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            if (count > 0) Route(new string(buffer, index, count));
+        }
+
+        public override void WriteLine(string? value) => Route((value ?? "") + NewLine);
+
+        public override void WriteLine() => Route(NewLine);
+
+        public override void Flush()
+        {
+            if (ExecutionScope.Current is null) original.Flush();
+        }
+
+        private void Route(string text)
+        {
+            if (ExecutionScope.Current is { } scope) scope.Observer.OnStream(stream, text);
+            else original.Write(text);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace MnistCourse.Notebooks.Engine.Errors;
+
+/// <summary>Builds the error output of a failed cell, with a traceback that points at cells and lines, not at generated code.</summary>
+internal static class ErrorReport
+{
+    public const string CompilationError = "CompilationError";
+
+    public static ExecutionError Simple(string ename, string cellName, string message) =>
+        new(ename, message, [$"{ename}: {message}", $"   at {cellName}"]);
+
+    public static ExecutionError FromDiagnostics(IReadOnlyList<Diagnostic> errors, SubmissionRegistry registry)
+    {
+        var lines = new List<string>();
+        string? first = null;
+        foreach (var diagnostic in errors)
+        {
+            var span = diagnostic.Location.GetMappedLineSpan();
+            var line = span.StartLinePosition.Line + 1;
+            var column = span.StartLinePosition.Character + 1;
+            var where = registry.TryGet(span.Path, out var submission) ? $"{submission.CellName}, line {line}, column {column}" : $"line {line}";
+            var text = $"({where}): error {diagnostic.Id}: {diagnostic.GetMessage()}";
+            first ??= text;
+            lines.Add(text);
+            if (submission is not null && submission.Line(line) is { Length: > 0 } source) lines.Add("    " + source);
+        }
+        var evalue = first ?? "compilation failed";
+        if (errors.Count > 1) evalue += $" (and {errors.Count - 1} more)";
+        lines.Insert(0, $"{CompilationError}: {errors.Count} error(s)");
+        return new ExecutionError(CompilationError, evalue, lines);
+    }
+
+    public static ExecutionError FromException(Exception exception, SubmissionRegistry registry, string cellName)
+    {
+        while (exception is TargetInvocationException { InnerException: { } inner }) exception = inner;
+        var ename = exception.GetType().FullName ?? exception.GetType().Name;
+        var lines = new List<string> { $"{ename}: {exception.Message}" };
+        lines.AddRange(Frames(exception, registry, cellName));
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            lines.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
+            lines.AddRange(Frames(inner, registry, cellName));
+        }
+        return new ExecutionError(ename, exception.Message, lines);
+    }
+
+    private static List<string> Frames(Exception exception, SubmissionRegistry registry, string cellName)
+    {
+        var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
+        var lastSubmission = Array.FindLastIndex(frames, f => registry.TryGet(f.GetFileName(), out _) || registry.TryGetByType(f.GetMethod()?.DeclaringType, out _));
+        var lines = new List<string>();
+        for (var i = 0; i < frames.Length; i++)
+        {
+            // Below the outermost cell frame there is only the scripting engine's plumbing.
+            if (lastSubmission >= 0 && i > lastSubmission) break;
+            var frame = frames[i];
+            var method = frame.GetMethod();
+            var type = method?.DeclaringType;
+            if (type?.Namespace is "System.Runtime.CompilerServices" or "System.Runtime.ExceptionServices" or "Internal.Runtime.CompilerHelpers") continue;
+            if (registry.TryGet(frame.GetFileName(), out var submission))
+            {
+                var line = frame.GetFileLineNumber();
+                var member = UserMemberName(method);
+                var where = member is null ? $"{submission.CellName}, line {line}" : $"{member} in {submission.CellName}, line {line}";
+                lines.Add($"   at {where}: {submission.Line(line)}");
+            }
+            else if (registry.TryGetByType(type, out submission))
+            {
+                var member = UserMemberName(method);
+                lines.Add(member is null ? $"   at {submission.CellName}" : $"   at {member} in {submission.CellName}");
+            }
+            else if (method is not null)
+            {
+                lines.Add($"   at {type?.FullName}.{method.Name}");
+            }
+        }
+        if (lines.Count == 0 || lastSubmission < 0) lines.Add($"   in {cellName}");
+        return lines;
+    }
+
+    /// <summary>The user's method name for a frame in a cell, or null for the cell's top-level code.</summary>
+    private static string? UserMemberName(MethodBase? method)
+    {
+        if (method is null) return null;
+        var name = method.Name;
+        var type = method.DeclaringType;
+        // async/iterator state machines: the method name is in the generated type's name: <Name>d__0
+        if (name == "MoveNext" && type?.Name.StartsWith('<') == true)
+        {
+            name = type.Name[1..type.Name.IndexOf('>')];
+            type = type.DeclaringType;
+        }
+        if (name.Contains("<Initialize>") || name == "<Initialize>" || name.StartsWith("<<Initialize>")) return null;
+        if (name.StartsWith('<'))
+        {
+            // local functions and lambdas: <<Initialize>>g__Square|0_0 → Square
+            var bar = name.IndexOf('|');
+            var g = name.IndexOf("g__", StringComparison.Ordinal);
+            if (g >= 0 && bar > g) return name[(g + 3)..bar] + "()";
+            return null;
+        }
+        var typeName = type is null || type.Name.StartsWith("Submission#", StringComparison.Ordinal) ? "" : type.Name + ".";
+        return typeName + name + "()";
+    }
+}

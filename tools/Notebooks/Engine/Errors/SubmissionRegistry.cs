@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace MnistCourse.Notebooks.Engine.Errors;
+
+/// <summary>
+/// Each submission is compiled under its own pseudo file path; this remembers which cell (and which source lines)
+/// a path stands for, so compile diagnostics and stack frames can be reported as "cell 4, line 2".
+/// </summary>
+internal sealed class SubmissionRegistry
+{
+    private readonly ConcurrentDictionary<string, Submission> _byPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Submission> _byTypeName = new(StringComparer.Ordinal);
+
+    /// <param name="path">The pseudo file path the submission is compiled under.</param>
+    /// <param name="index">The submission's place in the chain: Roslyn names its class "Submission#index".</param>
+    public void Add(string path, int index, string cellName, string source)
+    {
+        var submission = new Submission(cellName, source.Replace("\r\n", "\n").Split('\n'));
+        _byPath[path] = submission;
+        _byTypeName[$"Submission#{index}"] = submission;
+    }
+
+    /// <summary>For frames without line information: the cell whose generated class declares <paramref name="type"/>.</summary>
+    public bool TryGetByType(Type? type, out Submission submission)
+    {
+        submission = default!;
+        for (; type is not null; type = type.DeclaringType)
+            if (_byTypeName.TryGetValue(type.Name, out submission!)) return true;
+        return false;
+    }
+
+    public bool TryGet(string? path, out Submission submission)
+    {
+        submission = default!;
+        return path is not null && _byPath.TryGetValue(path, out submission!);
+    }
+
+    internal sealed record Submission(string CellName, string[] Lines)
+    {
+        public string Line(int oneBased) => oneBased >= 1 && oneBased <= Lines.Length ? Lines[oneBased - 1].Trim() : "";
+    }
+}

@@ -1,0 +1,31 @@
+namespace MnistCourse.Notebooks.Engine;
+
+/// <summary>
+/// .NET Interactive kernel extensions that cannot be restored (or would not work) outside the real kernel. For each,
+/// the engine restores the chart package it wraps, in the same version, and formats that package's charts itself
+/// (see <see cref="Formatting.PlotlyChartFormatter"/>), which is all the extension did.
+/// </summary>
+public static class KernelExtensionSubstitutes
+{
+    private static readonly Dictionary<string, string> Underlying = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Plotly.NET.Interactive"] = "Plotly.NET",
+        ["XPlot.Plotly.Interactive"] = "XPlot.Plotly",
+    };
+
+    public static bool TrySubstitute(PackageRequest request, out PackageRequest substitute)
+    {
+        if (Underlying.TryGetValue(request.Id, out var id))
+        {
+            substitute = request with { Id = id };
+            return true;
+        }
+        substitute = request;
+        return false;
+    }
+
+    /// <summary>The line written into the cell's output so a reader knows where the chart formatter came from.</summary>
+    public static string Note(PackageRequest extension, PackageRequest substitute) =>
+        $"{extension}: kernel extensions are not restorable here; the MnistCourse runner provides its HTML chart formatter " +
+        $"and loads {substitute} instead.\n";
+}

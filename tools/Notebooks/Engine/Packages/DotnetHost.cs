@@ -1,0 +1,20 @@
+namespace MnistCourse.Notebooks.Engine.Packages;
+
+/// <summary>Finds the dotnet executable: the host running this process when it is dotnet, else DOTNET_ROOT, else PATH.</summary>
+public static class DotnetHost
+{
+    public static string Find()
+    {
+        var exe = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var current = Environment.ProcessPath;
+        if (current is not null && string.Equals(Path.GetFileName(current), exe, StringComparison.OrdinalIgnoreCase)) return current;
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (!string.IsNullOrEmpty(root) && File.Exists(Path.Combine(root, exe))) return Path.Combine(root, exe);
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, exe);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return exe;
+    }
+}

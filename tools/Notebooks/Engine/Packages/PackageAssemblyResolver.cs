@@ -1,0 +1,114 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+
+namespace MnistCourse.Notebooks.Engine.Packages;
+
+/// <summary>
+/// Makes restored packages loadable straight from the NuGet cache, without copying anything: managed assemblies
+/// are loaded into the default load context (so the script and every library see one copy of each type), and
+/// native libraries that package code asks for by name ("LibTorchSharp", "torch_cpu", …) are mapped to the files
+/// the packages ship for this platform (<c>runtimes/linux-x64/native</c>). This is what lets TorchSharp find libtorch.
+/// </summary>
+internal sealed partial class PackageAssemblyResolver : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, string> _managed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _native = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _platformAssemblies;
+
+    public PackageAssemblyResolver()
+    {
+        _platformAssemblies = PlatformAssemblyNames();
+        AssemblyLoadContext.Default.Resolving += OnResolving;
+        AssemblyLoadContext.Default.ResolvingUnmanagedDll += OnResolvingUnmanagedDll;
+    }
+
+    /// <summary>True when the runtime already provides an assembly of this name (framework or host, i.e. the TPA list): the package copy is not used.</summary>
+    public bool IsPlatformAssembly(string simpleName) => _platformAssemblies.Contains(simpleName);
+
+    /// <summary>Registers the packages' files and loads their managed assemblies; returns the assemblies newly loaded.</summary>
+    public IReadOnlyList<Assembly> Add(IEnumerable<RestoredPackage> packages)
+    {
+        var toLoad = new List<string>();
+        lock (_gate)
+        {
+            foreach (var package in packages)
+            {
+                foreach (var path in package.RuntimeAssemblies)
+                {
+                    var name = Path.GetFileNameWithoutExtension(path);
+                    if (IsPlatformAssembly(name) || _managed.ContainsKey(name)) continue;
+                    _managed[name] = path;
+                    toLoad.Add(path);
+                }
+                foreach (var path in package.NativeLibraries)
+                    foreach (var key in NativeKeys(Path.GetFileName(path)))
+                        _native.TryAdd(key, path);
+            }
+        }
+
+        var loaded = new List<Assembly>();
+        foreach (var path in toLoad)
+        {
+            var name = new AssemblyName(Path.GetFileNameWithoutExtension(path));
+            var already = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, name.Name, StringComparison.OrdinalIgnoreCase));
+            try
+            {
+                loaded.Add(already ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path));
+            }
+            catch (BadImageFormatException)
+            {
+                // not a managed assembly after all (some packages ship native files under lib/); nothing to load
+            }
+        }
+        return loaded;
+    }
+
+    private Assembly? OnResolving(AssemblyLoadContext context, AssemblyName name)
+    {
+        string? path;
+        lock (_gate) _managed.TryGetValue(name.Name ?? "", out path);
+        return path is null ? null : context.LoadFromAssemblyPath(path);
+    }
+
+    private IntPtr OnResolvingUnmanagedDll(Assembly requester, string libraryName)
+    {
+        string? path = null;
+        lock (_gate)
+        {
+            foreach (var key in NativeKeys(libraryName))
+                if (_native.TryGetValue(key, out path)) break;
+        }
+        return path is not null && NativeLibrary.TryLoad(path, out var handle) ? handle : IntPtr.Zero;
+    }
+
+    [GeneratedRegex(@"(\.so(\.\d+)*|\.dylib|\.dll)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NativeExtension();
+
+    /// <summary>The names under which code may ask for a native file: "libtorch_cpu.so" → libtorch_cpu.so, libtorch_cpu, torch_cpu.</summary>
+    private static IEnumerable<string> NativeKeys(string name)
+    {
+        yield return name;
+        var bare = NativeExtension().Replace(name, "");
+        yield return bare;
+        if (bare.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && bare.Length > 3) yield return bare[3..];
+        else yield return "lib" + bare;
+    }
+
+    private static HashSet<string> PlatformAssemblyNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string tpa)
+            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                names.Add(Path.GetFileNameWithoutExtension(path));
+        return names;
+    }
+
+    public void Dispose()
+    {
+        AssemblyLoadContext.Default.Resolving -= OnResolving;
+        AssemblyLoadContext.Default.ResolvingUnmanagedDll -= OnResolvingUnmanagedDll;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MnistCourse.Notebooks.Engine;
+
+/// <summary>
+/// Whether a submission ends with an expression that has a value (no ';' after it, and not of type void):
+/// only then is there an execute_result, even when the value is null.
+/// </summary>
+internal static class TrailingExpression
+{
+    public static bool HasValue(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.LastOrDefault();
+        if (tree?.GetRoot() is not CompilationUnitSyntax root) return false;
+        if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }) return false;
+        if (!statement.SemicolonToken.IsMissing) return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        return type is null || type.SpecialType != SpecialType.System_Void;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace MnistCourse.Notebooks.Format;
+
+/// <summary>
+/// Which language a cell is in, decided the way Polyglot Notebooks decides it: a first-line magic such as
+/// <c>#!csharp</c> or <c>#!markdown</c> wins; then the cell's Polyglot metadata; then the notebook's default kernel; else C#.
+/// Names are normalised: "csharp", "fsharp", "pwsh", "markdown", "raw", or the kernel name as written for others.
+/// </summary>
+public static class CellLanguage
+{
+    public const string CSharp = "csharp";
+    public const string Markdown = "markdown";
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["csharp"] = CSharp, ["c#"] = CSharp, [".net-csharp"] = CSharp, ["cs"] = CSharp,
+        ["fsharp"] = "fsharp", ["f#"] = "fsharp", [".net-fsharp"] = "fsharp",
+        ["pwsh"] = "pwsh", ["powershell"] = "pwsh", [".net-pwsh"] = "pwsh",
+        ["markdown"] = Markdown, ["md"] = Markdown,
+        ["javascript"] = "javascript", ["js"] = "javascript",
+        ["html"] = "html", ["mermaid"] = "mermaid", ["sql"] = "sql", ["kql"] = "kql", ["value"] = "value",
+        ["http"] = "http", ["python"] = "python", ["r"] = "r",
+    };
+
+    /// <summary>Language magics recognised on a cell's first line (other <c>#!</c> magics, like <c>#!time</c>, are not languages).</summary>
+    public static bool TryParseMagic(string firstLine, out string language)
+    {
+        language = "";
+        var trimmed = firstLine.Trim();
+        if (!trimmed.StartsWith("#!", StringComparison.Ordinal)) return false;
+        var word = trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (!Aliases.TryGetValue(word, out var name)) return false;
+        language = name;
+        return true;
+    }
+
+    public static string Normalize(string kernelOrLanguage) =>
+        Aliases.TryGetValue(kernelOrLanguage.Trim(), out var name) ? name : kernelOrLanguage.Trim().ToLowerInvariant();
+
+    public static string Resolve(Notebook notebook, NotebookCell cell)
+    {
+        switch (cell.Type)
+        {
+            case CellType.Markdown:
+                return Markdown;
+            case CellType.Raw:
+                return "raw";
+        }
+
+        var source = cell.Source;
+        var firstLine = source.Split('\n', 2)[0];
+        if (TryParseMagic(firstLine, out var magic)) return magic;
+
+        var metadata = cell.Json["metadata"] as JsonObject;
+        if (ReadString(metadata?["polyglot_notebook"]?["kernelName"]) is { } kernel) return Normalize(kernel);
+        if (ReadString(metadata?["dotnet_interactive"]?["language"]) is { } language) return Normalize(language);
+        return NotebookDefault(notebook);
+    }
+
+    /// <summary>The notebook's default language: Polyglot's defaultKernelName, else the kernelspec language, else C#.</summary>
+    public static string NotebookDefault(Notebook notebook)
+    {
+        var metadata = notebook.Metadata;
+        if (ReadString(metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]) is { } kernel) return Normalize(kernel);
+        if (ReadString(metadata["kernelspec"]?["language"]) is { } language && Aliases.ContainsKey(language)) return Normalize(language);
+        return CSharp;
+    }
+
+    private static string? ReadString(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+}

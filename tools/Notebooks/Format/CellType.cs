@@ -1,0 +1,9 @@
+namespace MnistCourse.Notebooks.Format;
+
+/// <summary>The nbformat cell types.</summary>
+public enum CellType
+{
+    Code,
+    Markdown,
+    Raw,
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MnistCourse.Notebooks.Format;
+
+/// <summary>
+/// nbformat stores multi-line text (cell source, stream text, text/* data) either as one string or as a list of lines
+/// that are concatenated. This reads both and writes the list form, as Jupyter does (smaller diffs).
+/// </summary>
+public static class MultilineText
+{
+    public static string Read(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return "";
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                return text;
+            case JsonArray lines:
+                var builder = new StringBuilder();
+                foreach (var line in lines)
+                {
+                    if (line is JsonValue v && v.TryGetValue<string>(out var s)) builder.Append(s);
+                    else throw new FormatException("a multi-line text list holds something other than strings");
+                }
+                return builder.ToString();
+            default:
+                throw new FormatException("expected a string or a list of strings");
+        }
+    }
+
+    /// <summary>Splits after each '\n', keeping it, like nbformat's writer.</summary>
+    public static JsonArray ToLines(string text)
+    {
+        var array = new JsonArray();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            array.Add(text.Substring(start, i - start + 1));
+            start = i + 1;
+        }
+        if (start < text.Length) array.Add(text.Substring(start));
+        return array;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis.CSharp;
+using MnistCourse.Notebooks.Format;
+
+namespace MnistCourse.Notebooks.Running;
+
+/// <summary>
+/// Parameter injection the papermill way: overrides become a NEW code cell right after the "parameters" cell, tagged
+/// "injected-parameters", redeclaring each overridden parameter with its declared type (later declarations shadow
+/// earlier ones in a script, so the defaults cell stays untouched and visible).
+/// <c>--quick</c> overrides come from <c>metadata.mnistcourse.quick</c> (name → JSON value); <c>--set</c> ones win over them.
+/// </summary>
+public static class ParameterInjector
+{
+    /// <summary>The notebook's quick-run overrides (<c>metadata.mnistcourse.quick</c>); empty when it has none.</summary>
+    public static IReadOnlyList<KeyValuePair<string, ParameterValue>> QuickOverrides(Notebook notebook)
+    {
+        if (notebook.Metadata["mnistcourse"]?["quick"] is not JsonObject quick) return [];
+        return quick.Select(p => KeyValuePair.Create(p.Key, ParameterValue.FromJson(p.Value?.DeepClone(), "metadata.mnistcourse.quick"))).ToList();
+    }
+
+    /// <summary>
+    /// Inserts the injected-parameters cell (replacing one left by an earlier run) and returns it; null when there is
+    /// nothing to override. Throws <see cref="ParameterException"/> for unknown names or unconvertible values.
+    /// </summary>
+    public static NotebookCell? Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, ParameterValue>> overrides)
+    {
+        foreach (var old in notebook.Cells.Where(c => c.HasTag(ParametersCell.InjectedTag)).ToList()) notebook.RemoveCell(old);
+        if (overrides.Count == 0) return null;
+
+        var parameters = ParametersCell.Find(notebook)
+                         ?? throw new ParameterException(
+                             $"{notebook.SourceName} has no cell tagged \"{ParametersCell.Tag}\", so parameter {overrides[0].Key} cannot be set; " +
+                             "tag the cell that declares the defaults with \"parameters\"");
+        var declarations = ParametersCell.Declarations(parameters);
+        var known = declarations.ToDictionary(d => d.Name, StringComparer.Ordinal);
+
+        var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            if (!known.ContainsKey(name))
+            {
+                var list = declarations.Count == 0 ? "(none declared)" : string.Join(", ", declarations.Select(d => $"{d.TypeName} {d.Name}"));
+                throw new ParameterException($"unknown parameter '{name}' (from {value.Origin}) in {notebook.SourceName}; known parameters: {list}");
+            }
+            merged[name] = value;
+        }
+
+        var source = new StringBuilder("// Parameters injected by MnistCourse.Runner\n");
+        foreach (var declaration in declarations.Where(d => merged.ContainsKey(d.Name)))
+        {
+            var literal = ToLiteral(declaration, merged[declaration.Name]);
+            var type = declaration.TypeName.StartsWith("const ", StringComparison.Ordinal) ? declaration.TypeName[6..] : declaration.TypeName;
+            source.Append($"{type} {declaration.Name} = {literal};\n");
+        }
+
+        var metadata = new JsonObject
+        {
+            ["tags"] = new JsonArray(ParametersCell.InjectedTag),
+            ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" },
+        };
+        var index = notebook.Cells.ToList().IndexOf(parameters) + 1;
+        return notebook.InsertCodeCell(index, source.ToString().TrimEnd('\n'), metadata);
+    }
+
+    /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type.</summary>
+    public static string ToLiteral(ParameterDeclaration declaration, ParameterValue value)
+    {
+        var type = declaration.TypeName.Trim();
+        var nullable = type.EndsWith('?');
+        if (nullable) type = type[..^1].Trim();
+        type = type switch
+        {
+            "String" or "System.String" => "string",
+            "Boolean" or "System.Boolean" => "bool",
+            "Int32" or "System.Int32" => "int",
+            "Int64" or "System.Int64" => "long",
+            "Double" or "System.Double" => "double",
+            "Single" or "System.Single" => "float",
+            "Decimal" or "System.Decimal" => "decimal",
+            _ => type,
+        };
+
+        if (value.Json is null && value.Text is null) return "null";
+        if (value.Json is JsonValue nullCheck && nullCheck.GetValueKind() == JsonValueKind.Null) return "null";
+        if (nullable && value.Text == "null") return "null";
+
+        string Fail(string expected) => throw new ParameterException(
+            $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, but the value {value} (from {value.Origin}) is not {expected}");
+
+        var text = value.Text ?? (value.Json is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value.Json!.ToJsonString());
+        var invariant = CultureInfo.InvariantCulture;
+        switch (type)
+        {
+            case "string":
+                return SymbolDisplay.FormatLiteral(text, quote: true);
+            case "char":
+                return text.Length == 1 ? SymbolDisplay.FormatLiteral(text[0], quote: true) : Fail("a single character");
+            case "bool":
+                return bool.TryParse(text, out var b) ? (b ? "true" : "false") : Fail("true or false");
+            case "int" or "long" or "short" or "byte" or "sbyte" or "uint" or "ulong" or "ushort":
+                if (!decimal.TryParse(text, NumberStyles.Integer, invariant, out var integer) && !TryParseIntegralFloat(text, out integer))
+                    return Fail("a whole number");
+                var (min, max) = type switch
+                {
+                    "int" => ((decimal)int.MinValue, (decimal)int.MaxValue),
+                    "long" => (long.MinValue, long.MaxValue),
+                    "short" => (short.MinValue, short.MaxValue),
+                    "byte" => (byte.MinValue, byte.MaxValue),
+                    "sbyte" => (sbyte.MinValue, sbyte.MaxValue),
+                    "uint" => (uint.MinValue, uint.MaxValue),
+                    "ushort" => (ushort.MinValue, ushort.MaxValue),
+                    _ => (ulong.MinValue, (decimal)ulong.MaxValue),
+                };
+                return integer >= min && integer <= max ? integer.ToString(invariant) : Fail($"a whole number in the range of {type}");
+            case "double" or "float":
+                if (!double.TryParse(text, NumberStyles.Float, invariant, out var real)) return Fail("a number");
+                var suffix = type == "float" ? "f" : "d";
+                if (double.IsNaN(real)) return $"{type}.NaN";
+                if (double.IsInfinity(real)) return real > 0 ? $"{type}.PositiveInfinity" : $"{type}.NegativeInfinity";
+                return (type == "float" ? ((float)real).ToString("R", invariant) : real.ToString("R", invariant)) + suffix;
+            case "decimal":
+                return decimal.TryParse(text, NumberStyles.Float, invariant, out var money) ? money.ToString(invariant) + "m" : Fail("a number");
+            default:
+                // Any other type (arrays, TimeSpan, enums, var with a non-literal default): the value is a C# expression.
+                return text;
+        }
+    }
+
+    private static bool TryParseIntegralFloat(string text, out decimal value)
+    {
+        // JSON numbers such as 3.0 are whole numbers too.
+        value = 0;
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed != decimal.Truncate(parsed)) return false;
+        value = parsed;
+        return true;
+    }
+}
