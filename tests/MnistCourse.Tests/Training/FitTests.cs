@@ -150,4 +150,20 @@ public class FitTests
         var rss = history.ResidentMegabytes;
         Assert.True(rss[4] <= rss[0] * 1.10, $"RSS after epoch 1: {rss[0]:0} MB, after epoch 5: {rss[4]:0} MB");
     }
+
+    [Fact]
+    public void A_host_cancellation_stops_fit_between_batches()
+    {
+        var (x, y) = Synthetic(256);
+        var model = SmallNet();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        AppContext.SetData(Interruption.Key, cancelled.Token);
+        try
+        {
+            Assert.Throws<OperationCanceledException>(() => model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0));
+        }
+        finally { AppContext.SetData(Interruption.Key, null); }
+        Assert.Equal(1, model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0).Epochs); // usable afterwards
+    }
 }
