@@ -11,6 +11,11 @@ try
         "doctor" => DoctorCommand.Run(),
         "run" => RunCommand.Run(rest),
         "test" => TestCommand.Run(rest),
+        "bench" => BenchCommand.Run(rest),
+        "bench-worker" => MnistCourse.Launcher.Bench.BenchWorker.Run(rest[0], int.Parse(rest[1]), int.Parse(rest[2])),
+        "export" => ExportCommand.Run(rest),
+        "site" => SiteCommand.Run(rest),
+        "kernel" => KernelCommand.Run(rest),
         "help" or "--help" or "-h" => Help(0),
         _ => Help(2, $"course: unknown command '{command}'."),
     };
@@ -33,6 +38,12 @@ static int Help(int exitCode, string? problem = null)
           test        the whole test suite; ends with "N passed, N failed, N skipped"
           setup       restore, build, patch TorchSharp's native library where needed, fetch MNIST
           doctor      check this machine (.NET, NuGet, npm, data, TorchSharp) and say how to fix what fails
+          bench [--json]
+                      time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch
+          export      turn each lesson into a .NET 10 file-based app: artifacts/apps/<lesson>.cs
+          site        render the executed notebooks to a static site: artifacts/site/
+          kernel install | uninstall
+                      register the course's own C# Jupyter kernel, "C# (MnistCourse)"
         """);
     return exitCode;
 }

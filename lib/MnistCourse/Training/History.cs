@@ -25,6 +25,8 @@ public sealed class History
     public List<double> EpochSeconds { get; } = [];
     /// <summary>Optimizer steps per epoch.</summary>
     public List<int> EpochSteps { get; } = [];
+    /// <summary>Wall time of every optimizer step (batch gather, forward, loss, backward, update, metrics), ms, all epochs in order.</summary>
+    public List<double> StepMilliseconds { get; } = [];
     /// <summary>Resident memory of the process after each epoch, MB.</summary>
     public List<double> ResidentMegabytes { get; } = [];
 

@@ -53,6 +53,7 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
             {
                 for (int step = 1; step <= steps; step++)
                 {
+                    long stepStart = Stopwatch.GetTimestamp();
                     Interruption.ThrowIfRequested();
                     using var scope = NewDisposeScope();
                     long start = (step - 1L) * batchSize, size = Math.Min(batchSize, count - start);
@@ -72,6 +73,7 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
                     lossSum += batchLoss * size;
                     correct += outputs.argmax(1).eq(yb.argmax(1)).sum().item<long>();
                     seen += size;
+                    history.StepMilliseconds.Add(Stopwatch.GetElapsedTime(stepStart).TotalMilliseconds);
                     printer.Step(new FitProgress(epoch, initialEpoch + epochs, step, steps, clock.Elapsed, lossSum / seen, (double)correct / seen));
                 }
             }

@@ -30,15 +30,14 @@ internal static class RunCommand
             }
         }
 
-        var resultsDir = Path.Combine(Repo.Artifacts, "results");
-        Directory.CreateDirectory(resultsDir);
+        // Each run collects the lessons' reports in its own folder: two runs at once must not mix their figures.
+        var resultsDir = Directory.CreateTempSubdirectory("mnistcourse-results-").FullName;
         var runs = new List<NotebookRun>();
         foreach (var notebook in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
             var output = Path.Combine(Repo.Artifacts, name + ".ipynb");
             var resultsFile = Path.Combine(resultsDir, name + ".jsonl");
-            File.Delete(resultsFile);
             Console.WriteLine($"\n=== {name}{(quick ? " (quick)" : "")} ===");
             var runnerArgs = new List<string> { Repo.RunnerDll, "run", notebook, "--out", output };
             if (quick) runnerArgs.Add("--quick");
@@ -52,6 +51,7 @@ internal static class RunCommand
             runs.Add(new NotebookRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds, results));
         }
 
+        Directory.Delete(resultsDir, recursive: true);
         var tutorials = runs.SelectMany(r => r.Results).ToList();
         PrintTable(runs, tutorials, quick);
         WriteJson(runs, tutorials, quick);

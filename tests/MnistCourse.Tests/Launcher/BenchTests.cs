@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace MnistCourse.Tests.Launcher;
+
+/// <summary>`./course bench --json` prints one object per network with the agreed fields. Timing itself is a benchmark's business, not a test's.</summary>
+public class BenchTests
+{
+    [Fact]
+    public void Bench_json_has_one_line_per_network_with_the_agreed_fields()
+    {
+        var (exit, output) = DoctorTests.RunLauncher(new Dictionary<string, string>(), "bench", "--json", "--steps", "3", "--warmup", "1", "lenet-relu");
+        Assert.True(exit == 0, output);
+        var lines = output.Split('\n').Where(l => l.TrimStart().StartsWith('{')).ToList();
+        var row = Assert.Single(lines);
+        var json = JsonNode.Parse(row)!;
+        Assert.Equal("lenet-relu", (string?)json["network"]);
+        Assert.Equal(128, (int)json["batch"]!);
+        foreach (var field in new[] { "fit_ms_per_step", "bare_ms_per_step", "peak_rss_mb" })
+            Assert.True((double)json[field]! > 0, $"{field} should be positive: {row}");
+        Assert.True(json.AsObject().ContainsKey("pytorch_ms_per_step"), "pytorch_ms_per_step must be present (null when PyTorch is absent)");
+        Assert.True((bool)json["allocator_tuned"]!);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MnistCourse.Data;
+using MnistCourse.Launcher.Bench;
+using MnistCourse.Launcher.Support;
+
+namespace MnistCourse.Launcher.Commands;
+
+/// <summary>
+/// `./course bench [--json] [--steps N] [--warmup W] [NETWORK…]`: per tutorial network, median ms/step of the
+/// library's Fit, of a bare TorchSharp loop and — where Debian's python3-torch is installed — of the PyTorch
+/// reference (shared/reference/keras_ref.py), all in this one run, with glibc's allocator tuned on both sides.
+/// </summary>
+internal static class BenchCommand
+{
+    // The same setting the library applies in-process with mallopt, for the Python side.
+    private const string GlibcTunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295";
+
+    public static int Run(string[] args)
+    {
+        bool json = false;
+        int steps = 150, warmup = 20;
+        var networks = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json": json = true; break;
+                case "--steps" when i + 1 < args.Length: steps = int.Parse(args[++i]); break;
+                case "--warmup" when i + 1 < args.Length: warmup = int.Parse(args[++i]); break;
+                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; usage: ./course bench [--json] [--steps N] [--warmup W] [NETWORK…]");
+                default: BenchRecipe.For(args[i]); networks.Add(args[i]); break;
+            }
+        }
+        if (networks.Count == 0) networks.AddRange(BenchRecipe.Networks);
+        Mnist.Ensure(log: TextWriter.Null);
+        var reference = FindReference();
+        if (!json)
+            Console.WriteLine($"Timing {steps} steps after {warmup} of warm-up per network (medians); PyTorch: {reference.status}");
+
+        var rows = new List<JsonObject>();
+        foreach (var network in networks)
+        {
+            var row = RunWorker(network, steps, warmup);
+            double? pytorch = reference.script is null ? null : RunPyTorch(reference.script, network, steps, warmup, (int)row["threads"]!);
+            double fit = (double)row["fit_ms_per_step"]!, bare = (double)row["bare_ms_per_step"]!;
+            int batch = (int)row["batch"]!;
+            row["pytorch_ms_per_step"] = pytorch is { } p ? Math.Round(p, 3) : null;
+            row["fit_images_per_s"] = Math.Round(batch * 1000 / fit);
+            row["bare_images_per_s"] = Math.Round(batch * 1000 / bare);
+            row["pytorch_images_per_s"] = pytorch is { } q ? Math.Round(batch * 1000 / q) : null;
+            row["fit_over_bare"] = Math.Round(fit / bare, 3);
+            row["pytorch_over_fit"] = pytorch is { } r ? Math.Round(r / fit, 3) : null;
+            var recipe = BenchRecipe.For(network);
+            row["full_training_estimate_s"] = Math.Round(fit * recipe.StepsPerEpoch * recipe.Epochs / 1000, 1);
+            rows.Add(row);
+            if (json) Console.WriteLine(row.ToJsonString());
+        }
+        if (!json) PrintTable(rows);
+        return 0;
+    }
+
+    private static JsonObject RunWorker(string network, int steps, int warmup)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
+        foreach (var a in new[] { typeof(BenchCommand).Assembly.Location, "bench-worker", network, steps.ToString(), warmup.ToString() })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
+            ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {p.ExitCode}): {output}");
+        return JsonNode.Parse(line)!.AsObject();
+    }
+
+    private static (string? script, string status) FindReference()
+    {
+        var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "reference", "keras_ref.py"));
+        if (!File.Exists(script)) return (null, $"not run (no {script})");
+        var (code, version) = ChildProcess.Capture("/usr/bin/python3", "-c", "import torch; print(torch.__version__)");
+        return code == 0 ? (script, $"PyTorch {version} (Debian python3-torch), {script}") : (null, "not run (install python3-torch: apt-get install python3-torch)");
+    }
+
+    private static double? RunPyTorch(string script, string network, int steps, int warmup, int threads)
+    {
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json" })
+            psi.ArgumentList.Add(a);
+        psi.Environment["GLIBC_TUNABLES"] = GlibcTunables;
+        psi.Environment["MNIST_DIR"] = Mnist.DefaultFolder;
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith('{'));
+        if (p.ExitCode != 0 || line is null)
+        {
+            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            return null;
+        }
+        return JsonNode.Parse(line)!["ms_per_step"]!.GetValue<double>();
+    }
+
+    private static void PrintTable(IReadOnlyList<JsonObject> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"network",-11} {"batch",5} {"Fit ms",8} {"bare ms",8} {"PyTorch",8} {"Fit/bare",9} {"PyTorch/Fit",12} {"Fit img/s",10} {"peak MB",8} {"full training",14}");
+        foreach (var r in rows)
+            Console.WriteLine($"{(string)r["network"]!,-11} {(int)r["batch"]!,5} {(double)r["fit_ms_per_step"]!,8:0.00} {(double)r["bare_ms_per_step"]!,8:0.00} " +
+                              $"{Show(r["pytorch_ms_per_step"], "0.00"),8} {(double)r["fit_over_bare"]!,9:0.000} {Show(r["pytorch_over_fit"], "0.00"),12} " +
+                              $"{(double)r["fit_images_per_s"]!,10:0} {(double)r["peak_rss_mb"]!,8:0} {(double)r["full_training_estimate_s"]!,12:0} s");
+        double total = rows.Sum(r => (double)r["full_training_estimate_s"]!);
+        Console.WriteLine();
+        Console.WriteLine("Targets: Fit/bare ≤ 1.05; PyTorch/Fit ≥ 1.5; full training of the four tutorials ≤ 300 s " +
+                          $"(estimated from Fit ms/step × the tutorials' steps: {total:0} s{(rows.Count < 4 ? ", networks missing" : "")}).");
+        Console.WriteLine($"Allocator tuned in the .NET workers: {rows.All(r => (bool)r["allocator_tuned"]!)}; PyTorch ran with GLIBC_TUNABLES={GlibcTunables}.");
+    }
+
+    private static string Show(JsonNode? value, string format) => value is null ? "—" : ((double)value).ToString(format);
+}
