@@ -1,11 +1,93 @@
+using MnistCourse.Export;
+using MnistCourse.Launcher.Support;
+using MnistCourse.Notebooks.Format;
+
 namespace MnistCourse.Launcher.Commands;
 
-/// <summary>`./course export`: being written (see the open issue); until then it says so instead of pretending.</summary>
+/// <summary>
+/// `./course export [--out DIR] [NOTEBOOK…]`: each lesson notebook becomes a .NET 10 file-based app,
+/// artifacts/apps/&lt;lesson&gt;.cs, run with `dotnet run artifacts/apps/&lt;lesson&gt;.cs [-- --quick | --set name=value]`.
+/// Generated files: the notebooks stay the source. A notebook that cannot be exported is named with the reason; the
+/// others are still exported.
+/// </summary>
 internal static class ExportCommand
 {
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("course export: not available yet in this version of the course.");
-        return 2;
+        var (outFolder, notebooks) = Parse(args);
+        if (notebooks.Count == 0)
+        {
+            notebooks = Directory.Exists(Repo.Notebooks) ? Directory.GetFiles(Repo.Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
+            if (notebooks.Count == 0)
+            {
+                Console.Error.WriteLine("course export: no notebooks in notebooks/.");
+                return 2;
+            }
+        }
+        if (!File.Exists(Repo.LibraryDll))
+            Console.Error.WriteLine($"course export: note: {Shown(Repo.LibraryDll)} is not built yet; the apps need it to run (./course setup builds it).");
+
+        var failed = 0;
+        var exported = new List<ExportedApp>();
+        foreach (var notebook in notebooks)
+        {
+            try
+            {
+                var options = new ExportOptions { AppPath = LessonExporter.AppPathFor(notebook, outFolder), DisplayRoot = Repo.Root };
+                var app = LessonExporter.ExportAsync(notebook, options).GetAwaiter().GetResult();
+                app.Write();
+                exported.Add(app);
+                Console.WriteLine($"{Shown(notebook)} -> {Shown(app.AppPath)}");
+                foreach (var warning in app.Warnings) Console.WriteLine($"  warning: {warning}");
+            }
+            catch (Exception e) when (e is ExportException or NotebookFormatException)
+            {
+                failed++;
+                Console.Error.WriteLine($"course export: {e.Message}");
+            }
+        }
+
+        if (exported.Count > 0)
+        {
+            var example = exported.FirstOrDefault(a => a.Parameters.Count > 0) ?? exported[0];
+            Console.WriteLine();
+            Console.WriteLine($"Run a lesson as a program (no notebook extension needed): dotnet run {Shown(example.AppPath)}");
+            Console.WriteLine($"  a short run: dotnet run {Shown(example.AppPath)} -- --quick;  a parameter: -- --set name=value;  usage: -- --help");
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static (string OutFolder, List<string> Notebooks) Parse(string[] args)
+    {
+        var outFolder = Path.Combine(Repo.Artifacts, "apps");
+        var notebooks = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length:
+                    outFolder = Path.GetFullPath(args[++i]);
+                    break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal):
+                    throw new ArgumentException($"unknown option {a}; usage: ./course export [--out DIR] [NOTEBOOK…]");
+                default:
+                    var path = Path.GetFullPath(args[i]);
+                    if (!File.Exists(path))
+                    {
+                        var inFolder = Path.Combine(Repo.Notebooks, args[i]);
+                        path = File.Exists(inFolder) ? inFolder : File.Exists(inFolder + ".ipynb") ? inFolder + ".ipynb"
+                            : throw new FileNotFoundException($"no notebook {args[i]} (looked in the current folder and in notebooks/).");
+                    }
+                    notebooks.Add(path);
+                    break;
+            }
+        }
+        return (outFolder, notebooks);
+    }
+
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Repo.Root, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -10,7 +10,7 @@ namespace MnistCourse.Notebooks.Engine;
 /// What every cell compiles against: the whole shared framework (as an SDK project would see it), the engine's
 /// helpers, the .NET Interactive formatter and IHtmlContent. The list of files is found once per process.
 /// </summary>
-internal static class FrameworkReferences
+public static class FrameworkReferences
 {
     private static readonly Lazy<IReadOnlyList<string>> Paths = new(FindPaths);
 

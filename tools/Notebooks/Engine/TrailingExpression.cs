@@ -8,7 +8,7 @@ namespace MnistCourse.Notebooks.Engine;
 /// Whether a submission ends with an expression that has a value (no ';' after it, and not of type void):
 /// only then is there an execute_result, even when the value is null.
 /// </summary>
-internal static class TrailingExpression
+public static class TrailingExpression
 {
     public static bool HasValue(Compilation compilation)
     {
