@@ -28,6 +28,9 @@ public sealed class CSharpSession : IDisposable
         "Microsoft.DotNet.Interactive.Formatting", "MnistCourse.Notebooks.Scripting", typeof(NotebookHelpers).FullName!,
     ];
 
+    /// <summary>How cell code is parsed (scripts: top-level statements, a trailing expression, #r).</summary>
+    private static readonly CSharpParseOptions ScriptParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private readonly InteractiveAssemblyLoader _assemblyLoader = new();
     private readonly PackageAssemblyResolver _packageResolver = new();
@@ -86,26 +89,50 @@ public sealed class CSharpSession : IDisposable
     /// Runs one cell. <paramref name="cellName"/> names the cell in error tracebacks ("cell 4", "In[3]").
     /// Outputs are reported to <paramref name="observer"/> as they happen; the outcome says whether the cell succeeded.
     /// The task never faults for user errors: those are reported as <see cref="ExecutionError"/>s.
+    /// Cancelling <paramref name="cancellationToken"/> interrupts the cell cooperatively (loops in cell code and library
+    /// code that checks <see cref="CellInterruption.AppContextKey"/>); the cell then fails with
+    /// <see cref="ErrorReport.InterruptedName"/> and the session stays usable.
     /// </summary>
     public Task<CellOutcome> ExecuteAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(
             () => ExecuteSeriallyAsync(code, cellName, observer, cancellationToken),
-            cancellationToken,
+            CancellationToken.None, // always start, so an interrupt before the start still ends in an outcome
             TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default).Unwrap();
 
     private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
     {
-        await _oneCellAtATime.WaitAsync(cancellationToken);
         try
         {
-            new ExecutionScope(this, observer, cellName).Enter();
-            return await ExecuteCoreAsync(code, cellName, observer, cancellationToken);
+            await _oneCellAtATime.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            var error = ErrorReport.Interrupted(null, _submissions, cellName);
+            observer.OnError(error);
+            return CellOutcome.Failure(error, TimeSpan.Zero);
+        }
+        try
+        {
+            new ExecutionScope(this, observer, cellName, cancellationToken).Enter();
+            using (CellInterruption.Arm(cancellationToken))
+                return await ExecuteCoreAsync(code, cellName, observer, cancellationToken);
         }
         finally
         {
             _oneCellAtATime.Release();
         }
+    }
+
+    /// <summary>
+    /// The compilation <paramref name="code"/> would have as the next cell, without running it (for a kernel's
+    /// completion and inspection requests). Its last syntax tree is the code with directive lines blanked: same lines,
+    /// so a (line, column) of the cell maps onto it.
+    /// </summary>
+    public Compilation PreviewCompilation(string code)
+    {
+        var previous = _state?.Script ?? CSharpScript.Create("", _options, globalsType: null, _assemblyLoader);
+        return previous.ContinueWith(CellDirectives.Parse(code).Code, _options).GetCompilation();
     }
 
     private async Task<CellOutcome> ExecuteCoreAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
@@ -140,15 +167,30 @@ public sealed class CSharpSession : IDisposable
             var path = Path.Combine(Path.GetFullPath(Options.BaseDirectory),
                 $"{Options.DocumentName}.submission{Interlocked.Increment(ref _submissionCount)}.csx");
             _submissions.Add(path, ChainLength(_state.Script) + 1, cellName, directives.Code);
-            var script = _state.Script.ContinueWith(directives.Code, _options.WithFilePath(path));
-            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var cellOptions = _options.WithFilePath(path);
+            var interruptible = InterruptionPoints.Insert(directives.Code, ScriptParseOptions);
+            var script = _state.Script.ContinueWith(interruptible, cellOptions);
+            var errors = Errors(script, cancellationToken);
+            if (errors.Count > 0 && !ReferenceEquals(interruptible, directives.Code))
+            {
+                // Report errors against the code as written (columns too); and should the rewrite ever break valid
+                // code, run the cell as written, only without interruption points.
+                script = _state.Script.ContinueWith(directives.Code, cellOptions);
+                errors = Errors(script, cancellationToken);
+            }
             if (errors.Count > 0) return Fail(ErrorReport.FromDiagnostics(errors, _submissions));
             var hasResult = TrailingExpression.HasValue(script.GetCompilation());
 
             // Keep the state even when the cell throws: what it declared before the exception stays usable, as in Polyglot.
-            var state = await script.RunFromAsync(_state, _ => true, cancellationToken);
+            // Interruption happens inside the cell (CellInterruption), so its exception is caught like any other and the
+            // state survives; a token given to Roslyn would make it rethrow and drop the cell's variables.
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
             _state = state;
-            if (state.Exception is { } exception) return Fail(ErrorReport.FromException(exception, _submissions, cellName));
+            if (state.Exception is { } exception)
+                return Fail(exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+                    ? ErrorReport.Interrupted(exception, _submissions, cellName)
+                    : ErrorReport.FromException(exception, _submissions, cellName));
 
             if (hasResult)
             {
@@ -162,15 +204,18 @@ public sealed class CSharpSession : IDisposable
         {
             return Fail(ErrorReport.FromDiagnostics(e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), _submissions));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            return Fail(ErrorReport.Interrupted(e, _submissions, cellName)); // during restore, compilation or the start
         }
         catch (Exception e)
         {
             return Fail(ErrorReport.FromException(e, _submissions, cellName));
         }
     }
+
+    private static List<Diagnostic> Errors(Script script, CancellationToken cancellationToken) =>
+        script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
     private static int ChainLength(Script script)
     {

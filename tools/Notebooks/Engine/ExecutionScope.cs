@@ -9,11 +9,12 @@ internal sealed class ExecutionScope
 {
     private static readonly AsyncLocal<ExecutionScope?> CurrentScope = new();
 
-    public ExecutionScope(CSharpSession session, IExecutionObserver observer, string cellName)
+    public ExecutionScope(CSharpSession session, IExecutionObserver observer, string cellName, CancellationToken cancellationToken = default)
     {
         Session = session;
         Observer = observer;
         CellName = cellName;
+        CancellationToken = cancellationToken;
     }
 
     public static ExecutionScope? Current => CurrentScope.Value;
@@ -23,6 +24,9 @@ internal sealed class ExecutionScope
     public IExecutionObserver Observer { get; }
 
     public string CellName { get; }
+
+    /// <summary>Cancelled when the front interrupts the cell (see <see cref="Scripting.CellInterruption"/>).</summary>
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>Makes this scope current for the calling flow (and everything it starts from now on).</summary>
     public void Enter() => CurrentScope.Value = this;

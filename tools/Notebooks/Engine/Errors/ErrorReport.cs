@@ -9,6 +9,11 @@ internal static class ErrorReport
 {
     public const string CompilationError = "CompilationError";
 
+    /// <summary>The error name of an interrupted cell (Jupyter's interrupt, a front's cancellation).</summary>
+    public const string InterruptedName = "System.OperationCanceledException";
+
+    public const string InterruptedMessage = "The cell was interrupted.";
+
     public static ExecutionError Simple(string ename, string cellName, string message) =>
         new(ename, message, [$"{ename}: {message}", $"   at {cellName}"]);
 
@@ -47,6 +52,14 @@ internal static class ErrorReport
         return new ExecutionError(ename, exception.Message, lines);
     }
 
+    /// <summary>An interrupted cell: where it stopped (when known), without the cancellation plumbing's frames.</summary>
+    public static ExecutionError Interrupted(Exception? exception, SubmissionRegistry registry, string cellName)
+    {
+        var lines = new List<string> { $"{InterruptedName}: {InterruptedMessage}" };
+        lines.AddRange(exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName));
+        return new ExecutionError(InterruptedName, InterruptedMessage, lines);
+    }
+
     private static List<string> Frames(Exception exception, SubmissionRegistry registry, string cellName)
     {
         var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
@@ -60,6 +73,7 @@ internal static class ErrorReport
             var method = frame.GetMethod();
             var type = method?.DeclaringType;
             if (type?.Namespace is "System.Runtime.CompilerServices" or "System.Runtime.ExceptionServices" or "Internal.Runtime.CompilerHelpers") continue;
+            if (type == typeof(Scripting.CellInterruption) || type == typeof(CancellationToken)) continue; // the inserted loop check
             if (registry.TryGet(frame.GetFileName(), out var submission))
             {
                 var line = frame.GetFileLineNumber();

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using MnistCourse.Kernel.Connection;
+using MnistCourse.Kernel.Messaging;
+using MnistCourse.Kernel.Tests.Support;
+
+namespace MnistCourse.Kernel.Tests.Messaging;
+
+/// <summary>The wire format and its signature, and the connection file's errors.</summary>
+public class WireCodecTests
+{
+    private static JupyterMessage Sample(MessageFactory factory) =>
+        factory.Broadcast(null, "stream", new JsonObject { ["name"] = "stdout", ["text"] = "héllo\n" });
+
+    [Fact]
+    public void A_message_round_trips_and_is_signed_with_HMAC_SHA256_of_the_four_json_frames()
+    {
+        var codec = new WireCodec(new MessageSigner("secret"));
+        var frames = codec.Encode(Sample(new MessageFactory()));
+
+        Assert.Equal("<IDS|MSG>", Encoding.UTF8.GetString(frames[1]));
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes("secret"));
+        var expected = Convert.ToHexStringLower(hmac.ComputeHash(frames.Skip(3).Take(4).SelectMany(f => f).ToArray()));
+        Assert.Equal(expected, Encoding.ASCII.GetString(frames[2]));
+
+        Assert.True(codec.TryDecode(frames, out var decoded, out var problem), problem);
+        Assert.Equal("stream", decoded!.Type);
+        Assert.Equal("héllo\n", (string?)decoded.Content["text"]);
+        Assert.Single(decoded.Identities);
+    }
+
+    [Fact]
+    public void Tampered_content_or_another_key_is_rejected()
+    {
+        var frames = new WireCodec(new MessageSigner("secret")).Encode(Sample(new MessageFactory()));
+        Assert.False(new WireCodec(new MessageSigner("other")).TryDecode(frames, out _, out var problem));
+        Assert.Equal("invalid HMAC signature", problem);
+
+        frames[6] = Encoding.UTF8.GetBytes("""{"name":"stdout","text":"forged"}""");
+        Assert.False(new WireCodec(new MessageSigner("secret")).TryDecode(frames, out _, out problem));
+        Assert.Equal("invalid HMAC signature", problem);
+    }
+
+    [Fact]
+    public void Malformed_frames_are_rejected_with_a_reason()
+    {
+        var codec = new WireCodec(new MessageSigner("secret"));
+        Assert.False(codec.TryDecode([Encoding.UTF8.GetBytes("no delimiter")], out _, out var problem));
+        Assert.Contains("no <IDS|MSG> delimiter", problem);
+    }
+
+    [Fact]
+    public void An_empty_key_means_no_signature()
+    {
+        var codec = new WireCodec(new MessageSigner(""));
+        var frames = codec.Encode(Sample(new MessageFactory()));
+        Assert.Empty(frames[2]);
+        Assert.True(codec.TryDecode(frames, out _, out _));
+    }
+
+    [Fact]
+    public void A_bad_connection_file_gives_an_error_naming_the_file()
+    {
+        using var temp = new TempFolder();
+        var missing = temp.File("kernel-missing.json");
+        Assert.Contains(missing, Assert.Throws<ConnectionFileException>(() => ConnectionFile.Load(missing)).Message);
+
+        var broken = temp.File("kernel-broken.json");
+        File.WriteAllText(broken, """{"ip": "127.0.0.1", "key": "k", "transport": "tcp"}""");
+        var error = Assert.Throws<ConnectionFileException>(() => ConnectionFile.Load(broken));
+        Assert.Contains(broken, error.Message);
+        Assert.Contains("shell_port", error.Message);
+    }
+
+    [Fact]
+    public void The_kernel_exits_with_code_2_and_names_a_bad_connection_file()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("kernel-notjson.json");
+        File.WriteAllText(file, "not json");
+        var result = ProcessRun.Run("dotnet", [RepoPaths.KernelDll, file], TimeSpan.FromMinutes(1));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(file, result.Stderr);
+        Assert.Contains("is not valid JSON", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+}

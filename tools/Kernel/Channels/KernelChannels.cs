@@ -1,0 +1,116 @@
+using MnistCourse.Kernel.Connection;
+using MnistCourse.Kernel.Hosting;
+using MnistCourse.Kernel.Messaging;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace MnistCourse.Kernel.Channels;
+
+/// <summary>
+/// The shell, control and stdin ROUTER sockets and the IOPub PUB socket, all served by one NetMQ poller thread:
+/// NetMQ sockets are not thread-safe, so other threads (cells printing, the shell worker) hand their messages to
+/// <see cref="Send"/>, which queues them for the poller thread; they go out in the order they were sent.
+/// Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
+/// </summary>
+public sealed class KernelChannels : IDisposable
+{
+    private readonly WireCodec _codec;
+    private readonly RouterSocket _shell = new();
+    private readonly RouterSocket _control = new();
+    private readonly RouterSocket _stdin = new();
+    private readonly PublisherSocket _iopub = new();
+    private readonly NetMQQueue<Action> _outbox = new();
+    private readonly NetMQPoller _poller;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public KernelChannels(ConnectionFile connection, WireCodec codec)
+    {
+        _codec = codec;
+        Bind(_shell, connection.Endpoint(connection.ShellPort), ChannelName.Shell);
+        Bind(_control, connection.Endpoint(connection.ControlPort), ChannelName.Control);
+        Bind(_stdin, connection.Endpoint(connection.StdinPort), ChannelName.Stdin);
+        _iopub.Options.Linger = TimeSpan.FromSeconds(1);
+        _iopub.Bind(connection.Endpoint(connection.IOPubPort));
+        _outbox.ReceiveReady += (_, e) =>
+        {
+            while (e.Queue.TryDequeue(out var action, TimeSpan.Zero)) Run(action);
+        };
+        _poller = [_shell, _control, _stdin, _iopub, _outbox];
+        KernelLog.Info($"shell, control, stdin, iopub on {connection.IP} ports {connection.ShellPort}, {connection.ControlPort}, {connection.StdinPort}, {connection.IOPubPort}");
+    }
+
+    /// <summary>Called on the poller thread for each verified message; must return quickly.</summary>
+    public event Action<ChannelName, JupyterMessage>? Received;
+
+    /// <summary>Completes when the poller has stopped (after <see cref="Stop"/>).</summary>
+    public Task Stopped => _stopped.Task;
+
+    public void Start() => _poller.RunAsync("jupyter-channels", isBackgroundThread: true);
+
+    /// <summary>Queues <paramref name="message"/> for sending on <paramref name="channel"/>; callable from any thread.</summary>
+    public void Send(ChannelName channel, JupyterMessage message)
+    {
+        if (_outbox.IsDisposed) return;
+        _outbox.Enqueue(() => Socket(channel).SendMultipartBytes(_codec.Encode(message)));
+    }
+
+    /// <summary>Stops the poller once everything queued before this call has been sent.</summary>
+    public void Stop()
+    {
+        _outbox.Enqueue(() =>
+        {
+            _poller.StopAsync();
+            _stopped.TrySetResult();
+        });
+    }
+
+    private void Bind(RouterSocket socket, string endpoint, ChannelName channel)
+    {
+        socket.Options.Linger = TimeSpan.FromSeconds(1); // a shutdown_reply still goes out while the kernel exits
+        socket.Bind(endpoint);
+        socket.ReceiveReady += (_, e) =>
+        {
+            var frames = new List<byte[]>();
+            while (e.Socket.TryReceiveMultipartBytes(ref frames)) Dispatch(channel, frames);
+        };
+    }
+
+    private void Dispatch(ChannelName channel, List<byte[]> frames)
+    {
+        if (!_codec.TryDecode(frames, out var message, out var problem))
+        {
+            KernelLog.Warn($"ignored a message on {channel}: {problem}");
+            return;
+        }
+        Run(() => Received?.Invoke(channel, message!));
+    }
+
+    private NetMQSocket Socket(ChannelName channel) => channel switch
+    {
+        ChannelName.Shell => _shell,
+        ChannelName.Control => _control,
+        ChannelName.Stdin => _stdin,
+        _ => _iopub,
+    };
+
+    /// <summary>One failing handler or send must not stop the poller thread, the kernel's only way to talk.</summary>
+    private static void Run(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            KernelLog.Error($"channel thread: {e}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_poller.IsRunning) _poller.Stop();
+        _poller.Dispose();
+        _outbox.Dispose();
+        foreach (var socket in new NetMQSocket[] { _shell, _control, _stdin, _iopub }) socket.Dispose();
+    }
+}

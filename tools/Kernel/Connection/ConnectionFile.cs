@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace MnistCourse.Kernel.Connection;
+
+/// <summary>
+/// The connection file Jupyter writes before starting a kernel: where to bind the five channels and the key that
+/// signs every message. See https://jupyter-client.readthedocs.io/en/stable/kernels.html#connection-files.
+/// </summary>
+public sealed record ConnectionFile(
+    string Transport,
+    string IP,
+    int ShellPort,
+    int IOPubPort,
+    int StdinPort,
+    int ControlPort,
+    int HeartbeatPort,
+    string Key,
+    string SignatureScheme)
+{
+    /// <summary>A ZeroMQ endpoint to bind, e.g. tcp://127.0.0.1:5555 (0.0.0.0 binds every interface).</summary>
+    public string Endpoint(int port) => $"{Transport}://{(IP is "0.0.0.0" or "" ? "*" : IP)}:{port}";
+
+    /// <exception cref="ConnectionFileException">The file is missing, is not JSON, or lacks or misstates a field; the message names the file.</exception>
+    public static ConnectionFile Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConnectionFileException(path, $"cannot be read: {e.Message}");
+        }
+
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(text).RootElement;
+        }
+        catch (JsonException e)
+        {
+            throw new ConnectionFileException(path, $"is not valid JSON: {e.Message}");
+        }
+        if (root.ValueKind != JsonValueKind.Object) throw new ConnectionFileException(path, "is not a JSON object");
+
+        string Text(string name, string? fallback = null)
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String) return value.GetString()!;
+            return fallback ?? throw new ConnectionFileException(path, $"has no \"{name}\" string");
+        }
+
+        int Port(string name)
+        {
+            if (root.TryGetProperty(name, out var value) && value.TryGetInt32(out var port) && port is > 0 and < 65536) return port;
+            throw new ConnectionFileException(path, $"has no valid \"{name}\" (a TCP port number)");
+        }
+
+        var transport = Text("transport", "tcp");
+        if (transport != "tcp")
+            throw new ConnectionFileException(path, $"asks for transport \"{transport}\"; this kernel supports \"tcp\" only (NetMQ has no ipc sockets compatible with libzmq's)");
+        var key = Text("key", "");
+        var scheme = Text("signature_scheme", "hmac-sha256");
+        if (key.Length > 0 && scheme != "hmac-sha256")
+            throw new ConnectionFileException(path, $"asks for signature scheme \"{scheme}\"; this kernel supports \"hmac-sha256\" only");
+        return new ConnectionFile(transport, Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"),
+            Port("control_port"), Port("hb_port"), key, scheme);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using MnistCourse.Kernel.Channels;
+using MnistCourse.Kernel.Hosting;
+using MnistCourse.Kernel.Messaging;
+using MnistCourse.Notebooks.Engine;
+
+namespace MnistCourse.Kernel.Execution;
+
+/// <summary>
+/// execute_request: runs the code as the next cell of the one <see cref="CSharpSession"/> (the engine the headless
+/// runner uses), publishes execute_input and the outputs on IOPub, and replies with the status and execution count.
+/// <see cref="Interrupt"/> cancels the running cell (cooperatively: see CellInterruption in the engine).
+/// </summary>
+public sealed class ExecuteRequestHandler(
+    CSharpSession session,
+    IopubPublisher iopub,
+    KernelChannels channels,
+    MessageFactory messages,
+    StdinReader stdin)
+{
+    internal const string InterruptNote =
+        "Interrupt requested: this cell stops at its next loop iteration or training batch. Code that only waits " +
+        "(Thread.Sleep, a blocking call) cannot be interrupted; restart the kernel to stop it.\n";
+
+    private static readonly TimeSpan InterruptNoteDelay = TimeSpan.FromSeconds(3);
+
+    private int _executionCount;
+    private RunningCell? _running;
+
+    /// <summary>Handles one execute_request; returns whether the cell succeeded (the shell aborts queued cells otherwise).</summary>
+    public async Task<bool> HandleAsync(JupyterMessage request)
+    {
+        var content = request.Content;
+        var code = (string?)content["code"] ?? "";
+        var silent = Bool(content, "silent", false);
+        var storeHistory = Bool(content, "store_history", !silent) && !silent;
+        if (storeHistory) _executionCount++;
+        var count = _executionCount;
+        if (!silent) iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
+
+        using var cancellation = new CancellationTokenSource();
+        var observer = new IopubCellObserver(iopub, request, count, silent);
+        var cell = new RunningCell(cancellation, observer);
+        Interlocked.Exchange(ref _running, cell);
+        stdin.BeginCell(request, Bool(content, "allow_stdin", false), cancellation.Token, observer.Flush);
+        CellOutcome outcome;
+        try
+        {
+            outcome = MarkdownCell.TryShow(code, observer)
+                ?? await session.ExecuteAsync(code, $"In[{count}]", observer, cancellation.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The engine reports user errors itself; this is the engine failing. The front still gets its reply.
+            KernelLog.Error($"In[{count}]: the engine failed: {e}");
+            var error = new ExecutionError("KernelError", $"the kernel failed to run the cell: {e.Message}", [$"KernelError: {e.Message}", $"   in In[{count}]"]);
+            observer.OnError(error);
+            outcome = CellOutcome.Failure(error, TimeSpan.Zero);
+        }
+        finally
+        {
+            stdin.EndCell();
+            Interlocked.CompareExchange(ref _running, null, cell);
+            cell.Ended = true;
+            observer.Dispose();
+        }
+
+        var reply = new JsonObject { ["execution_count"] = count };
+        if (outcome.Succeeded)
+        {
+            reply["status"] = "ok";
+            reply["user_expressions"] = new JsonObject();
+            reply["payload"] = new JsonArray();
+        }
+        else
+        {
+            var error = outcome.Error!;
+            reply["status"] = "error";
+            reply["ename"] = error.EName;
+            reply["evalue"] = error.EValue;
+            reply["traceback"] = new JsonArray(error.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+            if (cancellation.IsCancellationRequested) KernelLog.Info($"In[{count}] interrupted");
+        }
+        channels.Send(ChannelName.Shell, messages.Reply(request, "execute_reply", reply));
+        return outcome.Succeeded;
+    }
+
+    /// <summary>Interrupts the running cell, if any (control thread or SIGINT). Returns whether a cell was running.</summary>
+    public bool Interrupt()
+    {
+        var cell = Volatile.Read(ref _running);
+        if (cell is null) return false;
+        try
+        {
+            cell.Cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // it just ended
+        }
+        // Say why nothing happens when the cell does not reach an interruption point soon.
+        _ = Task.Delay(InterruptNoteDelay).ContinueWith(_ =>
+        {
+            if (!cell.Ended) cell.Observer.OnStream(StreamName.Stderr, InterruptNote);
+        }, TaskScheduler.Default);
+        return true;
+    }
+
+    private static bool Bool(JsonObject content, string name, bool fallback) =>
+        content[name] is JsonValue value && value.TryGetValue<bool>(out var b) ? b : fallback;
+
+    private sealed class RunningCell(CancellationTokenSource cancellation, IopubCellObserver observer)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public IopubCellObserver Observer { get; } = observer;
+
+        public volatile bool Ended;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using MnistCourse.Kernel.Channels;
+using MnistCourse.Kernel.Messaging;
+using MnistCourse.Notebooks.Engine;
+
+namespace MnistCourse.Kernel.Execution;
+
+/// <summary>
+/// Publishes one cell's outputs on IOPub as the engine reports them, parented to its execute_request.
+/// Console writes arrive in small pieces (one per Write call, a progress bar may write a character at a time):
+/// they are gathered for a short moment into one stream message, and flushed before any other output so the order
+/// of outputs stays exactly the order the cell produced them. Thread-safe (cells may print from any thread).
+/// </summary>
+public sealed class IopubCellObserver : IExecutionObserver, IDisposable
+{
+    private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(50);
+    private const int FlushSize = 16 * 1024;
+
+    private readonly object _gate = new();
+    private readonly IopubPublisher _iopub;
+    private readonly JupyterMessage _request;
+    private readonly int _executionCount;
+    private readonly bool _silent;
+    private readonly StringBuilder _pending = new();
+    private readonly Timer _timer;
+    private StreamName _pendingStream;
+    private bool _timerArmed;
+    private bool _disposed;
+
+    public IopubCellObserver(IopubPublisher iopub, JupyterMessage request, int executionCount, bool silent)
+    {
+        _iopub = iopub;
+        _request = request;
+        _executionCount = executionCount;
+        _silent = silent;
+        _timer = new Timer(_ => Flush());
+    }
+
+    public void OnStream(StreamName stream, string text)
+    {
+        lock (_gate)
+        {
+            if (_pending.Length > 0 && stream != _pendingStream) FlushLocked();
+            _pendingStream = stream;
+            _pending.Append(text);
+            if (_pending.Length >= FlushSize || _disposed) FlushLocked(); // after the cell: a background thread still printing
+            else if (!_timerArmed)
+            {
+                _timerArmed = true;
+                _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    public void OnDisplayData(DisplayData display) => Publish("display_data", MimeBundle.Display(display));
+
+    public void OnUpdateDisplayData(DisplayData display) => Publish("update_display_data", MimeBundle.Display(display));
+
+    public void OnExecuteResult(DisplayData result)
+    {
+        if (_silent) return; // a silent request has no execute_result (protocol)
+        Publish("execute_result", new JsonObject
+        {
+            ["execution_count"] = _executionCount,
+            ["data"] = MimeBundle.Data(result),
+            ["metadata"] = new JsonObject(),
+        });
+    }
+
+    public void OnError(ExecutionError error) => Publish("error", new JsonObject
+    {
+        ["ename"] = error.EName,
+        ["evalue"] = error.EValue,
+        ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
+    });
+
+    /// <summary>Sends what console output is waiting (before the reply, before a stdin prompt).</summary>
+    public void Flush()
+    {
+        lock (_gate) FlushLocked();
+    }
+
+    private void Publish(string msgType, JsonObject content)
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+            _iopub.Publish(_request, msgType, content);
+        }
+    }
+
+    private void FlushLocked()
+    {
+        _timerArmed = false;
+        if (_pending.Length == 0) return;
+        _iopub.Publish(_request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
+        _pending.Clear();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            FlushLocked();
+            _disposed = true;
+            _timer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using MnistCourse.Kernel.Channels;
+using MnistCourse.Kernel.Execution;
+using MnistCourse.Kernel.Hosting;
+using MnistCourse.Kernel.Language;
+using MnistCourse.Kernel.Messaging;
+
+namespace MnistCourse.Kernel.Handlers;
+
+/// <summary>
+/// The shell channel's requests, one at a time in arrival order (as Jupyter expects), on a worker of their own so the
+/// channel thread stays free for control (interrupt, shutdown) and stdin. Each request is bracketed by IOPub status
+/// busy … idle. After a failed cell with stop_on_error, the execute_requests that were already queued are
+/// answered "aborted" instead of run, as ipykernel does for "Run All".
+/// </summary>
+public sealed class ShellHandler(
+    KernelChannels channels,
+    MessageFactory messages,
+    IopubPublisher iopub,
+    ExecuteRequestHandler execution,
+    CompletionProvider completion,
+    InspectionProvider inspection,
+    Action<JupyterMessage, ChannelName> shutdown)
+{
+    private readonly Channel<(JupyterMessage Message, long Sequence)> _queue =
+        Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private long _received;
+    private long _abortThrough;
+
+    /// <summary>Queues a request (channel thread).</summary>
+    public void Enqueue(JupyterMessage message) => _queue.Writer.TryWrite((message, Interlocked.Increment(ref _received)));
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var (message, sequence) in _queue.Reader.ReadAllAsync(cancellationToken))
+                await HandleAsync(message, sequence);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(JupyterMessage request, long sequence)
+    {
+        iopub.Status(request, "busy");
+        try
+        {
+            var content = request.Content;
+            switch (request.Type)
+            {
+                case "execute_request" when sequence <= Interlocked.Read(ref _abortThrough):
+                    Reply(request, "execute_reply", new JsonObject { ["status"] = "aborted" });
+                    break;
+                case "execute_request":
+                    var succeeded = await execution.HandleAsync(request);
+                    var stopOnError = content["stop_on_error"] is not JsonValue flag || !flag.TryGetValue<bool>(out var stop) || stop;
+                    if (!succeeded && stopOnError) Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
+                    break;
+                case "kernel_info_request":
+                    Reply(request, "kernel_info_reply", KernelInfo.Content());
+                    break;
+                case "complete_request":
+                    Reply(request, "complete_reply", completion.Reply(Code(content), CursorPosition(content)));
+                    break;
+                case "inspect_request":
+                    Reply(request, "inspect_reply", inspection.Reply(Code(content), CursorPosition(content)));
+                    break;
+                case "is_complete_request":
+                    Reply(request, "is_complete_reply", CompletenessCheck.Reply(Code(content)));
+                    break;
+                case "history_request":
+                    Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                    break;
+                case "comm_info_request":
+                    Reply(request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
+                    break;
+                case "shutdown_request": // older fronts send it on shell
+                    shutdown(request, ChannelName.Shell);
+                    break;
+                case "comm_open" or "comm_msg" or "comm_close":
+                    break; // no comm targets (widgets) in this kernel
+                default:
+                    KernelLog.Warn($"unsupported shell message {request.Type}; ignored");
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            KernelLog.Error($"handling {request}: {e}");
+        }
+        finally
+        {
+            iopub.Status(request, "idle");
+        }
+    }
+
+    private void Reply(JupyterMessage request, string msgType, JsonObject content) =>
+        channels.Send(ChannelName.Shell, messages.Reply(request, msgType, content));
+
+    private static string Code(JsonObject content) => (string?)content["code"] ?? "";
+
+    private static int CursorPosition(JsonObject content) =>
+        content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var position) ? position : Code(content).Length;
+}

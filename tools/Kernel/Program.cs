@@ -1,0 +1,89 @@
+using MnistCourse.Kernel;
+using MnistCourse.Kernel.Connection;
+using MnistCourse.Kernel.Hosting;
+using MnistCourse.Kernel.Installation;
+
+// MnistCourse.Kernel CONNECTION_FILE   — what Jupyter runs (see the kernelspec's argv)
+// MnistCourse.Kernel install | uninstall [--data-dir DIR]   — what `./course kernel install|uninstall` runs
+const string usage = """
+    MnistCourse.Kernel: the course's C# Jupyter kernel, "C# (MnistCourse)".
+
+    Usage:
+      MnistCourse.Kernel CONNECTION_FILE          serve a Jupyter front (Jupyter starts it this way)
+      MnistCourse.Kernel install [--data-dir DIR] write the kernelspec into DIR/kernels (default: Jupyter's data folder,
+                                                  JUPYTER_DATA_DIR or ~/.local/share/jupyter)
+      MnistCourse.Kernel uninstall [--data-dir DIR]
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.Out.WriteLine(usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] is "install" or "uninstall")
+{
+    string? dataDirectory = null;
+    for (var i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--data-dir" && i + 1 < args.Length) dataDirectory = args[++i];
+        else
+        {
+            Console.Error.WriteLine($"MnistCourse.Kernel {args[0]}: unknown argument '{args[i]}'\n{usage}");
+            return 2;
+        }
+    }
+    try
+    {
+        if (args[0] == "install")
+        {
+            var folder = KernelSpecInstaller.Install(dataDirectory: dataDirectory);
+            Console.Out.WriteLine($"installed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" ({KernelSpecInstaller.Name}) in {folder}");
+        }
+        else
+        {
+            var folder = KernelSpecInstaller.Uninstall(dataDirectory);
+            Console.Out.WriteLine(folder is null
+                ? $"the kernel \"{KernelSpecInstaller.DisplayName}\" was not installed in {JupyterPaths.KernelsDirectory(dataDirectory)}; nothing to do"
+                : $"removed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" from {folder}");
+        }
+        return 0;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+    {
+        Console.Error.WriteLine($"MnistCourse.Kernel {args[0]}: {e.Message}");
+        return 1;
+    }
+}
+
+if (args.Length > 1)
+{
+    Console.Error.WriteLine($"MnistCourse.Kernel: expected one connection file, got {args.Length} arguments\n{usage}");
+    return 2;
+}
+
+ConnectionFile connection;
+try
+{
+    connection = ConnectionFile.Load(args[0]);
+}
+catch (ConnectionFileException e)
+{
+    Console.Error.WriteLine($"MnistCourse.Kernel: {e.Message}");
+    return 2;
+}
+
+int exitCode;
+try
+{
+    using var kernel = new JupyterKernel(connection);
+    exitCode = await kernel.RunAsync();
+}
+catch (NetMQ.NetMQException e)
+{
+    KernelLog.Error($"cannot open the channels of {args[0]}: {e.Message} (is another kernel using these ports?)");
+    exitCode = 1;
+}
+// A cell that ignored the interrupt may still be running: only ending the process stops it.
+Environment.Exit(exitCode);
+return exitCode;

@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace MnistCourse.Notebooks.Engine;
+
+/// <summary>
+/// Rewrites cell code so a kernel interrupt can stop it: every for / foreach / while / do body starts with a call to
+/// <see cref="Scripting.CellInterruption.ThrowIfRequested"/>. The call is inserted on the line of the loop's opening
+/// brace (never on a new line), so compile errors and stack traces keep the cell's line numbers.
+/// </summary>
+internal sealed class InterruptionPoints : CSharpSyntaxRewriter
+{
+    private const string CheckCall = "global::MnistCourse.Notebooks.Scripting.CellInterruption.ThrowIfRequested();";
+
+    private static readonly StatementSyntax Check = ParseStatement(CheckCall);
+
+    /// <summary>The code with interruption points, or the code itself when it has no loop.</summary>
+    public static string Insert(string code, CSharpParseOptions options)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code, options);
+        var root = tree.GetRoot();
+        if (!root.DescendantNodes().Any(IsLoop)) return code;
+        return new InterruptionPoints().Visit(root).ToFullString();
+    }
+
+    private static bool IsLoop(SyntaxNode node) =>
+        node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return visited.WithStatement(Guard(visited.Statement));
+    }
+
+    private static StatementSyntax Guard(StatementSyntax body)
+    {
+        if (body is BlockSyntax block) return block.WithStatements(block.Statements.Insert(0, Check));
+        // `while (c) x++; // note` → `while (c){check; x++;} // note`: the body's trailing trivia (a comment, the
+        // line end) goes after the new closing brace, so the brace never lands inside a comment.
+        return Block(Check, body.WithoutTrailingTrivia())
+            .WithOpenBraceToken(Token(SyntaxKind.OpenBraceToken))
+            .WithCloseBraceToken(Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(body.GetTrailingTrivia()));
+    }
+}

@@ -1,0 +1,63 @@
+using MnistCourse.Notebooks.Engine;
+
+namespace MnistCourse.Notebooks.Scripting;
+
+/// <summary>
+/// Cooperative interruption of a running cell. .NET cannot abort a thread, so the engine inserts a call to
+/// <see cref="ThrowIfRequested"/> at the start of every loop body in cell code (<see cref="InterruptionPoints"/>), and
+/// publishes the cell's token under <see cref="AppContextKey"/> for library code (MnistCourse's Fit checks it between batches).
+/// Code that only waits (Thread.Sleep, blocking I/O) cannot be interrupted.
+/// </summary>
+public static class CellInterruption
+{
+    /// <summary>
+    /// The <c>AppContext</c> data key under which the running cell's <see cref="CancellationToken"/> is published;
+    /// must equal <c>MnistCourse.Training.Interruption.Key</c> in the course library.
+    /// </summary>
+    public const string AppContextKey = "MnistCourse.CellCancellation";
+
+    // How many cells have a pending interrupt, process-wide: the check in every loop iteration is one volatile read.
+    private static int _pending;
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when the cell running this code was interrupted.</summary>
+    public static void ThrowIfRequested()
+    {
+        if (Volatile.Read(ref _pending) == 0) return;
+        ExecutionScope.Current?.CancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Makes an interrupt of <paramref name="token"/> visible to the loop checks and to library code, for one cell.</summary>
+    internal static IDisposable Arm(CancellationToken token) => token.CanBeCanceled ? new Armed(token) : NoOp.Instance;
+
+    private sealed class Armed : IDisposable
+    {
+        private readonly CancellationTokenRegistration _registration;
+        private int _counted;
+
+        public Armed(CancellationToken token)
+        {
+            AppContext.SetData(AppContextKey, token);
+            _registration = token.Register(() =>
+            {
+                Interlocked.Exchange(ref _counted, 1);
+                Interlocked.Increment(ref _pending);
+            });
+        }
+
+        public void Dispose()
+        {
+            _registration.Dispose(); // waits for a callback that is running, so _counted is final
+            if (Interlocked.Exchange(ref _counted, 0) == 1) Interlocked.Decrement(ref _pending);
+            AppContext.SetData(AppContextKey, null);
+        }
+    }
+
+    private sealed class NoOp : IDisposable
+    {
+        public static readonly NoOp Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
