@@ -12,7 +12,8 @@ internal static class TestCommand
 
         var results = Path.Combine(Repo.Artifacts, "test-results");
         if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
-        var arguments = new List<string> { "test", "MnistCourse.sln", "-c", "Release", "--no-build", "--nologo",
+        // -m:1: one test project at a time; several train lessons, and two trainings on 2 cores only slow each other.
+        var arguments = new List<string> { "test", "MnistCourse.sln", "-c", "Release", "--no-build", "--nologo", "-m:1",
             "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results };
         arguments.AddRange(args); // e.g. --filter …
         int exit = ChildProcess.Run("dotnet", arguments);
