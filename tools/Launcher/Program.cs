@@ -40,8 +40,10 @@ static int Help(int exitCode, string? problem = null)
           doctor      check this machine (.NET, NuGet, npm, data, TorchSharp) and say how to fix what fails
           bench [--json]
                       time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch
-          export      turn each lesson into a .NET 10 file-based app: artifacts/apps/<lesson>.cs
-          site        render the executed notebooks to a static site: artifacts/site/
+          export [--out DIR] [NOTEBOOK…]
+                      turn each lesson into a .NET 10 file-based app: artifacts/apps/<lesson>.cs
+          site [--artifacts DIR] [--out DIR]
+                      render the executed notebooks to a static site: artifacts/site/ (run does it too)
           kernel install | uninstall
                       register the course's own C# Jupyter kernel, "C# (MnistCourse)"
         """);

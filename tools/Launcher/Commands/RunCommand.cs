@@ -56,6 +56,15 @@ internal static class RunCommand
         PrintTable(runs, tutorials, quick);
         WriteJson(runs, tutorials, quick);
 
+        try
+        {
+            Console.WriteLine(MnistCourse.Site.CourseSite.Build(Repo.Artifacts, Path.Combine(Repo.Artifacts, "site")));
+        }
+        catch (MnistCourse.Site.SiteBuildException e)
+        {
+            Console.Error.WriteLine("course run: the site was not built: " + e.Message);
+        }
+
         bool notebooksOk = runs.All(r => r.ExitCode == 0);
         bool floorsOk = tutorials.Where(t => t.FullRun).All(t => t.ReachesFloor);
         return notebooksOk && floorsOk ? 0 : 1;
@@ -115,7 +124,12 @@ internal static class RunCommand
         {
             ["generated_utc"] = DateTime.UtcNow.ToString("O"),
             ["quick"] = quick,
-            ["tutorials"] = JsonNode.Parse(JsonSerializer.Serialize(tutorials)),
+            ["tutorials"] = new JsonArray(runs.SelectMany(r => r.Results.Select(t =>
+            {
+                var node = JsonNode.Parse(t.ToJson())!.AsObject();
+                node["notebook"] = r.Notebook; // which lesson reported it, for the site's index
+                return (JsonNode)node;
+            })).ToArray()),
             ["notebooks"] = new JsonArray(runs.Select(r => (JsonNode)new JsonObject
             {
                 ["notebook"] = r.Notebook,

@@ -1,0 +1,204 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MnistCourse.Notebooks.Format;
+
+namespace MnistCourse.Site;
+
+/// <summary>
+/// The static course site: one page per executed lesson and an index with the reproduction table, built from
+/// artifacts/results.json and the executed notebooks it lists. Everything is local (stylesheet, plotly.js once,
+/// images as data: URIs), so the pages work from file:// as well as from any static HTTP server.
+/// </summary>
+public static class CourseSite
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// Renders <paramref name="artifactsDir"/> (results.json and the executed notebooks it lists) into
+    /// <paramref name="siteDir"/>, replacing what was there in one swap: the new site is written beside it first.
+    /// Throws <see cref="SiteBuildException"/> with the file at fault and the fix when an input is missing or malformed.
+    /// </summary>
+    public static SiteSummary Build(string artifactsDir, string siteDir)
+    {
+        artifactsDir = Path.GetFullPath(artifactsDir);
+        siteDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteDir));
+        CheckTarget(artifactsDir, siteDir);
+
+        var results = CourseResults.Load(Path.Combine(artifactsDir, CourseResults.FileName));
+        if (results.Notebooks.Count == 0)
+            throw new SiteBuildException($"{Path.Combine(artifactsDir, CourseResults.FileName)} lists no executed notebook. Run ./course run --quick first.");
+
+        // Load every executed notebook first: titles and links are needed before any page is rendered.
+        var notes = new List<string>();
+        var lessons = new List<(SitePage Page, Notebook? Notebook)>();
+        var assigned = new HashSet<TutorialResult>(ReferenceEqualityComparer.Instance);
+        foreach (var run in results.Notebooks)
+        {
+            var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
+            Notebook? notebook = null;
+            if (!File.Exists(path))
+            {
+                if (run.Passed)
+                    throw new SiteBuildException($"{path} not found, although {CourseResults.FileName} lists it as executed. " +
+                                                 "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
+                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
+            }
+            else
+            {
+                try
+                {
+                    notebook = Notebook.Load(path);
+                }
+                catch (NotebookFormatException e)
+                {
+                    throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
+                }
+            }
+            var tutorials = TutorialsOf(run.Lesson, notebook, results, artifactsDir).Where(assigned.Add).ToList();
+            var title = notebook is null ? run.Lesson : LessonPage.TitleOf(notebook, run.Lesson);
+            lessons.Add((new SitePage(run.Lesson, title, notebook is null ? null : run.Lesson + ".html", run.Passed, run.ExitCode, run.Seconds, tutorials), notebook));
+        }
+
+        var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
+        string? RewriteLink(string url)
+        {
+            var hash = url.IndexOf('#');
+            var target = hash < 0 ? url : url[..hash];
+            if (!target.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || target.Contains("://", StringComparison.Ordinal)) return null;
+            var name = Path.GetFileNameWithoutExtension(target.Replace('\\', '/').Split('/')[^1]);
+            return lessonNames.Contains(name) ? name + ".html" + (hash < 0 ? "" : url[hash..]) : null;
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var withPages = lessons.Where(l => l.Page.File is not null).Select(l => l.Page).ToList();
+        var pages = new List<SitePage>();
+        string? plotlyJs = null;
+        foreach (var (page, notebook) in lessons)
+        {
+            if (notebook is null)
+            {
+                pages.Add(page);
+                continue;
+            }
+            var at = withPages.IndexOf(page);
+            var neighbours = new LessonPage.Neighbours(at > 0 ? withPages[at - 1] : null, at + 1 < withPages.Count ? withPages[at + 1] : null);
+            LessonPage.Rendered rendered;
+            try
+            {
+                rendered = LessonPage.Render(notebook, page, results.Quick, neighbours, RewriteLink);
+            }
+            catch (FormatException e)
+            {
+                throw new SiteBuildException($"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+            }
+            plotlyJs ??= rendered.PlotlyJs;
+            var done = page with { Charts = rendered.Charts, Images = rendered.Images, Errors = rendered.Errors, CodeCells = rendered.CodeCells };
+            pages.Add(done);
+            files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", rendered.Body, rendered.Charts > 0, results.GeneratedUtc);
+        }
+
+        var charts = pages.Sum(p => p.Charts);
+        if (charts > 0 && plotlyJs is null)
+        {
+            plotlyJs = PlotlyBundle.FromEngine()
+                ?? throw new SiteBuildException("the lessons draw Plotly charts, but no executed notebook carries plotly.js and no Plotly.NET package is in the NuGet cache. " +
+                                                "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
+            notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
+        }
+        files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages), withPlotly: false, results.GeneratedUtc);
+        files[SiteLayout.StyleSheet] = SiteLayout.Css();
+        if (plotlyJs is not null && charts > 0) files[PlotlyBundle.FileName] = plotlyJs;
+
+        WriteAndSwap(siteDir, files);
+        return new SiteSummary(siteDir, Path.Combine(siteDir, "index.html"), results.Quick, pages,
+            plotlyJs is null || charts == 0 ? null : PlotlyBundle.VersionOf(plotlyJs),
+            plotlyJs is null || charts == 0 ? 0 : Utf8.GetByteCount(plotlyJs), notes);
+    }
+
+    /// <summary>
+    /// The tutorials a lesson reported: by a "notebook" field on the tutorial when results.json has one; else by the
+    /// lesson's own results file (artifacts/results/LESSON.jsonl, which ./course run fills); else by the "Tutorial: id"
+    /// line of the result the notebook displayed.
+    /// </summary>
+    private static IEnumerable<TutorialResult> TutorialsOf(string lesson, Notebook? notebook, CourseResults results, string artifactsDir)
+    {
+        if (results.Tutorials.Any(t => t.Notebook is not null))
+            return results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == lesson);
+
+        var jsonl = Path.Combine(artifactsDir, "results", lesson + ".jsonl");
+        if (File.Exists(jsonl))
+        {
+            var ids = new List<string>();
+            foreach (var line in File.ReadLines(jsonl).Where(l => l.Trim().Length > 0))
+            {
+                try
+                {
+                    if (JsonNode.Parse(line)?["tutorial"] is JsonValue v && v.TryGetValue<string>(out var id)) ids.Add(id);
+                }
+                catch (JsonException)
+                {
+                    // a torn line from an interrupted run: the other lines still count
+                }
+            }
+            return results.Tutorials.Where(t => ids.Contains(t.Id));
+        }
+
+        if (notebook is null) return [];
+        var shown = new StringBuilder();
+        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Code))
+            foreach (var output in cell.Outputs.OfType<JsonObject>())
+                if (output["data"]?["text/plain"] is { } text)
+                    shown.Append(MultilineText.Read(text)).Append('\n');
+        var all = shown.ToString();
+        return results.Tutorials.Where(t => all.Contains("Tutorial: " + t.Id + "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>
+    private static void CheckTarget(string artifactsDir, string siteDir)
+    {
+        var site = siteDir + Path.DirectorySeparatorChar;
+        if ((artifactsDir + Path.DirectorySeparatorChar).StartsWith(site, StringComparison.Ordinal))
+            throw new SiteBuildException($"the site folder {siteDir} holds the artifacts folder {artifactsDir}; building would replace it. Choose another output folder.");
+        if (Directory.Exists(siteDir) && Directory.EnumerateFileSystemEntries(siteDir).Any() && !File.Exists(Path.Combine(siteDir, "index.html")))
+            throw new SiteBuildException($"{siteDir} exists and is not a site built by ./course site (no index.html); it is left alone. Remove it or choose another output folder.");
+    }
+
+    /// <summary>Writes every file into a fresh folder beside <paramref name="siteDir"/>, then swaps it in (two renames).</summary>
+    private static void WriteAndSwap(string siteDir, IReadOnlyDictionary<string, string> files)
+    {
+        var parent = Path.GetDirectoryName(siteDir)!;
+        var name = Path.GetFileName(siteDir);
+        Directory.CreateDirectory(parent);
+        var stamp = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16];
+        var building = Path.Combine(parent, $".{name}.building-{stamp}");
+        var old = Path.Combine(parent, $".{name}.old-{stamp}");
+        try
+        {
+            Directory.CreateDirectory(building);
+            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text, Utf8);
+            if (Directory.Exists(siteDir))
+            {
+                Directory.Move(siteDir, old);
+                try
+                {
+                    Directory.Move(building, siteDir);
+                }
+                catch
+                {
+                    Directory.Move(old, siteDir);
+                    throw;
+                }
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(building, siteDir);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        }
+    }
+}
