@@ -71,14 +71,7 @@ internal static class ExportCommand
                 case var a when a.StartsWith("--", StringComparison.Ordinal):
                     throw new ArgumentException($"unknown option {a}; usage: ./course export [--out DIR] [NOTEBOOK…]");
                 default:
-                    var path = Path.GetFullPath(args[i]);
-                    if (!File.Exists(path))
-                    {
-                        var inFolder = Path.Combine(Repo.Notebooks, args[i]);
-                        path = File.Exists(inFolder) ? inFolder : File.Exists(inFolder + ".ipynb") ? inFolder + ".ipynb"
-                            : throw new FileNotFoundException($"no notebook {args[i]} (looked in the current folder and in notebooks/).");
-                    }
-                    notebooks.Add(path);
+                    notebooks.Add(Repo.FindNotebook(args[i]));
                     break;
             }
         }

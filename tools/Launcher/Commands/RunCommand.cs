@@ -85,14 +85,7 @@ internal static class RunCommand
                 case "--cell-timeout" when i + 1 < args.Length: passThrough.Add(args[i]); passThrough.Add(args[++i]); break;
                 case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; see ./course help.");
                 default:
-                    var path = Path.GetFullPath(args[i]);
-                    if (!File.Exists(path))
-                    {
-                        var inFolder = Path.Combine(Repo.Notebooks, args[i]);
-                        path = File.Exists(inFolder) ? inFolder : File.Exists(inFolder + ".ipynb") ? inFolder + ".ipynb"
-                            : throw new FileNotFoundException($"no notebook {args[i]} (looked in the current folder and in notebooks/).");
-                    }
-                    notebooks.Add(path);
+                    notebooks.Add(Repo.FindNotebook(args[i]));
                     break;
             }
         }

@@ -11,6 +11,17 @@ internal static class Repo
     public static string RunnerDll => Path.Combine(Root, "tools", "Runner", "bin", "Release", "net10.0", "MnistCourse.Runner.dll");
     public static string LibraryDll => Path.Combine(Root, "lib", "bin", "MnistCourse.dll");
 
+    /// <summary>A notebook named on the command line: a path, or a name in notebooks/ with or without ".ipynb".</summary>
+    public static string FindNotebook(string argument)
+    {
+        var path = Path.GetFullPath(argument);
+        if (File.Exists(path)) return path;
+        var inFolder = Path.Combine(Notebooks, argument);
+        return File.Exists(inFolder) ? inFolder
+            : File.Exists(inFolder + ".ipynb") ? inFolder + ".ipynb"
+            : throw new FileNotFoundException($"no notebook {argument} (looked in the current folder and in notebooks/).");
+    }
+
     private static string Find()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
