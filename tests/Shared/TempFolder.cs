@@ -1,11 +1,11 @@
-namespace MnistCourse.Tests.Data;
+namespace MnistCourse.Tests.Shared;
 
-/// <summary>A fresh, empty folder under the system temp folder, deleted when disposed.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>A fresh, empty folder under the system temp folder, deleted when disposed. Linked into every test project.</summary>
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mnistcourse-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mnistcourse-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 
