@@ -12,17 +12,28 @@ public static class Course
     public const string ResultsVariable = "MNISTCOURSE_RESULTS";
 
     /// <summary>
-    /// Gets TorchSharp ready (allocator, native library), seeds every random draw with <paramref name="seed"/>,
-    /// and returns one line that says what runs here.
+    /// Environment variable that overrides the seed every lesson's setup cell passes (`./course run --seed N` sets it),
+    /// so a whole run can be repeated with another random start without editing a notebook.
+    /// </summary>
+    public const string SeedVariable = "MNISTCOURSE_SEED";
+
+    /// <summary>The seed the last <see cref="Setup"/> used; <see cref="Report"/> records it.</summary>
+    public static int Seed { get; private set; }
+
+    /// <summary>
+    /// Gets TorchSharp ready (allocator, native library), seeds every random draw with <paramref name="seed"/>
+    /// (or with <see cref="SeedVariable"/> when it is set), and returns one line that says what runs here.
     /// </summary>
     /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · libtorch 2.10.0 · 2 threads · seed 0 · allocator tuned"</code></example>
     public static string Setup(int seed = 0)
     {
         TorchRuntime.EnsureReady();
-        torch.manual_seed(seed);
+        var overridden = SeedOverride();
+        Seed = overridden ?? seed;
+        torch.manual_seed(Seed);
         var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
                          ?? typeof(torch).Assembly.GetName().Version?.ToString();
-        return $"TorchSharp {torchSharp} · libtorch {torch.__version__} · {torch.get_num_threads()} threads · seed {seed} · " +
+        return $"TorchSharp {torchSharp} · libtorch {torch.__version__} · {torch.get_num_threads()} threads · seed {Seed}{(overridden is null ? "" : $" (from {SeedVariable})")} · " +
                (GlibcAllocator.IsConfigured ? "allocator tuned" : "default allocator");
     }
 
@@ -34,10 +45,19 @@ public static class Course
     {
         var result = new LessonResult(tutorial.Id, tutorial.Title, tutorial.Published, tutorial.Floor, testAccuracy, testLoss,
             epochs, tutorial.Epochs, trainImages, history.TrainSeconds, history.MillisecondsPerStep,
-            tutorial.ReferenceBand?.Low, tutorial.ReferenceBand?.High);
+            tutorial.ReferenceBand?.Low, tutorial.ReferenceBand?.High, Seed);
         var file = Environment.GetEnvironmentVariable(ResultsVariable);
         if (!string.IsNullOrEmpty(file))
             File.AppendAllText(file, result.ToJson() + Environment.NewLine);
         return result;
+    }
+
+    private static int? SeedOverride()
+    {
+        var text = Environment.GetEnvironmentVariable(SeedVariable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return int.TryParse(text, out var seed) && seed >= 0
+            ? seed
+            : throw new ArgumentException($"{SeedVariable}={text} is not a seed: use a whole number ≥ 0 (./course run --seed N), or unset it.");
     }
 }

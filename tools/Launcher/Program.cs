@@ -32,9 +32,10 @@ static int Help(int exitCode, string? problem = null)
     Console.WriteLine("""
         Usage: ./course COMMAND
 
-          run [--quick] [--set name=value]… [NOTEBOOK…]
+          run [--quick] [--seed N] [--set name=value]… [NOTEBOOK…]
                       set up if needed, execute the lessons headless (executed copies in artifacts/),
-                      print the reproduction table (also artifacts/results.json)
+                      print the reproduction table (also artifacts/results.json);
+                      --seed N: another random start than the default 0, to see the spread
           test        the whole test suite; ends with "N passed, N failed, N skipped"
           setup       restore, build, patch TorchSharp's native library where needed, fetch MNIST
           doctor      check this machine (.NET, NuGet, npm, data, TorchSharp) and say how to fix what fails

@@ -17,7 +17,8 @@ public sealed record LessonResult(
     [property: JsonPropertyName("train_seconds")] double TrainSeconds,
     [property: JsonPropertyName("ms_per_step")] double MillisecondsPerStep,
     [property: JsonPropertyName("reference_low")] double? ReferenceLow,
-    [property: JsonPropertyName("reference_high")] double? ReferenceHigh)
+    [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
+    [property: JsonPropertyName("seed")] int Seed = 0)
 {
     /// <summary>The run had the tutorial's full length and data, so its accuracy can be compared with the published one.</summary>
     [JsonPropertyName("full_run")]
@@ -31,14 +32,17 @@ public sealed record LessonResult(
     [JsonPropertyName("reaches_floor")]
     public bool ReachesFloor => TestAccuracy >= Floor;
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    // A run that trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static LessonResult FromJson(string json) =>
-        JsonSerializer.Deserialize<LessonResult>(json) ?? throw new InvalidDataException("empty lesson result.");
+        JsonSerializer.Deserialize<LessonResult>(json, Json) ?? throw new InvalidDataException("empty lesson result.");
 
     public override string ToString()
     {
-        var line = $"{Title}: test accuracy {TestAccuracy:0.0000} (loss {TestLoss:0.0000}) after {Epochs} epochs, {TrainSeconds:0} s of training; " +
+        var line = $"{Title}: test accuracy {TestAccuracy:0.0000} (loss {TestLoss:0.0000}) after {Epochs} epochs, {TrainSeconds:0} s of training, seed {Seed}; " +
                    $"published {PublishedAccuracy:0.0000}";
         if (ReferenceLow is { } lo && ReferenceHigh is { } hi) line += $", reference band {lo:0.0000}–{hi:0.0000}";
         return line + (FullRun

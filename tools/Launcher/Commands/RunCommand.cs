@@ -7,9 +7,10 @@ using MnistCourse.Reporting;
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course run [--quick] [--set name=value]… [NOTEBOOK…]`: set up, execute each lesson in its own runner
+/// `./course run [--quick] [--seed N] [--set name=value]… [NOTEBOOK…]`: set up, execute each lesson in its own runner
 /// process (one failing notebook does not stop the others), print the reproduction table and write
-/// artifacts/results.json.
+/// artifacts/results.json. `--seed` replaces the default seed 0 of every lesson's setup cell, to see a result's
+/// spread over random starts.
 /// </summary>
 internal static class RunCommand
 {
@@ -17,7 +18,7 @@ internal static class RunCommand
 
     public static int Run(string[] args)
     {
-        var (quick, sets, notebooks, passThrough) = Parse(args);
+        var (quick, seed, sets, notebooks, passThrough) = Parse(args);
         int setup = SetupCommand.Run(quiet: false);
         if (setup != 0) return setup;
         if (notebooks.Count == 0)
@@ -44,7 +45,9 @@ internal static class RunCommand
             foreach (var s in sets) { runnerArgs.Add("--set"); runnerArgs.Add(s); }
             runnerArgs.AddRange(passThrough);
             var clock = Stopwatch.StartNew();
-            int exit = ChildProcess.Run("dotnet", runnerArgs, environment: new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile });
+            var environment = new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile };
+            if (seed is not null) environment[Course.SeedVariable] = seed.Value.ToString();
+            int exit = ChildProcess.Run("dotnet", runnerArgs, environment: environment);
             var results = File.Exists(resultsFile)
                 ? File.ReadAllLines(resultsFile).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList()
                 : [];
@@ -53,8 +56,8 @@ internal static class RunCommand
 
         Directory.Delete(resultsDir, recursive: true);
         var tutorials = runs.SelectMany(r => r.Results).ToList();
-        PrintTable(runs, tutorials, quick);
-        WriteJson(runs, tutorials, quick);
+        PrintTable(runs, tutorials, quick, seed ?? 0);
+        WriteJson(runs, tutorials, quick, seed ?? 0);
 
         try
         {
@@ -70,9 +73,10 @@ internal static class RunCommand
         return notebooksOk && floorsOk ? 0 : 1;
     }
 
-    private static (bool quick, List<string> sets, List<string> notebooks, List<string> passThrough) Parse(string[] args)
+    private static (bool quick, int? seed, List<string> sets, List<string> notebooks, List<string> passThrough) Parse(string[] args)
     {
         bool quick = false;
+        int? seed = null;
         var sets = new List<string>();
         var notebooks = new List<string>();
         var passThrough = new List<string>();
@@ -82,6 +86,11 @@ internal static class RunCommand
             {
                 case "--quick": quick = true; break;
                 case "--set" when i + 1 < args.Length: sets.Add(args[++i]); break;
+                case "--seed" when i + 1 < args.Length:
+                    seed = int.TryParse(args[++i], out var s) && s >= 0
+                        ? s
+                        : throw new ArgumentException($"--seed {args[i]}: give a whole number ≥ 0, e.g. ./course run --seed 1.");
+                    break;
                 case "--cell-timeout" when i + 1 < args.Length: passThrough.Add(args[i]); passThrough.Add(args[++i]); break;
                 case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; see ./course help.");
                 default:
@@ -89,15 +98,15 @@ internal static class RunCommand
                     break;
             }
         }
-        return (quick, sets, notebooks, passThrough);
+        return (quick, seed, sets, notebooks, passThrough);
     }
 
-    private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick)
+    private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {
         Console.WriteLine();
         Console.WriteLine(quick
             ? "Reproduction table — QUICK run (fewer epochs and images): these figures check that every cell runs; they are not comparable with the published ones."
-            : "Reproduction table — full run, default seed");
+            : seed == 0 ? "Reproduction table — full run, default seed (0)" : $"Reproduction table — full run, seed {seed} (the floors are set for the default seed 0)");
         Console.WriteLine($"{"tutorial",-24} {"published",9} {"floor",7} {"measured",9} {"test loss",9} {"epochs",7} {"images",7} {"train s",8} {"ms/step",8}  verdict");
         foreach (var t in tutorials)
         {
@@ -111,12 +120,13 @@ internal static class RunCommand
         Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json");
     }
 
-    private static void WriteJson(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick)
+    private static void WriteJson(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {
         var json = new JsonObject
         {
             ["generated_utc"] = DateTime.UtcNow.ToString("O"),
             ["quick"] = quick,
+            ["seed"] = seed,
             ["tutorials"] = new JsonArray(runs.SelectMany(r => r.Results.Select(t =>
             {
                 var node = JsonNode.Parse(t.ToJson())!.AsObject();
