@@ -50,14 +50,14 @@ public sealed class MnistCache
 
     /// <summary>
     /// A cache over <paramref name="folder"/> (default <see cref="MnistPaths.DefaultFolder"/>), logging to
-    /// <paramref name="log"/> (default standard error), trying <paramref name="sources"/> in order when files are
+    /// <paramref name="log"/> (default standard output: a notebook shows it as ordinary output, not as an error), trying <paramref name="sources"/> in order when files are
     /// missing (default <see cref="DefaultSources"/>), for the files of <paramref name="catalog"/> (default MNIST).
     /// </summary>
     /// <example><code>var cache = new MnistCache("/tmp/mnist", TextWriter.Null);</code></example>
     public MnistCache(string? folder = null, TextWriter? log = null, IEnumerable<IMnistSource>? sources = null, MnistCatalog? catalog = null)
     {
         Folder = Path.GetFullPath(folder ?? MnistPaths.DefaultFolder());
-        Log = log ?? Console.Error;
+        Log = log ?? Console.Out;
         Sources = (sources ?? DefaultSources()).ToArray();
         Catalog = catalog ?? MnistCatalog.Original;
     }

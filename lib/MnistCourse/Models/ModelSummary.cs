@@ -15,17 +15,16 @@ public sealed record ModelSummary(string ModelName, IReadOnlyList<SummaryRow> Ro
     /// <summary>The table as Keras prints it.</summary>
     public override string ToString()
     {
-        const int nameWidth = 29, shapeWidth = 26;
         var rule = new string('_', 65);
         var sb = new StringBuilder();
         sb.AppendLine($"Model: \"{ModelName}\"");
         sb.AppendLine(rule);
-        sb.AppendLine(" " + "Layer (type)".PadRight(nameWidth - 1) + "Output Shape".PadRight(shapeWidth) + "Param #");
+        sb.AppendLine(Row("Layer (type)", "Output Shape", "Param #"));
         sb.AppendLine(new string('=', 65));
         for (int i = 0; i < Rows.Count; i++)
         {
             var r = Rows[i];
-            sb.AppendLine(" " + $"{r.Name} ({r.Type})".PadRight(nameWidth - 1) + r.OutputShape.PadRight(shapeWidth) + Format(r.Params));
+            sb.AppendLine(Row($"{r.Name} ({r.Type})", r.OutputShape, Format(r.Params)));
             sb.AppendLine(i == Rows.Count - 1 ? new string('=', 65) : "");
         }
         sb.AppendLine($"Total params: {Format(TotalParams)}");
@@ -34,6 +33,16 @@ public sealed record ModelSummary(string ModelName, IReadOnlyList<SummaryRow> Ro
         sb.Append(rule);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Keras' fixed columns (ends at 29 and 55 of 65): a field too long for its column is cut, and one space always
+    /// separates it from the next, so "max_pooling2d_1 (MaxPooling2D)" shows as "max_pooling2d_1 (MaxPooling2".
+    /// </summary>
+    internal static string Row(string layer, string shape, string parameters) =>
+        Column(layer, 29) + Column(shape, 26) + parameters;
+
+    private static string Column(string text, int width) =>
+        (text.Length > width - 1 ? text[..(width - 1)] : text).PadRight(width);
 
     private static string Format(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

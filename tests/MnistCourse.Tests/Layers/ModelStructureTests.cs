@@ -37,7 +37,9 @@ public class ModelStructureTests
         Assert.Equal([320L, 0, 18_496, 0, 36_928, 0, 36_928, 650], summary.Rows.Select(r => r.Params));
         var text = summary.ToString();
         Assert.Contains("conv2d (Conv2D)", text);
-        Assert.Contains("max_pooling2d (MaxPooling2D)", text);
+        Assert.Contains("max_pooling2d (MaxPooling2D) (None, 13, 13, 32)", text);
+        Assert.Contains("max_pooling2d_1 (MaxPooling2 (None, 5, 5, 64)", text); // cut at the column, as Keras prints it
+        Assert.All(text.Split('\n').Where(l => l.Contains("(None")), l => Assert.Equal("(None", l.Substring(29, 5)));
         Assert.Contains("Total params: 93,322", text);
         Assert.Contains("Trainable params: 93,322", text);
     }

@@ -26,6 +26,6 @@ public static class KernelExtensionSubstitutes
 
     /// <summary>The line written into the cell's output so a reader knows where the chart formatter came from.</summary>
     public static string Note(PackageRequest extension, PackageRequest substitute) =>
-        $"{extension}: kernel extensions are not restorable here; the MnistCourse runner provides its HTML chart formatter " +
-        $"and loads {substitute} instead.\n";
+        $"{extension.Id}: charts are drawn by the course's own formatter (this .NET Interactive extension needs the " +
+        $"archived kernel); {substitute} is loaded instead.\n";
 }

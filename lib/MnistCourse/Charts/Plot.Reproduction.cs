@@ -1,0 +1,73 @@
+using MnistCourse.Reporting;
+using Plotly.NET;
+using static MnistCourse.Charts.PlotlyObjects;
+
+namespace MnistCourse.Charts;
+
+public static partial class Plot
+{
+    /// <summary>
+    /// Each result against its tutorial on one accuracy axis: the reference band (what a Keras-faithful port measured
+    /// over several seeds) as a shaded span, the published figure (◆), the floor (|) and this run's figure (●, green at
+    /// or above the floor, red below; grey for a short run) on a test-accuracy axis zoomed on the figures, so that
+    /// differences of a tenth of a point stay visible, which bars starting at zero would hide.
+    /// </summary>
+    /// <param name="results">What <see cref="Course.Report"/> returned, one row each, drawn top to bottom.</param>
+    /// <param name="title">Title above the chart.</param>
+    /// <example><code>Plot.Reproduction([tanhResult, reluResult], title: "LeNet: published, reference band, measured")</code></example>
+    /// <exception cref="ArgumentException">No results.</exception>
+    public static GenericChart Reproduction(IReadOnlyList<LessonResult> results, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0) throw new ArgumentException("Expected at least one result, got none.", nameof(results));
+
+        var rows = results.Select(r => r.Title).ToArray();
+        var banded = results.Where(r => r.ReferenceLow is not null && r.ReferenceHigh is not null).ToArray();
+        var traces = new List<Trace>();
+        if (banded.Length > 0)
+            traces.Add(Trace("bar",
+                ("name", "reference band"),
+                ("orientation", "h"),
+                ("y", banded.Select(r => r.Title).ToArray()),
+                ("base", banded.Select(r => r.ReferenceLow!.Value).ToArray()),
+                ("x", banded.Select(r => r.ReferenceHigh!.Value - r.ReferenceLow!.Value).ToArray()),
+                ("width", 0.45),
+                ("marker", Obj(("color", "#c6dbef"))),
+                ("customdata", banded.Select(r => $"{r.ReferenceLow:0.0000}–{r.ReferenceHigh:0.0000}").ToArray()),
+                ("hovertemplate", "%{y}: reference band %{customdata}<extra></extra>")));
+        traces.Add(Marks("floor", results.Select(r => r.Floor), rows, "line-ns-open", "#555", 22));
+        traces.Add(Marks("published", results.Select(r => r.PublishedAccuracy), rows, "diamond", "#4c78a8", 13));
+        var seeds = results.Select(r => r.Seed).Distinct().ToArray();
+        var measured = Marks(seeds.Length == 1 ? $"measured (seed {seeds[0]})" : "measured",
+            results.Select(r => r.TestAccuracy), rows, "circle", null, 12);
+        measured.SetProperty("marker", Obj(("symbol", "circle"), ("size", 12),
+            ("color", results.Select(r => !r.FullRun ? "#999999" : r.ReachesFloor ? "#2ca02c" : "#d62728").ToArray()),
+            ("line", Obj(("color", "white"), ("width", 1)))));
+        traces.Add(measured);
+
+        var all = results.SelectMany(r => new double?[] { r.TestAccuracy, r.PublishedAccuracy, r.Floor, r.ReferenceLow, r.ReferenceHigh })
+            .OfType<double>().ToArray();
+        double pad = Math.Max(0.001, (all.Max() - all.Min()) * 0.12);
+        var layout = Layout(
+            ("title", Title(title)),
+            ("width", 760),
+            ("height", Math.Clamp(70 * results.Count + 150, 220, 900)),
+            ("margin", Margin(20, 20, string.IsNullOrWhiteSpace(title) ? 24 : 60, 50)),
+            ("barmode", "overlay"),
+            ("xaxis", Obj(("range", new[] { all.Min() - pad, all.Max() + pad }),
+                ("tickformat", ".4f"), ("gridcolor", "#eee"), ("zeroline", false), ("automargin", true))),
+            ("yaxis", Obj(("type", "category"), ("autorange", "reversed"), ("automargin", true), ("ticks", ""))),
+            ("legend", Obj(("orientation", "h"), ("y", -0.18), ("yanchor", "top"), ("x", 0))),
+            ("plot_bgcolor", "white"));
+        return Chart(traces, layout);
+    }
+
+    private static Trace Marks(string name, IEnumerable<double> x, string[] y, string symbol, string? color, int size) =>
+        Trace("scatter",
+            ("name", name),
+            ("mode", "markers"),
+            ("x", x.ToArray()),
+            ("y", y),
+            ("marker", Obj(("symbol", symbol), ("size", size), ("color", color), ("line", Obj(("color", color), ("width", 2))))),
+            ("hovertemplate", $"%{{y}}: {name} %{{x:.4f}}<extra></extra>"));
+}

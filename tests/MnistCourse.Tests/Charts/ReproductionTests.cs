@@ -1,0 +1,54 @@
+using MnistCourse.Charts;
+using MnistCourse.Reporting;
+using static MnistCourse.Tests.Charts.ChartJson;
+
+namespace MnistCourse.Tests.Charts;
+
+public class ReproductionTests
+{
+    private static LessonResult Result(Tutorial t, double accuracy, int epochs, int seed = 0) =>
+        new(t.Id, t.Title, t.Published, t.Floor, accuracy, 0.05, epochs, t.Epochs, 48_000, 40, 3,
+            t.ReferenceBand?.Low, t.ReferenceBand?.High, seed);
+
+    [Fact]
+    public void Each_result_shows_band_floor_published_and_measured_on_one_axis()
+    {
+        var tanh = Result(Tutorial.LeNetTanh, 0.9849, 20);
+        var relu = Result(Tutorial.LeNetRelu, 0.9755, 2);
+
+        var chart = Plot.Reproduction([tanh, relu], title: "LeNet");
+
+        var band = Trace(chart, 0);
+        Assert.Equal("reference band", band.GetProperty("name").GetString());
+        Assert.Equal([Tutorial.LeNetTanh.ReferenceBand!.Value.Low, Tutorial.LeNetRelu.ReferenceBand!.Value.Low], Numbers(band.GetProperty("base")));
+        Assert.Equal(["floor", "published", "measured (seed 0)"],
+            new[] { 1, 2, 3 }.Select(i => Trace(chart, i).GetProperty("name").GetString()));
+        Assert.Equal([0.9856, 0.9680], Numbers(Trace(chart, 1).GetProperty("x")));
+        Assert.Equal([0.9871, 0.9777], Numbers(Trace(chart, 2).GetProperty("x")));
+        var measured = Trace(chart, 3);
+        Assert.Equal([0.9849, 0.9755], Numbers(measured.GetProperty("x")));
+        Assert.Equal(["LeNet-5 (tanh)", "LeNet (relu)"], Strings(measured.GetProperty("y")));
+        // below the floor is red, at or above it green
+        Assert.Equal(["#d62728", "#2ca02c"], Strings(measured.GetProperty("marker").GetProperty("color")));
+        // the axis is zoomed on the figures, not started at zero
+        var range = Numbers(Layout(chart).GetProperty("xaxis").GetProperty("range"));
+        Assert.InRange(range[0], 0.95, 0.9680);
+        Assert.InRange(range[1], 0.9892, 1.0);
+    }
+
+    [Fact]
+    public void A_short_run_is_grey_and_mixed_seeds_are_not_named_as_one()
+    {
+        var chart = Plot.Reproduction([Result(Tutorial.Chollet, 0.95, 1, seed: 1), Result(Tutorial.Dropout, 0.9930, 10, seed: 2)]);
+
+        var measured = Trace(chart, 3);
+        Assert.Equal("measured", measured.GetProperty("name").GetString());
+        Assert.Equal(["#999999", "#2ca02c"], Strings(measured.GetProperty("marker").GetProperty("color")));
+    }
+
+    [Fact]
+    public void No_results_is_refused()
+    {
+        Assert.Equal("results", Assert.Throws<ArgumentException>(() => Plot.Reproduction([])).ParamName);
+    }
+}
