@@ -18,7 +18,7 @@ public class SmallAppRunTests
     private static async Task<ExportedApp> ExportTiny()
     {
         Directory.CreateDirectory(Folder);
-        var app = await new LessonNotebook()
+        var app = await new NotebookBuilder()
             .Markdown("# A tiny lesson\nIt counts.")
             .Parameters("int count = 3;\nstring name = \"world\";\ndouble rate = 0.5;\nbool fail = false;")
             .Code("var total = 0;\nfor (int i = 0; i < count; i++) total += i;\nConsole.WriteLine($\"hello {name}, rate {rate}, total {total}\");")
@@ -39,7 +39,7 @@ public class SmallAppRunTests
     {
         var app = await ExportTiny();
 
-        var run = AppProcess.Run(app.AppPath, Folder, ["--quick", "--set", "name=Ada", "--set=rate=0.25"], Timeout);
+        var run = app.DotnetRun(Folder, ["--quick", "--set", "name=Ada", "--set=rate=0.25"], Timeout);
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Contains("hello Ada, rate 0.25, total 0", lines); // --quick: count = 1
@@ -61,20 +61,20 @@ public class SmallAppRunTests
     {
         var app = await ExportTiny();
 
-        var unknown = AppProcess.Run(app.AppPath, Folder, ["--set", "nope=1"], Timeout);
+        var unknown = app.DotnetRun(Folder, ["--set", "nope=1"], Timeout);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("tiny: unknown parameter 'nope'; the parameters are: count, name, rate, fail", unknown.Stderr);
 
-        var wrongType = AppProcess.Run(app.AppPath, Folder, ["--set", "count=many"], Timeout);
+        var wrongType = app.DotnetRun(Folder, ["--set", "count=many"], Timeout);
         Assert.Equal(2, wrongType.ExitCode);
         Assert.Contains("parameter 'count' is declared as int; 'many' is not a value of that type", wrongType.Stderr);
 
-        var help = AppProcess.Run(app.AppPath, Folder, ["--help"], Timeout);
+        var help = app.DotnetRun(Folder, ["--help"], Timeout);
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("--quick             a short run: count=1", help.Stdout);
         Assert.Contains("int count = 3", help.Stdout);
 
-        var failing = AppProcess.Run(app.AppPath, Folder, ["--set", "fail=true"], Timeout);
+        var failing = app.DotnetRun(Folder, ["--set", "fail=true"], Timeout);
         Assert.Equal(1, failing.ExitCode);
         Assert.Contains("tiny: cell 8 failed: System.InvalidOperationException: asked to fail", failing.Stderr);
     }

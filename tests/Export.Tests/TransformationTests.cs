@@ -15,7 +15,7 @@ public class TransformationTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private Task<ExportedApp> Export(LessonNotebook notebook, string name = "lesson") =>
+    private Task<ExportedApp> Export(NotebookBuilder notebook, string name = "lesson") =>
         notebook.ExportAsync(_temp.File(name + ".ipynb"), _temp.File(Path.Combine("apps", name + ".cs")));
 
     /// <summary>The app's statements for one cell: from its "── cell N" line to the next blank line.</summary>
@@ -29,7 +29,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task A_variable_redeclared_with_the_same_type_becomes_an_assignment()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var total = 1;\nFunc<int> read = () => total;")
             .Code("var total = 2;\nConsole.WriteLine(total + read());"));
 
@@ -44,7 +44,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task A_variable_redeclared_with_another_type_is_renamed_where_that_declaration_is_used()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var x = 41;\nint Next() => x + 1;")
             .Code("var x = \"forty-two\";\nConsole.WriteLine(x.Length);")
             .Code("Console.WriteLine(x.ToUpper() + Next());")
@@ -61,7 +61,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Deconstructions_and_several_declarators_become_assignments_too()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var (a, b) = (1, \"one\");\nint c = 3, d;")
             .Code("var (a, b) = (2, \"two\");\nint c = 4, d;\nConsole.WriteLine($\"{a} {b} {c} {d}\");"));
 
@@ -75,7 +75,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Types_move_after_the_statements_and_a_type_declared_again_is_renamed()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("// a point on the grid\nrecord Point(int X, int Y);\nvar p = new Point(1, 2);\np")
             .Code("record Empty;\nnew Empty()")
             .Code("enum Shade { Light, Dark }\nclass Point { public int X = 7; }\nvar q = new Point();\nConsole.WriteLine(q.X + p.X + (int)Shade.Dark);"));
@@ -100,7 +100,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task A_nested_local_that_a_later_cell_declares_at_the_top_is_renamed_but_lambdas_may_shadow()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("for (int i = 0; i < 2; i++) Console.WriteLine(i);\nvar squares = Enumerable.Range(0, 3).Select(i => i * i).ToArray();")
             .Code("var i = 10;\nConsole.WriteLine(i + squares.Sum());"));
 
@@ -114,7 +114,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Cell_methods_become_local_functions_and_usings_go_to_the_top()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("public static int Twice(int n) => 2 * n;\nConsole.WriteLine(Twice(21));")
             .Code("using System.Text.RegularExpressions;\nConsole.WriteLine(Regex.IsMatch(\"abc\", \"b\"));"));
 
@@ -129,7 +129,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Names_the_generated_code_uses_are_left_to_it()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var args = new[] { \"mine\" };\nclass NotebookOutput { }\nConsole.WriteLine(args[0] + new NotebookOutput());"));
 
         var cell = Cell(app, 1);
@@ -141,7 +141,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task A_trailing_expression_is_shown_and_a_statement_is_not()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var answer = 42;\nanswer * 2")
             .Code("Console.WriteLine(answer)")
             .Code("_ = answer + 1;")
@@ -158,7 +158,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Markdown_becomes_comments_and_each_code_cell_is_marked()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Markdown("# Lesson 9 — Counting\n\nWe count *slowly*.\n")
             .Code("Console.WriteLine(1);"));
 
@@ -171,7 +171,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task The_parameters_cell_is_followed_by_the_command_line_overrides()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Parameters("const int epochs = 5;   // the tutorial's\nstring path = \"../out/model.bin\";\nvar rate = 0.5;")
             .Code("Console.WriteLine($\"{epochs} {path} {rate}\");")
             .Quick(new JsonObject { ["epochs"] = 1, ["rate"] = 0.25 }));
@@ -189,7 +189,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Packages_are_pinned_kernel_extensions_dropped_and_assemblies_included_relative_to_the_app()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("#r \"nuget: Plotly.NET, 6.0.0\"\n#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: XPlot.Plotly.Interactive, 4.1.0\"\n#r \"../lib/bin/Some.dll\"\nusing System.Text;\n1 + 1"));
 
         Assert.Contains("\n#:property ManagePackageVersionsCentrally=false\n#:package Plotly.NET@6.0.0\n#:package XPlot.Plotly@4.1.0\n#:include ../../lib/bin/Some.dll\n", app.Text);
@@ -201,7 +201,7 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task A_cell_that_does_not_compile_is_reported_and_the_cells_after_it_are_still_analysed()
     {
-        var app = await Export(new LessonNotebook()
+        var app = await Export(new NotebookBuilder()
             .Code("var x = 1;")
             .Code("var y = NoSuchThing();")
             .Code("var x = \"s\";\nConsole.WriteLine(x + y);"));
@@ -223,16 +223,16 @@ public class TransformationTests : IDisposable
     [Fact]
     public async Task Code_a_program_cannot_hold_is_refused_naming_cell_and_line()
     {
-        var syntax = await Assert.ThrowsAsync<ExportException>(() => Export(new LessonNotebook().Markdown("intro").Code("var ok = 1;\nvar broken = (1 + ;"), "syntax"));
+        var syntax = await Assert.ThrowsAsync<ExportException>(() => Export(new NotebookBuilder().Markdown("intro").Code("var ok = 1;\nvar broken = (1 + ;"), "syntax"));
         Assert.Matches(@"syntax\.ipynb: cell 2, line 2: CS\d+", syntax.Message);
 
-        var fsharp = await Assert.ThrowsAsync<ExportException>(() => Export(new LessonNotebook().Code("#!fsharp\nlet x = 1"), "fsharp"));
+        var fsharp = await Assert.ThrowsAsync<ExportException>(() => Export(new NotebookBuilder().Code("#!fsharp\nlet x = 1"), "fsharp"));
         Assert.Contains("fsharp.ipynb: cell 1: language 'fsharp': a C# program can only hold C# cells", fsharp.Message);
 
-        var property = await Assert.ThrowsAsync<ExportException>(() => Export(new LessonNotebook().Code("int Answer => 42;"), "property"));
+        var property = await Assert.ThrowsAsync<ExportException>(() => Export(new NotebookBuilder().Code("int Answer => 42;"), "property"));
         Assert.Contains("cell 1, line 1: a property at the top level of a cell", property.Message);
 
-        var quick = await Assert.ThrowsAsync<ExportException>(() => Export(new LessonNotebook().Parameters("int epochs = 5;").Quick(new JsonObject { ["epoch"] = 1 }), "quick"));
+        var quick = await Assert.ThrowsAsync<ExportException>(() => Export(new NotebookBuilder().Parameters("int epochs = 5;").Quick(new JsonObject { ["epoch"] = 1 }), "quick"));
         Assert.Contains("metadata.mnistcourse.quick sets 'epoch', which is not a parameter; the parameters are: epochs", quick.Message);
     }
 }

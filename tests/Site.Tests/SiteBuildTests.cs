@@ -7,11 +7,11 @@ namespace MnistCourse.Site.Tests;
 /// <summary>Building the site without a browser: inputs that are missing or malformed, the atomic swap, the text rules.</summary>
 public sealed class SiteBuildTests : IDisposable
 {
-    private readonly string _work = TestPaths.NewTempFolder("site-build");
-    private string Artifacts => Path.Combine(_work, "artifacts");
+    private readonly TempFolder _work = new();
+    private string Artifacts => _work.File("artifacts");
     private string SiteDir => Path.Combine(Artifacts, "site");
 
-    public void Dispose() => TestPaths.DeleteQuietly(_work);
+    public void Dispose() => _work.Dispose();
 
     private void WriteRun(bool quick = true, params (string Lesson, bool Passed, bool Write)[] lessons)
     {
@@ -112,13 +112,13 @@ public sealed class SiteBuildTests : IDisposable
     public void A_folder_that_is_not_a_site_is_never_replaced()
     {
         WriteRun(true, ("01-a", true, true));
-        var precious = Path.Combine(_work, "precious");
+        var precious = _work.File("precious");
         Directory.CreateDirectory(precious);
         File.WriteAllText(Path.Combine(precious, "notes.txt"), "keep me");
         var e = Assert.Throws<SiteBuildException>(() => CourseSite.Build(Artifacts, precious));
         Assert.Contains("left alone", e.Message);
         Assert.True(File.Exists(Path.Combine(precious, "notes.txt")));
-        Assert.Throws<SiteBuildException>(() => CourseSite.Build(Artifacts, _work)); // would swallow artifacts/
+        Assert.Throws<SiteBuildException>(() => CourseSite.Build(Artifacts, _work.Path)); // would swallow artifacts/
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace MnistCourse.Site.Tests;
 /// </summary>
 public class SiteInBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
+    /// <summary>Where the screenshots go: artifacts/site-screenshots/ of the repository.</summary>
+    private static string Screenshots => Path.Combine(RepoPaths.Root, "artifacts", "site-screenshots");
+
     public static TheoryData<string> Pages => new() { "index.html", "01-convolution-by-hand.html", "02-keras-convnet.html", SyntheticNotebook.Lesson + ".html" };
 
     [Theory]
@@ -21,8 +24,8 @@ public class SiteInBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
     {
         Assert.Contains(file, site.PageFiles);
         await using var visit = await site.VisitAsync(site.Server.BaseUrl + file);
-        Directory.CreateDirectory(TestPaths.Screenshots);
-        await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Screenshots, Path.ChangeExtension(file, ".png")), FullPage = true });
+        Directory.CreateDirectory(Screenshots);
+        await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, Path.ChangeExtension(file, ".png")), FullPage = true });
 
         Assert.Equal(200, visit.Status);
         Assert.True(visit.ConsoleErrors.Count == 0, $"{file}: console errors:\n{string.Join('\n', visit.ConsoleErrors)}");

@@ -11,14 +11,14 @@ public class KernelSpecInstallerTests
     public void Install_writes_a_kernelspec_with_argv_connection_file_placeholder_and_message_interrupts()
     {
         using var temp = new TempFolder();
-        var folder = KernelSpecInstaller.Install(RepoPaths.KernelDll, temp.Path);
+        var folder = KernelSpecInstaller.Install(KernelPaths.KernelDll, temp.Path);
 
         Assert.Equal(Path.Combine(temp.Path, "kernels", "mnistcourse-csharp"), folder);
         var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!;
         var argv = spec["argv"]!.AsArray().Select(a => (string)a!).ToArray();
         Assert.Equal(3, argv.Length);
         Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(argv[0]));
-        Assert.Equal(RepoPaths.KernelDll, argv[1]);
+        Assert.Equal(KernelPaths.KernelDll, argv[1]);
         Assert.Equal("{connection_file}", argv[2]);
         Assert.Equal("C# (MnistCourse)", (string?)spec["display_name"]);
         Assert.Equal("C#", (string?)spec["language"]);
@@ -33,8 +33,8 @@ public class KernelSpecInstallerTests
         Directory.CreateDirectory(other);
         File.WriteAllText(Path.Combine(other, "kernel.json"), """{"argv": ["python3"], "display_name": "Python 3", "language": "python"}""");
 
-        var first = KernelSpecInstaller.Install(RepoPaths.KernelDll, temp.Path);
-        var second = KernelSpecInstaller.Install(RepoPaths.KernelDll, temp.Path);
+        var first = KernelSpecInstaller.Install(KernelPaths.KernelDll, temp.Path);
+        var second = KernelSpecInstaller.Install(KernelPaths.KernelDll, temp.Path);
         Assert.Equal(first, second);
         Assert.Equal(["kernel.json"], Directory.GetFiles(first).Select(Path.GetFileName));
 

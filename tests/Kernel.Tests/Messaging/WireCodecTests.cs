@@ -78,7 +78,7 @@ public class WireCodecTests
         using var temp = new TempFolder();
         var file = temp.File("kernel-notjson.json");
         File.WriteAllText(file, "not json");
-        var result = ProcessRun.Run("dotnet", [RepoPaths.KernelDll, file], TimeSpan.FromMinutes(1));
+        var result = ProcessRun.Run("dotnet", [KernelPaths.KernelDll, file], TimeSpan.FromMinutes(1));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(file, result.Stderr);
         Assert.Contains("is not valid JSON", result.Stderr);

@@ -29,7 +29,7 @@ public static class JupyterClient
             ["PYTHONWARNINGS"] = "ignore::DeprecationWarning",
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) variables[name] = value;
-        return ProcessRun.Run(Python, [RepoPaths.Script(script), .. arguments], timeout, variables);
+        return ProcessRun.Run(Python, [KernelPaths.Script(script), .. arguments], timeout, variables);
     }
 
     private static string? FindMissing()

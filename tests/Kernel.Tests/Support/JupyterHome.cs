@@ -13,7 +13,7 @@ public sealed class JupyterHome : IDisposable
     public JupyterHome()
     {
         DataDirectory = _folder.File("data");
-        SpecFolder = KernelSpecInstaller.Install(RepoPaths.KernelDll, DataDirectory);
+        SpecFolder = KernelSpecInstaller.Install(KernelPaths.KernelDll, DataDirectory);
         Environment = new Dictionary<string, string?>
         {
             ["JUPYTER_DATA_DIR"] = DataDirectory,

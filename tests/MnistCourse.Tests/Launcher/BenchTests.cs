@@ -8,7 +8,7 @@ public class BenchTests
     [Fact]
     public void Bench_json_has_one_line_per_network_with_the_agreed_fields()
     {
-        var (exit, output) = DoctorTests.RunLauncher(new Dictionary<string, string>(), "bench", "--json", "--steps", "3", "--warmup", "1", "lenet-relu");
+        var (exit, output) = DoctorTests.RunLauncher(new Dictionary<string, string?>(), "bench", "--json", "--steps", "3", "--warmup", "1", "lenet-relu");
         Assert.True(exit == 0, output);
         var lines = output.Split('\n').Where(l => l.TrimStart().StartsWith('{')).ToList();
         var row = Assert.Single(lines);

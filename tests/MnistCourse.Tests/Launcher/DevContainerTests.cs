@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MnistCourse.Data;
 
 namespace MnistCourse.Tests.Launcher;
 
@@ -8,7 +7,7 @@ public class DevContainerTests
 {
     private static (string root, JsonElement json) Load()
     {
-        var root = MnistPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        var root = RepoPaths.Root;
         var text = File.ReadAllText(Path.Combine(root, ".devcontainer", "devcontainer.json"));
         var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         return (root, json.RootElement.Clone());
@@ -31,7 +30,8 @@ public class DevContainerTests
         var command = json.GetProperty("postCreateCommand").GetString()!.Split(' ');
         var script = Path.Combine(root, command[0]);
         Assert.True(File.Exists(script), $"{command[0]} does not exist");
-        Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{command[0]} is not executable");
+        if (!OperatingSystem.IsWindows()) // Windows has no executable bit; the container runs Linux
+            Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{command[0]} is not executable");
         Assert.Contains($"\"{command[1]}\" =>", File.ReadAllText(Path.Combine(root, "tools", "Launcher", "Program.cs")));
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using MnistCourse.Native;
 
 namespace MnistCourse.Tests.Native;
@@ -26,14 +25,7 @@ public class WeakVersionPatchTests : IDisposable
         return copy;
     }
 
-    private static string ReadElfVersions(string path)
-    {
-        var psi = new ProcessStartInfo("readelf", ["-V", path]) { RedirectStandardOutput = true };
-        using var p = Process.Start(psi)!;
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return text;
-    }
+    private static string ReadElfVersions(string path) => ProcessRun.Run("readelf", ["-V", path], TimeSpan.FromMinutes(1)).Stdout;
 
     [Fact]
     public void Shipped_library_requires_the_version_strongly_and_the_patch_makes_it_weak()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MnistCourse.Notebooks.Tests.Support;
 
@@ -10,42 +9,18 @@ namespace MnistCourse.Notebooks.Tests.Lessons;
 /// </summary>
 public class LessonQuickRunTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MnistCourse.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
-
     [Theory]
-    [InlineData("01-convolution-by-hand", new string[0])]
-    [InlineData("02-keras-convnet", new[] { "chollet" })]
-    [InlineData("03-feature-maps", new string[0])]
-    [InlineData("04-lenet", new[] { "lenet-tanh", "lenet-relu" })]
-    [InlineData("05-dropout-convnet", new[] { "dropout" })]
+    [MemberData(nameof(CourseLessons.WithReportedTutorials), MemberType = typeof(CourseLessons))]
     public void Lesson_runs_top_to_bottom_in_quick_mode(string lesson, string[] reportedTutorials)
     {
-        var root = RepoRoot();
-        Assert.True(File.Exists(Path.Combine(root, "lib", "bin", "MnistCourse.dll")), "lib/bin/MnistCourse.dll is missing: build the solution first (./course test does).");
+        RepoPaths.AssertLibraryBuilt();
         using var temp = new TempFolder();
         var executed = temp.File(lesson + ".ipynb");
         var results = temp.File("results.jsonl");
 
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = root };
-        foreach (var a in new[] { RunnerProcess.RunnerDll, "run", Path.Combine(root, "notebooks", lesson + ".ipynb"), "--out", executed, "--quick" })
-            psi.ArgumentList.Add(a);
-        if (lesson is "02-keras-convnet" or "03-feature-maps")
-        {   // never touch the model a learner's full run saved in artifacts/
-            psi.ArgumentList.Add("--set");
-            psi.ArgumentList.Add("weightsPath=" + temp.File("chollet.weights"));
-        }
-        psi.Environment["MNISTCOURSE_RESULTS"] = results;
-        using var p = Process.Start(psi)!;
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(4)), $"{lesson} did not finish in 4 minutes");
-        Assert.True(p.ExitCode == 0, $"{lesson} failed (exit {p.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        var run = RunnerProcess.Run(RepoPaths.Root, TimeSpan.FromMinutes(4), new Dictionary<string, string?> { ["MNISTCOURSE_RESULTS"] = results },
+            ["run", RepoPaths.Lesson(lesson), "--out", executed, "--quick", .. CourseLessons.ScratchModelArguments(lesson, temp.Path)]);
+        Assert.True(run.ExitCode == 0, $"{lesson} failed (exit {run.ExitCode}):\n{run.Stderr}\n{run.Stdout}");
 
         NbformatValidator.AssertValid(executed);
         var nb = JsonNode.Parse(File.ReadAllText(executed))!;

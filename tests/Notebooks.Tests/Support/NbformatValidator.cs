@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MnistCourse.Notebooks.Tests.Support;
 
 /// <summary>
@@ -15,8 +13,8 @@ public static class NbformatValidator
         var python = Python.Value;
         if (python is null)
             Assert.Fail("python3-nbformat is not installed, so the written notebook cannot be validated: run `apt-get install -y python3-nbformat`");
-        var (code, output) = Run(python, "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path);
-        Assert.True(code == 0, $"{path} is not a valid nbformat 4 notebook:\n{output}");
+        var validation = Run(python, "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path);
+        Assert.True(validation.ExitCode == 0, $"{path} is not a valid nbformat 4 notebook:\n{validation.Stdout}{validation.Stderr}");
     }
 
     private static string? FindPython()
@@ -26,7 +24,7 @@ public static class NbformatValidator
         {
             try
             {
-                if (Run(candidate, "-c", "import nbformat").Code == 0) return candidate;
+                if (Run(candidate, "-c", "import nbformat").ExitCode == 0) return candidate;
             }
             catch (System.ComponentModel.Win32Exception)
             {
@@ -35,14 +33,5 @@ public static class NbformatValidator
         return null;
     }
 
-    private static (int Code, string Output) Run(string exe, params string[] args)
-    {
-        var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static ProcessRun.Result Run(string python, params string[] args) => ProcessRun.Run(python, args, TimeSpan.FromMinutes(2));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -16,10 +15,10 @@ public sealed class SiteFixture : IAsyncLifetime
     public static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
     public static readonly string[] Lessons = ["01-convolution-by-hand", "02-keras-convnet"];
 
-    private readonly string _work = TestPaths.NewTempFolder("site-test");
+    private readonly TempFolder _work = new();
     private IPlaywright? _playwright;
 
-    public string Artifacts => Path.Combine(_work, "artifacts");
+    public string Artifacts => _work.File("artifacts");
     public string SiteDir => Path.Combine(Artifacts, "site");
     public SiteSummary Summary { get; private set; } = null!;
     public CourseResults Results { get; private set; } = null!;
@@ -69,41 +68,16 @@ public sealed class SiteFixture : IAsyncLifetime
 
     private JsonObject RunLesson(string lesson)
     {
-        var runner = Path.Combine(AppContext.BaseDirectory, "MnistCourse.Runner.dll");
-        if (!File.Exists(runner)) throw new InvalidOperationException($"the runner is missing from the test output ({runner}): build the solution first (./course test does).");
-        if (!File.Exists(Path.Combine(TestPaths.RepoRoot, "lib", "bin", "MnistCourse.dll")))
-            throw new InvalidOperationException("lib/bin/MnistCourse.dll is missing: build the solution first (./course test does).");
-
-        var output = Path.Combine(Artifacts, lesson + ".ipynb");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-            UseShellExecute = false, WorkingDirectory = TestPaths.RepoRoot,
-        };
-        foreach (var arg in new[] { runner, "run", Path.Combine(TestPaths.RepoRoot, "notebooks", lesson + ".ipynb"), "--out", output, "--quick" })
-            start.ArgumentList.Add(arg);
-        if (lesson == "02-keras-convnet")
-        {   // never touch the model a learner's run saved in artifacts/
-            start.ArgumentList.Add("--set");
-            start.ArgumentList.Add("weightsPath=" + Path.Combine(_work, "chollet.weights"));
-        }
-        start.Environment["MNISTCOURSE_RESULTS"] = Path.Combine(Artifacts, "results", lesson + ".jsonl");
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{lesson} did not finish within 5 minutes in quick mode.");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{lesson} failed in quick mode (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        RepoPaths.AssertLibraryBuilt();
+        var run = ProcessRun.Run("dotnet",
+            [RepoPaths.InTestOutput("MnistCourse.Runner.dll"), "run", RepoPaths.Lesson(lesson), "--out", Path.Combine(Artifacts, lesson + ".ipynb"), "--quick",
+             .. CourseLessons.ScratchModelArguments(lesson, _work.Path)],
+            TimeSpan.FromMinutes(5), new Dictionary<string, string?> { ["MNISTCOURSE_RESULTS"] = Path.Combine(Artifacts, "results", lesson + ".jsonl") });
+        Assert.True(run.ExitCode == 0, $"{lesson} failed in quick mode (exit {run.ExitCode}):\n{run.Stderr}\n{run.Stdout}");
         return new JsonObject
         {
             ["notebook"] = $"notebooks/{lesson}.ipynb", ["executed"] = $"artifacts/{lesson}.ipynb",
-            ["passed"] = true, ["exit_code"] = 0, ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            ["passed"] = true, ["exit_code"] = 0, ["seconds"] = Math.Round(run.Elapsed.TotalSeconds, 1),
         };
     }
 
@@ -167,7 +141,7 @@ public sealed class SiteFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         Server?.Dispose();
-        TestPaths.DeleteQuietly(_work);
+        _work.Dispose();
     }
 }
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace MnistCourse.Notebooks.Tests.Support;
+namespace MnistCourse.Tests.Shared;
 
-/// <summary>Writes small .ipynb files for tests.</summary>
+/// <summary>Small Polyglot notebooks (.ipynb) for tests, built cell by cell.</summary>
 public sealed class NotebookBuilder
 {
     private readonly JsonArray _cells = [];
@@ -27,6 +27,9 @@ public sealed class NotebookBuilder
         return this;
     }
 
+    /// <summary>A code cell tagged "parameters" (papermill's convention).</summary>
+    public NotebookBuilder Parameters(string source) => Code(source, "parameters");
+
     public NotebookBuilder Markdown(string source)
     {
         _cells.Add(new JsonObject { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = source });
@@ -39,6 +42,9 @@ public sealed class NotebookBuilder
         return this;
     }
 
+    /// <summary>metadata.mnistcourse.quick: the parameter overrides of --quick.</summary>
+    public NotebookBuilder Quick(JsonObject overrides) => Metadata("mnistcourse", new JsonObject { ["quick"] = overrides });
+
     public string Json() => new JsonObject
     {
         ["cells"] = _cells.DeepClone(),
@@ -47,6 +53,7 @@ public sealed class NotebookBuilder
         ["nbformat_minor"] = 4,
     }.ToJsonString();
 
+    /// <summary>Writes the notebook to <paramref name="path"/> and returns the path.</summary>
     public string WriteTo(string path)
     {
         File.WriteAllText(path, Json());

@@ -1,0 +1,24 @@
+using MnistCourse.Notebooks.Engine.Packages;
+using MnistCourse.Notebooks.Format;
+
+namespace MnistCourse.Export.Tests.Support;
+
+/// <summary>Exporting a test notebook, and running an exported app the way a learner does.</summary>
+public static class ExportTestExtensions
+{
+    /// <summary>Writes the notebook as <paramref name="path"/> and exports it to <paramref name="appPath"/> (analysis without packages).</summary>
+    public static async Task<ExportedApp> ExportAsync(this NotebookBuilder notebook, string path, string appPath)
+    {
+        notebook.WriteTo(path);
+        return await LessonExporter.ExportAsync(Notebook.Load(path), path, new ExportOptions { AppPath = appPath, DisplayRoot = Path.GetDirectoryName(path) });
+    }
+
+    /// <summary>`dotnet run app.cs -- ARGS` in <paramref name="workingDirectory"/>.</summary>
+    public static ProcessRun.Result DotnetRun(this ExportedApp app, string workingDirectory, IEnumerable<string> args, TimeSpan timeout,
+                                              IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var variables = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) variables[name] = value;
+        return ProcessRun.Run(DotnetHost.Find(), ["run", app.AppPath, "--", .. args], timeout, variables, workingDirectory);
+    }
+}
