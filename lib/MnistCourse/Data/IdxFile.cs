@@ -53,37 +53,32 @@ public static class IdxFile
 
     // The loader's path: same as the public readers, and feeds every byte read into hash when given
     // (a file not yet verified in this process is hashed while it is read, not read twice).
-    internal static MnistImages ReadImages(string path, int? expectedCount, System.Security.Cryptography.IncrementalHash? hash)
-    {
-        var name = MnistPaths.Display(path);
-        using var file = OpenFile(path, name);
-        var head = ReadHead(file);
-        if (IsGzip(head))
+    internal static MnistImages ReadImages(string path, int? expectedCount, System.Security.Cryptography.IncrementalHash? hash) =>
+        ReadFile(path, hash, (content, name) => ParseImages(content, name, expectedCount), (file, head, name) =>
         {
-            var content = ReadContent(file, name);
-            hash?.AppendData(content);
-            return ParseImages(content, name, expectedCount);
-        }
-        var (count, rows, cols) = ValidateImages(head, file.Length, name, expectedCount);
-        var pixels = ReadPayload(file, 16, (long)count * rows * cols, head, hash);
-        return new MnistImages(count, rows, cols, pixels);
-    }
+            var (count, rows, cols) = ValidateImages(head, file.Length, name, expectedCount);
+            return new MnistImages(count, rows, cols, ReadPayload(file, 16, (long)count * rows * cols, head, hash));
+        });
 
-    internal static byte[] ReadLabels(string path, int? expectedCount, System.Security.Cryptography.IncrementalHash? hash)
+    internal static byte[] ReadLabels(string path, int? expectedCount, System.Security.Cryptography.IncrementalHash? hash) =>
+        ReadFile(path, hash, (content, name) => ParseLabels(content, name, expectedCount), (file, head, name) =>
+        {
+            var labels = ReadPayload(file, 8, ValidateLabels(head, file.Length, name, expectedCount), head, hash);
+            CheckLabelValues(labels, name);
+            return labels;
+        });
+
+    // A .gz file is unpacked whole and parsed; a raw one is validated from its header and its payload read in place.
+    private static T ReadFile<T>(string path, System.Security.Cryptography.IncrementalHash? hash,
+                                 Func<byte[], string, T> parseUnpacked, Func<FileStream, byte[], string, T> readRaw)
     {
         var name = MnistPaths.Display(path);
         using var file = OpenFile(path, name);
         var head = ReadHead(file);
-        if (IsGzip(head))
-        {
-            var content = ReadContent(file, name);
-            hash?.AppendData(content);
-            return ParseLabels(content, name, expectedCount);
-        }
-        var count = ValidateLabels(head, file.Length, name, expectedCount);
-        var labels = ReadPayload(file, 8, count, head, hash);
-        CheckLabelValues(labels, name);
-        return labels;
+        if (!IsGzip(head)) return readRaw(file, head, name);
+        var content = ReadContent(file, name);
+        hash?.AppendData(content);
+        return parseUnpacked(content, name);
     }
 
     /// <summary>Reads an image file (raw or gzip) from a stream; <paramref name="fileName"/> names it in messages.</summary>
