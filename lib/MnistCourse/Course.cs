@@ -38,8 +38,9 @@ public static class Course
     }
 
     /// <summary>
-    /// Records a tutorial's measured result: returned for display, and appended to the runner's results file
-    /// when one is set, so the reproduction table holds the figure the notebook computed.
+    /// Records a tutorial's measured result: printed as one line (published figure, band, floor, verdict), appended to
+    /// the runner's results file when one is set, so the reproduction table holds the figure the notebook computed,
+    /// and returned, e.g. for <see cref="Charts.Plot.Reproduction"/>.
     /// </summary>
     public static LessonResult Report(Tutorial tutorial, double testAccuracy, double testLoss, int epochs, long trainImages, Training.History history)
     {
@@ -49,6 +50,7 @@ public static class Course
         var file = Environment.GetEnvironmentVariable(ResultsVariable);
         if (!string.IsNullOrEmpty(file))
             File.AppendAllText(file, result.ToJson() + Environment.NewLine);
+        Console.WriteLine(result);
         return result;
     }
 

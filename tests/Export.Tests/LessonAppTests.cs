@@ -60,10 +60,10 @@ public class LessonAppTests(ExportedLessons lessons) : IClassFixture<ExportedLes
     /// <summary>A line each lesson's quick run prints with its result.</summary>
     private static readonly Dictionary<string, string> ResultLines = new()
     {
-        ["01-convolution-by-hand"] = "Lesson 1 result: scipy's convolve2d example of seed 004 reproduced exactly",
+        ["01-convolution-by-hand"] = "Lesson 1 result: scipy's convolve2d example of tutorial 004 reproduced exactly",
         ["02-keras-convnet"] = "Keras-style convnet: test accuracy",
         ["03-feature-maps"] = "Lesson 3 result: the network (test accuracy",
-        ["04-lenet"] = "LeNet (relu): test accuracy",
+        ["04-lenet"] = "LeNet-5 (relu): test accuracy",
         ["05-dropout-convnet"] = "Convnet with dropout: test accuracy",
     };
 

@@ -51,13 +51,14 @@ public static partial class Plot
         var layout = Layout(
             ("title", Title(title)),
             ("width", 760),
-            ("height", Math.Clamp(70 * results.Count + 150, 220, 900)),
-            ("margin", Margin(20, 20, string.IsNullOrWhiteSpace(title) ? 24 : 60, 50)),
+            ("height", Math.Clamp(70 * results.Count + 190, 260, 950)),
+            ("margin", Margin(20, 20, string.IsNullOrWhiteSpace(title) ? 24 : 60, 95)),
             ("barmode", "overlay"),
-            ("xaxis", Obj(("range", new[] { all.Min() - pad, all.Max() + pad }),
+            ("xaxis", Obj(("title", Obj(("text", "test accuracy"), ("standoff", 8))), ("range", new[] { all.Min() - pad, all.Max() + pad }),
                 ("tickformat", ".4f"), ("gridcolor", "#eee"), ("zeroline", false), ("automargin", true))),
             ("yaxis", Obj(("type", "category"), ("autorange", "reversed"), ("automargin", true), ("ticks", ""))),
-            ("legend", Obj(("orientation", "h"), ("y", -0.18), ("yanchor", "top"), ("x", 0))),
+            // the legend at the figure's bottom edge, below the axis title, whatever the number of rows
+            ("legend", Obj(("orientation", "h"), ("yref", "container"), ("y", 0.02), ("yanchor", "bottom"), ("x", 0))),
             ("plot_bgcolor", "white"));
         return Chart(traces, layout);
     }

@@ -8,7 +8,7 @@ namespace MnistCourse.Models;
 /// </summary>
 public static class TutorialModels
 {
-    /// <summary>Chollet's convnet (seeds 000, 002): 3 × Conv2D 3×3 (32, 64, 64) with max pooling, Dense 64, Dense 10 softmax — 93,322 weights.</summary>
+    /// <summary>Chollet's convnet (tutorials 000, 002): 3 × Conv2D 3×3 (32, 64, 64) with max pooling, Dense 64, Dense 10 softmax — 93,322 weights.</summary>
     public static Sequential Chollet(bool withClassifier = true)
     {
         var model = new Sequential(
@@ -26,7 +26,7 @@ public static class TutorialModels
         return model;
     }
 
-    /// <summary>LeNet-5 on 28×28 inputs (seed 003 with tanh, seed 004 with relu): 6 and 16 5×5 filters, Dense 120, 84, 10 — 44,426 weights.</summary>
+    /// <summary>LeNet-5 on 28×28 inputs (tutorial 003 with tanh, tutorial 004 with relu): 6 and 16 5×5 filters, Dense 120, 84, 10 — 44,426 weights.</summary>
     public static Sequential LeNet5(string activation = "tanh") => new(
         new Conv2D(6, (5, 5), padding: "valid", activation: activation, inputShape: (28, 28, 1)),
         new MaxPooling2D((2, 2)),
@@ -37,7 +37,7 @@ public static class TutorialModels
         new Dense(84, activation: activation),
         new Dense(10, activation: "softmax"));
 
-    /// <summary>The deeper convnet with dropout (seed 001): 5×5 convs 32 and 64 with max pooling, Dense 128, Dropout 0.5, Dense 10 — 184,586 weights.</summary>
+    /// <summary>The deeper convnet with dropout (tutorial 001): 5×5 convs 32 and 64 with max pooling, Dense 128, Dropout 0.5, Dense 10 — 184,586 weights.</summary>
     public static Sequential DropoutConvnet() => new(
         new Conv2D(filters: 32, kernelSize: (5, 5), padding: "valid", inputShape: (28, 28, 1)),
         new Activation("relu"),

@@ -42,7 +42,7 @@ public sealed record LessonResult(
 
     public override string ToString()
     {
-        var line = $"{Title}: test accuracy {TestAccuracy:0.0000} (loss {TestLoss:0.0000}) after {Epochs} epochs, {TrainSeconds:0} s of training, seed {Seed}; " +
+        var line = $"{Title}: test accuracy {TestAccuracy:0.0000} (loss {TestLoss:0.0000}) after {Epochs} epoch{(Epochs == 1 ? "" : "s")}, {TrainSeconds:0.#} s of training, seed {Seed}; " +
                    $"published {PublishedAccuracy:0.0000}";
         if (ReferenceLow is { } lo && ReferenceHigh is { } hi) line += $", reference band {lo:0.0000}–{hi:0.0000}";
         return line + (FullRun

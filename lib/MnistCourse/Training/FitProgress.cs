@@ -11,7 +11,8 @@ public sealed record FitProgress(int Epoch, int Epochs, int Step, int Steps, Tim
     {
         const int width = 30;
         int filled = Steps == 0 ? width : (int)((long)width * Step / Steps);
-        var bar = new string('=', Math.Max(0, filled - (EpochDone ? 0 : 1))) + (EpochDone ? "" : ">") + new string('.', width - filled);
+        int arrow = EpochDone ? 0 : 1, equals = Math.Max(0, filled - arrow);
+        var bar = new string('=', equals) + (EpochDone ? "" : ">") + new string('.', width - equals - arrow);
         string timing = EpochDone
             ? $"{Elapsed.TotalSeconds:0}s {Elapsed.TotalMilliseconds / Math.Max(1, Steps):0}ms/step"
             : $"ETA: {(Step == 0 ? 0 : Elapsed.TotalSeconds * (Steps - Step) / Step):0}s";

@@ -27,7 +27,7 @@ public class ReproductionTests
         Assert.Equal([0.9871, 0.9777], Numbers(Trace(chart, 2).GetProperty("x")));
         var measured = Trace(chart, 3);
         Assert.Equal([0.9849, 0.9755], Numbers(measured.GetProperty("x")));
-        Assert.Equal(["LeNet-5 (tanh)", "LeNet (relu)"], Strings(measured.GetProperty("y")));
+        Assert.Equal(["LeNet-5 (tanh)", "LeNet-5 (relu)"], Strings(measured.GetProperty("y")));
         // below the floor is red, at or above it green
         Assert.Equal(["#d62728", "#2ca02c"], Strings(measured.GetProperty("marker").GetProperty("color")));
         // the axis is zoomed on the figures, not started at zero

@@ -26,6 +26,5 @@ public static class KernelExtensionSubstitutes
 
     /// <summary>The line written into the cell's output so a reader knows where the chart formatter came from.</summary>
     public static string Note(PackageRequest extension, PackageRequest substitute) =>
-        $"{extension.Id}: charts are drawn by the course's own formatter (this .NET Interactive extension needs the " +
-        $"archived kernel); {substitute} is loaded instead.\n";
+        $"{extension.Id}: not needed here; {substitute} is loaded and the course displays the charts.\n";
 }

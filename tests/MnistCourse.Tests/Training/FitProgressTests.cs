@@ -1,0 +1,30 @@
+using MnistCourse.Training;
+
+namespace MnistCourse.Tests.Training;
+
+public class FitProgressTests
+{
+    private static string Bar(int step, int steps)
+    {
+        var line = new FitProgress(1, 1, step, steps, TimeSpan.FromSeconds(3), 0.5, 0.8).ToString();
+        return line[(line.IndexOf('[') + 1)..line.IndexOf(']')];
+    }
+
+    [Theory]
+    [InlineData(0, ">.............................")]
+    [InlineData(1, ">.............................")]
+    [InlineData(469, "==============>...............")]
+    [InlineData(938, "==============================")]
+    public void The_bar_is_always_thirty_characters_as_Keras_draws_it(int step, string expected)
+    {
+        Assert.Equal(expected, Bar(step, 938));
+        Assert.Equal(30, expected.Length);
+    }
+
+    [Fact]
+    public void A_finished_epoch_shows_time_and_ms_per_step_and_validation_figures()
+    {
+        var line = new FitProgress(2, 5, 938, 938, TimeSpan.FromSeconds(12), 0.1721, 0.9466, 0.05, 0.985).ToString();
+        Assert.Equal("938/938 [==============================] - 12s 13ms/step - loss: 0.1721 - accuracy: 0.9466 - val_loss: 0.0500 - val_accuracy: 0.9850", line);
+    }
+}
