@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MnistCourse.Launcher.Bench;
 
 /// <summary>
-/// The four tutorial networks written in plain TorchSharp (torch modules, channels-first, torch's optimizers and
+/// The four tutorial networks written in plain TorchSharp (torch modules on NCHW views, torch's optimizers and
 /// cross-entropy): the baseline the library's Keras-style <c>Fit</c> is measured against.
 /// </summary>
 internal static class BareNetworks
