@@ -28,16 +28,7 @@ public sealed class Notebook
     public IReadOnlyList<NotebookCell> Cells => _cells;
 
     /// <summary>The notebook metadata object (created when missing).</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (Json["metadata"] is JsonObject metadata) return metadata;
-            metadata = new JsonObject();
-            Json["metadata"] = metadata;
-            return metadata;
-        }
-    }
+    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
 
     public int FormatMinor => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
 

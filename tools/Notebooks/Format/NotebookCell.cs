@@ -30,16 +30,7 @@ public sealed class NotebookCell
     }
 
     /// <summary>The cell metadata object (created when missing).</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (Json["metadata"] is JsonObject metadata) return metadata;
-            metadata = new JsonObject();
-            Json["metadata"] = metadata;
-            return metadata;
-        }
-    }
+    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
 
     /// <summary>The cell's <c>metadata.tags</c>.</summary>
     public IReadOnlyList<string> Tags =>
