@@ -23,14 +23,22 @@ public static class Signal
     /// <param name="kernel">The kernel (filter).</param>
     /// <param name="mode">Output size, as scipy's <c>mode</c>; scipy's default is <see cref="ConvolutionMode.Full"/>.</param>
     public static T[,] Convolve2D<T>(T[,] image, T[,] kernel, ConvolutionMode mode = ConvolutionMode.Full) where T : INumber<T> =>
-        Correlate2D(image, Flip180(kernel), mode);
+        Slide(image, Flip180(kernel), mode, stride: 1, sameStart: k => (k - 1) / 2);
 
     /// <summary>Cross-correlates <paramref name="image"/> with <paramref name="kernel"/>: the kernel slides as it is, no flip. This is what conv layers compute.</summary>
     /// <param name="image">The input, rows × columns.</param>
     /// <param name="kernel">The kernel (filter).</param>
     /// <param name="mode">Output size, as scipy's <c>mode</c>.</param>
     /// <param name="stride">Distance between two window positions (1 in scipy). With a stride s the output keeps every s-th position, starting at the first.</param>
-    public static T[,] Correlate2D<T>(T[,] image, T[,] kernel, ConvolutionMode mode = ConvolutionMode.Full, int stride = 1) where T : INumber<T>
+    public static T[,] Correlate2D<T>(T[,] image, T[,] kernel, ConvolutionMode mode = ConvolutionMode.Full, int stride = 1) where T : INumber<T> =>
+        Slide(image, kernel, mode, stride, sameStart: k => k / 2);
+
+    /// <summary>
+    /// Slides <paramref name="kernel"/> over <paramref name="image"/> as it is. <paramref name="sameStart"/> says where scipy's
+    /// 'same' window starts inside the full output for a kernel side k: (k − 1) / 2 for convolve2d, k / 2 for correlate2d —
+    /// the same for odd k, one apart for even k (scipy centres a correlation's window one place later).
+    /// </summary>
+    private static T[,] Slide<T>(T[,] image, T[,] kernel, ConvolutionMode mode, int stride, Func<int, int> sameStart) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -46,8 +54,7 @@ public static class Signal
         {
             ConvolutionMode.Full => (h + kh - 1, w + kw - 1, -(kh - 1), -(kw - 1)),
             ConvolutionMode.Valid => (h - kh + 1, w - kw + 1, 0, 0),
-            // scipy centres 'same' on the full output: it starts (k-1)/2 positions in.
-            _ => (h, w, -(kh - 1) + (kh - 1) / 2, -(kw - 1) + (kw - 1) / 2),
+            _ => (h, w, -(kh - 1) + sameStart(kh), -(kw - 1) + sameStart(kw)),
         };
         int rows = (outH + stride - 1) / stride, cols = (outW + stride - 1) / stride;
         var result = new T[rows, cols];
