@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace MnistCourse.Tests.Launcher;
+namespace MnistCourse.Launcher.Tests;
 
 /// <summary>`./course bench --json` prints one object per network with the agreed fields. Timing itself is a benchmark's business, not a test's.</summary>
+[Trait("Speed", "Slow")]
 public class BenchTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MnistCourse.Tests.Launcher;
+namespace MnistCourse.Launcher.Tests;
 
 /// <summary>.devcontainer/devcontainer.json parses (it is JSONC: comments and trailing commas) and what it runs exists.</summary>
 public class DevContainerTests

@@ -1,8 +1,9 @@
 using MnistCourse.Data;
 
-namespace MnistCourse.Tests.Launcher;
+namespace MnistCourse.Launcher.Tests;
 
 /// <summary>`./course doctor` run as a learner runs it, as a process.</summary>
+[Trait("Speed", "Slow")]
 public class DoctorTests
 {
     internal static (int exitCode, string output) RunLauncher(IReadOnlyDictionary<string, string?> environment, params string[] args)

@@ -6,6 +6,7 @@ using MnistCourse.Notebooks.Tests.Support;
 
 namespace MnistCourse.Notebooks.Tests;
 
+[Trait("Speed", "Slow")]
 public class CSharpSessionTests : IDisposable
 {
     private readonly TempFolder _folder = new();

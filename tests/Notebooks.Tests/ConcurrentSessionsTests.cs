@@ -4,6 +4,7 @@ using MnistCourse.Notebooks.Tests.Support;
 namespace MnistCourse.Notebooks.Tests;
 
 /// <summary>Sessions in one process (a kernel host, these tests) must not see each other's compilations or output.</summary>
+[Trait("Speed", "Slow")]
 public class ConcurrentSessionsTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using MnistCourse.Notebooks.Tests.Support;
 namespace MnistCourse.Notebooks.Tests;
 
 /// <summary>The whole-notebook runner, in process.</summary>
+[Trait("Speed", "Slow")]
 public class NotebookRunnerTests : IDisposable
 {
     private readonly TempFolder _folder = new();

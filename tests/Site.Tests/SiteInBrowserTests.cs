@@ -11,6 +11,7 @@ namespace MnistCourse.Site.Tests;
 /// from outside, the index lists every lesson with its accuracy. A full-page screenshot of each page goes to
 /// artifacts/site-screenshots/.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class SiteInBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
     /// <summary>Where the screenshots go: artifacts/site-screenshots/ of the repository.</summary>

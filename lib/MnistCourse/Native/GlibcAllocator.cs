@@ -25,11 +25,14 @@ public static class GlibcAllocator
     /// <summary>True once <see cref="Configure"/> has set both options.</summary>
     public static bool IsConfigured { get; private set; }
 
+    /// <summary>Whether the tuning applies on <paramref name="platform"/>: glibc's mallopt exists on Linux only.</summary>
+    public static bool AppliesTo(HostPlatform platform) => platform.HasGlibc;
+
     /// <summary>Applies the settings once per process; does nothing off glibc Linux. Returns whether they are in force.</summary>
     public static bool Configure()
     {
         if (Interlocked.Exchange(ref _configured, 1) == 1) return IsConfigured;
-        if (!OperatingSystem.IsLinux()) return false;
+        if (!AppliesTo(HostPlatform.Current)) return false;
         try
         {
             IsConfigured = Mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1

@@ -27,8 +27,9 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_ready) return;
-            GlibcAllocator.Configure();
-            if (!LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds))
+            var platform = HostPlatform.Current;
+            if (GlibcAllocator.AppliesTo(platform)) GlibcAllocator.Configure();
+            if (NeedsLibStdCxxPatch(platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)))
                 PatchLibraries(CandidateLibraries(), log: null);
             try
             {
@@ -36,7 +37,7 @@ public static class TorchRuntime
             }
             catch (Exception e)
             {
-                throw new TorchUnavailableException(Explain(e), e);
+                throw new TorchUnavailableException(Explain(e, platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)), e);
             }
             _ready = true;
         }
@@ -111,11 +112,22 @@ public static class TorchRuntime
         return Directory.Exists(package) ? Directory.GetDirectories(package) : [];
     }
 
-    private static string Explain(Exception e)
+    /// <summary>
+    /// Whether TorchSharp 0.107's libLibTorchSharp.so must have its GLIBCXX_3.4.32 requirement made weak: only on Linux x64
+    /// (the one Linux library shipped), and only where the system's libstdc++ lacks that version (Debian 12, Ubuntu 22.04;
+    /// Ubuntu 24.04 and later have it, and get the library as shipped).
+    /// </summary>
+    public static bool NeedsLibStdCxxPatch(HostPlatform platform, Func<bool> libStdCxxDefinesVersion) =>
+        platform.IsLinux && platform.Processor == System.Runtime.InteropServices.Architecture.X64 && !libStdCxxDefinesVersion();
+
+    /// <summary>The one-paragraph message for a TorchSharp that did not load: the system's known limit first, then the fix.</summary>
+    internal static string Explain(Exception e, HostPlatform platform, Func<bool> libStdCxxDefinesVersion)
     {
         var detail = e.InnerException?.Message ?? e.Message;
         var firstLine = detail.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? detail;
-        if (!LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds))
+        if (platform.TorchUnsupportedReason() is { } reason)
+            return reason + " Details: " + firstLine;
+        if (NeedsLibStdCxxPatch(platform, libStdCxxDefinesVersion))
             return "TorchSharp's native library could not be loaded: this system's libstdc++ (" + (LibStdCxx.Locate() ?? "not found") +
                    $") lacks {LibStdCxx.TorchSharpNeeds}, which TorchSharp 0.107 asks for, and the copies found could not be patched. " +
                    "Fix: run `./course setup` in the course folder (it patches the library in your NuGet cache), then restart the kernel. " +

@@ -34,7 +34,7 @@ public static class JupyterClient
 
     private static string? FindMissing()
     {
-        const string fix = "install Jupyter's client: sudo apt-get install python3-jupyter-client python3-nbclient (.ci/run does)";
+        const string fix = "install Jupyter's client: sudo apt-get install python3-jupyter-client python3-nbclient (./course setup --for-tests does)";
         if (!File.Exists(Python)) return $"{Python} is missing; {fix}";
         var check = ProcessRun.Run(Python, ["-c", "import jupyter_client, nbclient, nbformat, zmq"], TimeSpan.FromSeconds(60),
             new Dictionary<string, string?> { ["PYTHONPATH"] = null, ["PYTHONHOME"] = null });

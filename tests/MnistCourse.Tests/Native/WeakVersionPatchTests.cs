@@ -28,6 +28,7 @@ public class WeakVersionPatchTests : IDisposable
     private static string ReadElfVersions(string path) => ProcessRun.Run("readelf", ["-V", path], TimeSpan.FromMinutes(1)).Stdout;
 
     [Fact]
+    [Trait("Speed", "Slow")] // binutils' readelf as the second opinion: a test tool the fast tier does not ask for
     public void Shipped_library_requires_the_version_strongly_and_the_patch_makes_it_weak()
     {
         var lib = ShippedLibraryCopy();

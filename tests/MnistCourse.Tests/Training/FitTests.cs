@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace MnistCourse.Tests.Training;
 
+[Trait("Speed", "Slow")]
 public class FitTests
 {
     /// <summary>Two easy classes: bright top half vs bright bottom half, with noise.</summary>

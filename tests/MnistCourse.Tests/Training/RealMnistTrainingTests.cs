@@ -8,6 +8,7 @@ namespace MnistCourse.Tests.Training;
 
 /// <summary>Training on the real MNIST (fetched and verified on first use): proves the native library loads and the loop learns.</summary>
 [Trait("Category", "RealData")]
+[Trait("Speed", "Slow")]
 public class RealMnistTrainingTests
 {
     [Fact]

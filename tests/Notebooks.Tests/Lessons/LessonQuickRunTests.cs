@@ -7,6 +7,7 @@ namespace MnistCourse.Notebooks.Tests.Lessons;
 /// Every lesson of notebooks/ executed headless in quick mode, as `./course run --quick` does: every cell runs,
 /// the executed copy is valid nbformat with outputs, and the training lessons report their accuracy.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class LessonQuickRunTests
 {
     [Theory]

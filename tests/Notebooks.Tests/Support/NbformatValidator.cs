@@ -12,7 +12,7 @@ public static class NbformatValidator
     {
         var python = Python.Value;
         if (python is null)
-            Assert.Fail("python3-nbformat is not installed, so the written notebook cannot be validated: run `apt-get install -y python3-nbformat`");
+            Assert.Fail("python3-nbformat is not installed, so the written notebook cannot be validated: run `./course setup --for-tests` (or: sudo apt-get install -y python3-nbformat)");
         var validation = Run(python, "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", path);
         Assert.True(validation.ExitCode == 0, $"{path} is not a valid nbformat 4 notebook:\n{validation.Stdout}{validation.Stderr}");
     }

@@ -32,7 +32,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} not found: the site's browser test needs Debian's Chromium. Install it with: sudo apt-get install -y chromium");
+            throw new InvalidOperationException($"{ChromiumPath} not found: the site's browser test needs Debian's Chromium. Install it with: ./course setup --for-tests (or: sudo apt-get install -y chromium fonts-dejavu-core)");
 
         Directory.CreateDirectory(Path.Combine(Artifacts, "results"));
         var runs = new JsonArray();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Data;
 using MnistCourse.Launcher.Bench;
+using MnistCourse.Launcher.Provisioning;
 using MnistCourse.Launcher.Support;
 
 namespace MnistCourse.Launcher.Commands;
@@ -38,6 +39,8 @@ internal static class BenchCommand
         var reference = FindReference();
         if (!json)
             Console.WriteLine($"Timing {steps} steps after {warmup} of warm-up per network (medians); PyTorch: {reference.status}");
+        else if (reference.script is null)
+            Console.Error.WriteLine($"bench: the PyTorch column is null: {reference.status}");
 
         var rows = new List<JsonObject>();
         foreach (var network in networks)
@@ -47,6 +50,7 @@ internal static class BenchCommand
             double fit = (double)row["fit_ms_per_step"]!, bare = (double)row["bare_ms_per_step"]!;
             int batch = (int)row["batch"]!;
             row["pytorch_ms_per_step"] = pytorch is { } p ? Math.Round(p, 3) : null;
+            row["pytorch_status"] = reference.status;
             row["fit_images_per_s"] = Math.Round(batch * 1000 / fit);
             row["bare_images_per_s"] = Math.Round(batch * 1000 / bare);
             row["pytorch_images_per_s"] = pytorch is { } q ? Math.Round(batch * 1000 / q) : null;
@@ -78,8 +82,10 @@ internal static class BenchCommand
     {
         var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "reference", "keras_ref.py"));
         if (!File.Exists(script)) return (null, $"not run (no {script})");
-        var (code, version) = ChildProcess.Capture("/usr/bin/python3", "-c", "import torch; print(torch.__version__)");
-        return code == 0 ? (script, $"PyTorch {version} (Debian python3-torch), {script}") : (null, "not run (install python3-torch: apt-get install python3-torch)");
+        if (!SystemTools.PyTorch.IsPresent())
+            return (null, $"not run: Debian's python3-torch is missing; add it with: sudo apt-get install -y {string.Join(" ", SystemTools.PyTorch.DebianPackages)}");
+        var (_, version) = ChildProcess.Capture(SystemTool.SystemPython, "-c", "import torch; print(torch.__version__)");
+        return (script, $"PyTorch {version} (Debian python3-torch), {script}");
     }
 
     private static double? RunPyTorch(string script, string network, int steps, int warmup, int threads)

@@ -1,4 +1,6 @@
 using MnistCourse.Data;
+using System.Runtime.InteropServices;
+using MnistCourse.Launcher.Provisioning;
 using MnistCourse.Launcher.Support;
 using MnistCourse.Native;
 
@@ -7,12 +9,13 @@ namespace MnistCourse.Launcher.Commands;
 /// <summary>`./course doctor`: checks what the course needs on this machine and prints the fix for each failure.</summary>
 internal static class DoctorCommand
 {
-    private sealed record Check(string What, bool Ok, string Detail, string? Fix = null);
+    internal sealed record Check(string What, bool Ok, string Detail, string? Fix = null);
 
     public static int Run()
     {
         var checks = new List<Check>
         {
+            Platform(HostPlatform.Current),
             DotNet(),
             NuGet(),
             Npm(),
@@ -20,6 +23,7 @@ internal static class DoctorCommand
         checks.AddRange(Data());
         checks.Add(Torch());
         checks.Add(Library());
+        checks.AddRange(TestTools());
 
         foreach (var c in checks)
         {
@@ -30,6 +34,19 @@ internal static class DoctorCommand
         Console.WriteLine(failed == 0 ? "All green." : $"{failed} problem(s) found.");
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>Whether TorchSharp 0.107 runs on this system at all, said before anything tries to load it.</summary>
+    internal static Check Platform(HostPlatform platform) => platform.TorchUnsupportedReason() is { } reason
+        ? new("this system", false, reason, "use one of the ways named above; see README's Troubleshooting")
+        : new("this system", true, $"{RuntimeInformation.OSDescription} ({platform.Processor.ToString().ToLowerInvariant()}): TorchSharp 0.107 runs here");
+
+    /// <summary>What `./course test` (the whole suite) uses besides the build; `./course test --fast` needs none of it.</summary>
+    private static IEnumerable<Check> TestTools() => SystemTools.ForTests.Select(tool =>
+    {
+        bool ok = tool.IsPresent();
+        return new Check($"test tool {tool.Name}", ok, ok ? $"present (for {tool.NeededFor})" : $"missing (for {tool.NeededFor}; only ./course test needs it)",
+            $"./course setup --for-tests (./course test does it first), or: sudo apt-get install -y {string.Join(" ", tool.DebianPackages)}");
+    });
 
     private static Check DotNet()
     {

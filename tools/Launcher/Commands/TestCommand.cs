@@ -2,20 +2,30 @@ using MnistCourse.Launcher.Support;
 
 namespace MnistCourse.Launcher.Commands;
 
-/// <summary>`./course test`: every test project of the solution, then one line that sums them all.</summary>
+/// <summary>
+/// `./course test [--fast] [dotnet test options…]`: every test project of the solution, then one line that sums them all.
+/// The whole suite first installs the system tools it uses (`./course setup --for-tests`); --fast runs only the unit
+/// tests — those without the <see cref="SlowTrait"/> — which need nothing but the build and MNIST.
+/// </summary>
 internal static class TestCommand
 {
+    /// <summary>The xunit trait of tests that train a network, run a lesson, or drive Jupyter or Chromium.</summary>
+    public const string SlowTrait = "Speed=Slow";
+
     public static int Run(string[] args)
     {
-        int setup = SetupCommand.Run(quiet: true);
+        bool fast = args.Contains("--fast");
+        var passThrough = args.Where(a => a != "--fast").ToList();
+        int setup = SetupCommand.Run(quiet: true, forTests: !fast);
         if (setup != 0) return setup;
 
-        var results = Path.Combine(Repo.Artifacts, "test-results");
+        var results = Path.Combine(Repo.Artifacts, fast ? "test-results-fast" : "test-results");
         if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
         // -m:1: one test project at a time; several train lessons, and two trainings on 2 cores only slow each other.
         var arguments = new List<string> { "test", "MnistCourse.sln", "-c", "Release", "--no-build", "--nologo", "-m:1",
             "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results };
-        arguments.AddRange(args); // e.g. --filter …
+        if (fast) arguments.AddRange(["--filter", CombineFilter(passThrough)]);
+        arguments.AddRange(passThrough);
         int exit = ChildProcess.Run("dotnet", arguments);
 
         var counts = TestResults.Read(results);
@@ -28,5 +38,16 @@ internal static class TestCommand
         }
         Console.WriteLine($"{counts.Passed} passed, {counts.Failed} failed, {counts.Skipped} skipped");
         return exit != 0 || counts.Failed > 0 || counts.Total == 0 ? 1 : 0;
+    }
+
+    /// <summary>--fast's filter, joined with a --filter the caller gave (which is then taken out of the pass-through list).</summary>
+    internal static string CombineFilter(List<string> passThrough)
+    {
+        var fast = SlowTrait.Replace("=", "!=");
+        int i = passThrough.IndexOf("--filter");
+        if (i < 0 || i + 1 >= passThrough.Count) return fast;
+        var own = passThrough[i + 1];
+        passThrough.RemoveRange(i, 2);
+        return $"({fast})&({own})";
     }
 }

@@ -25,10 +25,13 @@ internal static class ChildProcess
     }
 
     /// <summary>Runs a program and returns its exit code and standard output (for checks such as `npm --version`).</summary>
-    public static (int exitCode, string output) Capture(string fileName, params string[] arguments)
+    public static (int exitCode, string output) Capture(string fileName, params string[] arguments) => Capture(fileName, arguments, null);
+
+    public static (int exitCode, string output) Capture(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var psi = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         try
         {
             using var process = Process.Start(psi)!;

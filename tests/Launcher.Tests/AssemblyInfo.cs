@@ -1,0 +1,2 @@
+// The launcher's commands run as processes that build, fetch or train: one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
