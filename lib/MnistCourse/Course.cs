@@ -17,6 +17,12 @@ public static class Course
     /// </summary>
     public const string SeedVariable = "MNISTCOURSE_SEED";
 
+    /// <summary>
+    /// Environment variable with the number of threads torch may use (`./course reproduce` sets it when it runs several
+    /// trainings at once, so that together they use the machine's cores without oversubscribing them).
+    /// </summary>
+    public const string ThreadsVariable = "MNISTCOURSE_THREADS";
+
     /// <summary>The seed the last <see cref="Setup"/> used; <see cref="Report"/> records it.</summary>
     public static int Seed { get; private set; }
 
@@ -28,6 +34,9 @@ public static class Course
     public static string Setup(int seed = 0)
     {
         TorchRuntime.EnsureReady();
+        if (Environment.GetEnvironmentVariable(ThreadsVariable) is { Length: > 0 } threads)
+            torch.set_num_threads(int.TryParse(threads, out var n) && n > 0
+                ? n : throw new ArgumentException($"{ThreadsVariable}={threads} is not a thread count: use a whole number ≥ 1, or unset it."));
         var overridden = SeedOverride();
         Seed = overridden ?? seed;
         torch.manual_seed(Seed);

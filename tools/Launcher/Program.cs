@@ -11,6 +11,7 @@ try
         "doctor" => DoctorCommand.Run(),
         "run" => RunCommand.Run(rest),
         "test" => TestCommand.Run(rest),
+        "reproduce" => ReproduceCommand.Run(rest),
         "bench" => BenchCommand.Run(rest),
         "bench-worker" => MnistCourse.Launcher.Bench.BenchWorker.Run(rest[0], int.Parse(rest[1]), int.Parse(rest[2])),
         "export" => ExportCommand.Run(rest),
@@ -36,6 +37,9 @@ static int Help(int exitCode, string? problem = null)
                       set up if needed, execute the lessons headless (executed copies in artifacts/),
                       print the reproduction table (also artifacts/results.json);
                       --seed N: another random start than the default 0, to see the spread
+          reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…]
+                      train each tutorial at seeds 0..N-1 (default 5; several runs at once), then per tutorial
+                      mean, SD, 95% CI, min–max and the verdict; artifacts/reproduction.json after every run
           test [--fast] [dotnet test options…]
                       the whole test suite (installing the test tools first when missing); ends with
                       "N passed, N failed, N skipped"; --fast: the unit tests only (no Jupyter, Chromium, lessons)

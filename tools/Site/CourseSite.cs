@@ -55,9 +55,10 @@ public static class CourseSite
                     throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
                 }
             }
-            var tutorials = TutorialsOf(run.Lesson, notebook, results, artifactsDir).Where(assigned.Add).ToList();
+            var tutorials = TutorialsOf(run, notebook, results, artifactsDir).Where(assigned.Add).ToList();
             var title = notebook is null ? run.Lesson : LessonPage.TitleOf(notebook, run.Lesson);
-            lessons.Add((new SitePage(run.Lesson, title, notebook is null ? null : run.Lesson + ".html", run.Passed, run.ExitCode, run.Seconds, tutorials), notebook));
+            lessons.Add((new SitePage(run.Lesson, title, notebook is null ? null : run.Lesson + ".html", run.Passed, run.ExitCode, run.Seconds, tutorials)
+                { Run = run }, notebook));
         }
 
         var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
@@ -86,7 +87,7 @@ public static class CourseSite
             LessonPage.Rendered rendered;
             try
             {
-                rendered = LessonPage.Render(notebook, page, results.Quick, neighbours, RewriteLink);
+                rendered = LessonPage.Render(notebook, page, page.Run?.Quick ?? results.Quick, neighbours, RewriteLink);
             }
             catch (FormatException e)
             {
@@ -106,7 +107,7 @@ public static class CourseSite
                                                 "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
             notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
         }
-        files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages), withPlotly: false, results.GeneratedUtc);
+        files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages, ReproductionSection.Html(artifactsDir)), withPlotly: false, results.GeneratedUtc);
         files[SiteLayout.StyleSheet] = SiteLayout.Css();
         if (plotlyJs is not null && charts > 0) files[PlotlyBundle.FileName] = plotlyJs;
 
@@ -121,10 +122,11 @@ public static class CourseSite
     /// lesson's own results file (artifacts/results/LESSON.jsonl, which ./course run fills); else by the "Tutorial: id"
     /// line of the result the notebook displayed.
     /// </summary>
-    private static IEnumerable<TutorialResult> TutorialsOf(string lesson, Notebook? notebook, CourseResults results, string artifactsDir)
+    private static IEnumerable<TutorialResult> TutorialsOf(NotebookRun run, Notebook? notebook, CourseResults results, string artifactsDir)
     {
+        var lesson = run.Lesson;
         if (results.Tutorials.Any(t => t.Notebook is not null))
-            return results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == lesson);
+            return results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == lesson && t.Quick == run.Quick && t.Seed == run.Seed);
 
         var jsonl = Path.Combine(artifactsDir, "results", lesson + ".jsonl");
         if (File.Exists(jsonl))

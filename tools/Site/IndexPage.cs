@@ -7,14 +7,16 @@ namespace MnistCourse.Site;
 /// <summary>index.html: the lessons in order with their accuracy, and the reproduction table of results.json.</summary>
 internal static class IndexPage
 {
-    public static string Body(CourseResults results, IReadOnlyList<SitePage> pages)
+    public static string Body(CourseResults results, IReadOnlyList<SitePage> pages, string reproductionSection = "")
     {
         var b = new StringBuilder();
         b.Append($"<h1>{SiteLayout.CourseTitle}</h1>\n<p class=\"lead\">{WebUtility.HtmlEncode(SiteLayout.CourseSubtitle)}: five C# notebooks that teach what classic Keras MNIST tutorials teach, " +
                  "and reproduce their published accuracies. These pages show the notebooks exactly as the last run executed them.</p>\n");
-        if (results.Quick)
-            b.Append("<p class=\"note quick\"><strong>Quick run.</strong> This site was built from <code>./course run --quick</code>: fewer epochs and images, so every cell runs " +
-                     "in a few minutes. The measured accuracies below check that the lessons work; they are <em>not</em> comparable with the published ones. " +
+        var quickLessons = pages.Where(p => p.Run?.Quick == true).Select(p => p.Lesson).ToList();
+        if (quickLessons.Count > 0)
+            b.Append($"<p class=\"note quick\"><strong>Quick run{(quickLessons.Count == pages.Count ? "" : $" for {string.Join(", ", quickLessons)}")}.</strong> " +
+                     "Pages from <code>./course run --quick</code> have fewer epochs and images, so every cell runs " +
+                     "in a few minutes. Their measured accuracies check that the lessons work; they are <em>not</em> comparable with the published ones. " +
                      "Run <code>./course run</code> for the full figures.</p>\n");
 
         b.Append("<h2>Lessons</h2>\n<ol class=\"lessons\">\n");
@@ -29,14 +31,15 @@ internal static class IndexPage
             var status = page.Passed
                 ? $"<span class=\"status ok\">✓ ran in {page.Seconds.ToString("0", CultureInfo.InvariantCulture)} s</span>"
                 : $"<span class=\"status failed\">✗ failed (runner exit {page.ExitCode}){(page.File is null ? ", no executed notebook" : "")}</span>";
-            b.Append($"<li class=\"lesson\" data-lesson=\"{WebUtility.HtmlEncode(page.Lesson)}\">{link}<div class=\"lesson-facts\">{accuracy} {status}</div></li>\n");
+            var run = page.Run is null ? "" : $" <span class=\"run\">{WebUtility.HtmlEncode(page.Run.Describe())}</span>";
+            b.Append($"<li class=\"lesson\" data-lesson=\"{WebUtility.HtmlEncode(page.Lesson)}\">{link}<div class=\"lesson-facts\">{accuracy} {status}{run}</div></li>\n");
         }
         b.Append("</ol>\n");
 
         b.Append("<h2>Reproduction table</h2>\n");
-        b.Append(results.Quick
-            ? "<p>From the QUICK run: “short run” means fewer epochs than the tutorial, so no verdict is drawn.</p>\n"
-            : "<p>Full run, default seed. A lesson passes when it reaches its floor; within 0.15 points of the published accuracy is a close reproduction.</p>\n");
+        b.Append("<p>Each tutorial's latest result per kind of run. A full run passes when it reaches its floor; within 0.15 points of the published " +
+                 "accuracy is a close reproduction; “short run” (quick) draws no verdict. Whether a tutorial is <em>reproduced</em> is decided over " +
+                 "several seeds: <code>./course reproduce</code>.</p>\n");
         if (results.Tutorials.Count == 0)
         {
             b.Append("<p class=\"note\">No lesson reported a result in this run.</p>\n");
@@ -44,7 +47,7 @@ internal static class IndexPage
         else
         {
             b.Append("<div class=\"table-scroll\"><table class=\"results\">\n<thead><tr><th>tutorial</th><th>lesson</th><th>published</th><th>floor</th><th>measured</th>" +
-                     "<th>test loss</th><th>epochs</th><th>images</th><th>train s</th><th>ms/step</th><th>verdict</th></tr></thead>\n<tbody>\n");
+                     "<th>test loss</th><th>epochs</th><th>images</th><th>train s</th><th>ms/step</th><th>verdict</th><th>run</th></tr></thead>\n<tbody>\n");
             foreach (var t in results.Tutorials)
             {
                 var page = pages.FirstOrDefault(p => p.Tutorials.Any(x => ReferenceEquals(x, t)));
@@ -54,10 +57,12 @@ internal static class IndexPage
                          $"<td class=\"num\">{F4(t.Floor)}</td><td class=\"num measured\">{F4(t.TestAccuracy)}</td><td class=\"num\">{F4(t.TestLoss)}</td>" +
                          $"<td class=\"num\">{t.Epochs}/{t.PublishedEpochs}</td><td class=\"num\">{t.TrainImages.ToString("N0", CultureInfo.InvariantCulture)}</td>" +
                          $"<td class=\"num\">{t.TrainSeconds.ToString("0", CultureInfo.InvariantCulture)}</td><td class=\"num\">{t.MillisecondsPerStep.ToString("0.0", CultureInfo.InvariantCulture)}</td>" +
-                         $"<td class=\"verdict {verdictClass}\">{WebUtility.HtmlEncode(t.Verdict)}</td></tr>\n");
+                         $"<td class=\"verdict {verdictClass}\">{WebUtility.HtmlEncode(t.Verdict)}</td>" +
+                         $"<td>{(t.Quick ? "quick" : "full")}, seed {t.Seed}</td></tr>\n");
             }
             b.Append("</tbody>\n</table></div>\n");
         }
+        b.Append(reproductionSection);
         return b.ToString();
     }
 

@@ -27,6 +27,8 @@ internal static class LessonPage
         if (quick)
             body.Append("<p class=\"note quick\"><strong>Quick run.</strong> These outputs come from <code>./course run --quick</code> (fewer epochs and images): " +
                         "they show that every cell runs; the accuracies are not comparable with the published ones.</p>\n");
+        if (page.Run is { } run)
+            body.Append($"<p class=\"run-facts\">This page shows the {WebUtility.HtmlEncode(run.Describe())}.</p>\n");
         if (!page.Passed)
             body.Append($"<p class=\"note failed\"><strong>This lesson did not finish</strong> (runner exit {page.ExitCode}): the outputs below stop where it failed.</p>\n");
 

@@ -14,9 +14,11 @@ public static partial class Plot
     /// </summary>
     /// <param name="results">What <see cref="Course.Report"/> returned, one row each, drawn top to bottom.</param>
     /// <param name="title">Title above the chart.</param>
-    /// <example><code>Plot.Reproduction([tanhResult, reluResult], title: "LeNet: published, reference band, measured")</code></example>
+    /// <param name="seeds">A reproduction over several seeds (<see cref="ReproductionFile.TryLoad"/>): its runs of these tutorials
+    /// are drawn as small dots per seed and their mean with its 95% confidence interval; null draws this run alone.</param>
+    /// <example><code>Plot.Reproduction([tanhResult, reluResult], title: "LeNet: published, reference band, measured", seeds: ReproductionFile.TryLoad())</code></example>
     /// <exception cref="ArgumentException">No results.</exception>
-    public static GenericChart Reproduction(IReadOnlyList<LessonResult> results, string? title = null)
+    public static GenericChart Reproduction(IReadOnlyList<LessonResult> results, string? title = null, ReproductionFile? seeds = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0) throw new ArgumentException("Expected at least one result, got none.", nameof(results));
@@ -37,16 +39,42 @@ public static partial class Plot
                 ("hovertemplate", "%{y}: reference band %{customdata}<extra></extra>")));
         traces.Add(Marks("floor", results.Select(r => r.Floor), rows, "line-ns-open", "#555", 22));
         traces.Add(Marks("published", results.Select(r => r.PublishedAccuracy), rows, "diamond", "#4c78a8", 13));
-        var seeds = results.Select(r => r.Seed).Distinct().ToArray();
-        var measured = Marks(seeds.Length == 1 ? $"measured (seed {seeds[0]})" : "measured",
+        var runSeeds = results.Select(r => r.Seed).Distinct().ToArray();
+        var measured = Marks(runSeeds.Length == 1 ? $"measured (seed {runSeeds[0]})" : "measured",
             results.Select(r => r.TestAccuracy), rows, "circle", null, 12);
         measured.SetProperty("marker", Obj(("symbol", "circle"), ("size", 12),
             ("color", results.Select(r => !r.FullRun ? "#999999" : r.ReachesFloor ? "#2ca02c" : "#d62728").ToArray()),
             ("line", Obj(("color", "white"), ("width", 1)))));
         traces.Add(measured);
 
+        var spread = seeds?.Summary.Where(s => results.Any(r => r.Tutorial == s.TutorialId)).ToList() ?? [];
+        string RowOf(TutorialReproduction s) => results.First(r => r.Tutorial == s.TutorialId).Title;
+        if (spread.Count > 0)
+        {
+            traces.Add(Trace("scatter",
+                ("name", $"seeds ({(seeds!.Quick ? "quick runs" : "./course reproduce")})"),
+                ("mode", "markers"),
+                ("x", spread.SelectMany(s => s.Accuracies).ToArray()),
+                ("y", spread.SelectMany(s => s.Accuracies.Select(_ => RowOf(s))).ToArray()),
+                ("customdata", spread.SelectMany(s => s.Seeds).ToArray()),
+                ("marker", Obj(("symbol", "circle"), ("size", 7), ("color", "rgba(90,90,90,0.55)"))),
+                ("hovertemplate", "%{y}: seed %{customdata}, %{x:.4f}<extra></extra>")));
+            traces.Add(Trace("scatter",
+                ("name", "mean of the seeds, 95% CI"),
+                ("mode", "markers"),
+                ("x", spread.Select(s => s.Accuracy.Mean).ToArray()),
+                ("y", spread.Select(RowOf).ToArray()),
+                ("error_x", Obj(("type", "data"), ("symmetric", false), ("color", "black"), ("thickness", 2), ("width", 6),
+                    ("array", spread.Select(s => double.IsNaN(s.Accuracy.ConfidenceHigh) ? 0 : s.Accuracy.ConfidenceHigh - s.Accuracy.Mean).ToArray()),
+                    ("arrayminus", spread.Select(s => double.IsNaN(s.Accuracy.ConfidenceLow) ? 0 : s.Accuracy.Mean - s.Accuracy.ConfidenceLow).ToArray()))),
+                ("marker", Obj(("symbol", "line-ns"), ("size", 16), ("color", "black"), ("line", Obj(("color", "black"), ("width", 3))))),
+                ("customdata", spread.Select(s => s.Verdict.Text).ToArray()),
+                ("hovertemplate", "%{y}: mean %{x:.4f} — %{customdata}<extra></extra>")));
+        }
+
         var all = results.SelectMany(r => new double?[] { r.TestAccuracy, r.PublishedAccuracy, r.Floor, r.ReferenceLow, r.ReferenceHigh })
-            .OfType<double>().ToArray();
+            .Concat(spread.SelectMany(s => s.Accuracies.Select(a => (double?)a).Append(s.Accuracy.ConfidenceLow).Append(s.Accuracy.ConfidenceHigh)))
+            .OfType<double>().Where(v => !double.IsNaN(v)).ToArray();
         double pad = Math.Max(0.001, (all.Max() - all.Min()) * 0.12);
         var layout = Layout(
             ("title", Title(title)),

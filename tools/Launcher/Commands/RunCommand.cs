@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Launcher.Support;
 using MnistCourse.Reporting;
@@ -57,7 +56,7 @@ internal static class RunCommand
         Directory.Delete(resultsDir, recursive: true);
         var tutorials = runs.SelectMany(r => r.Results).ToList();
         PrintTable(runs, tutorials, quick, seed ?? 0);
-        WriteJson(runs, tutorials, quick, seed ?? 0);
+        WriteJson(runs, quick, seed ?? 0);
 
         try
         {
@@ -117,31 +116,26 @@ internal static class RunCommand
         Console.WriteLine();
         foreach (var r in runs)
             Console.WriteLine($"{(r.ExitCode == 0 ? "✓" : "✗")} {r.Notebook,-40} {r.Seconds,6:0} s  → {r.Output}{(r.ExitCode == 0 ? "" : $"  (runner exit {r.ExitCode})")}");
-        Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json");
+        Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json (earlier lessons' results kept)");
+        if (!quick && tutorials.Count > 0)
+            Console.WriteLine("One seed is one draw: for the verdict over several seeds (mean, spread, reproduced or not), run ./course reproduce.");
     }
 
-    private static void WriteJson(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
-    {
-        var json = new JsonObject
-        {
-            ["generated_utc"] = DateTime.UtcNow.ToString("O"),
-            ["quick"] = quick,
-            ["seed"] = seed,
-            ["tutorials"] = new JsonArray(runs.SelectMany(r => r.Results.Select(t =>
-            {
-                var node = JsonNode.Parse(t.ToJson())!.AsObject();
-                node["notebook"] = r.Notebook; // which lesson reported it, for the site's index
-                return (JsonNode)node;
-            })).ToArray()),
-            ["notebooks"] = new JsonArray(runs.Select(r => (JsonNode)new JsonObject
+    /// <summary>Merges this run into artifacts/results.json: only the lessons and tutorials it measured are replaced.</summary>
+    private static void WriteJson(IReadOnlyList<NotebookRun> runs, bool quick, int seed) =>
+        MnistCourse.Site.CourseResults.Record(Path.Combine(Repo.Artifacts, MnistCourse.Site.CourseResults.FileName), quick, seed,
+            runs.Select(r => new JsonObject
             {
                 ["notebook"] = r.Notebook,
                 ["executed"] = r.Output,
                 ["passed"] = r.ExitCode == 0,
                 ["exit_code"] = r.ExitCode,
                 ["seconds"] = Math.Round(r.Seconds, 1),
-            }).ToArray()),
-        };
-        Repo.WriteAtomically(Path.Combine(Repo.Artifacts, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-    }
+            }).ToList(),
+            runs.SelectMany(r => r.Results.Select(t =>
+            {
+                var node = JsonNode.Parse(t.ToJson())!.AsObject();
+                node["notebook"] = r.Notebook; // which lesson reported it, for the site's index
+                return node;
+            })).ToList());
 }

@@ -6,7 +6,9 @@ internal static class Repo
     /// <summary>The folder holding MnistCourse.sln, found from the current directory or from this program's location.</summary>
     public static string Root { get; } = Find();
 
-    public static string Artifacts => Path.Combine(Root, "artifacts");
+    /// <summary>artifacts/, or $MNISTCOURSE_ARTIFACTS (tests point it at a scratch folder so they never touch a learner's results).</summary>
+    public static string Artifacts => Environment.GetEnvironmentVariable("MNISTCOURSE_ARTIFACTS") is { Length: > 0 } other
+        ? Path.GetFullPath(other) : Path.Combine(Root, "artifacts");
     public static string Notebooks => Path.Combine(Root, "notebooks");
     public static string RunnerDll => Path.Combine(Root, "tools", "Runner", "bin", "Release", "net10.0", "MnistCourse.Runner.dll");
     public static string LibraryDll => Path.Combine(Root, "lib", "bin", "MnistCourse.dll");

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MnistCourse.Data;
+
+namespace MnistCourse.Reporting;
+
+/// <summary>One full training of a tutorial at one seed, as `./course reproduce` records it.</summary>
+public sealed record SeedRun(
+    [property: JsonPropertyName("tutorial")] string Tutorial,
+    [property: JsonPropertyName("seed")] int Seed,
+    [property: JsonPropertyName("quick")] bool Quick,
+    [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
+    [property: JsonPropertyName("test_loss")] double TestLoss,
+    [property: JsonPropertyName("epochs")] int Epochs,
+    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    [property: JsonPropertyName("notebook")] string Notebook,
+    [property: JsonPropertyName("finished_utc")] string FinishedUtc);
+
+/// <summary>A tutorial's seeds summarised: accuracy and loss statistics, mean training time, and the verdict.</summary>
+public sealed record TutorialReproduction(
+    [property: JsonPropertyName("tutorial")] string TutorialId,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("published_accuracy")] double Published,
+    [property: JsonPropertyName("reference_low")] double? ReferenceLow,
+    [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
+    [property: JsonPropertyName("seeds")] IReadOnlyList<int> Seeds,
+    [property: JsonPropertyName("accuracies")] IReadOnlyList<double> Accuracies,
+    [property: JsonPropertyName("accuracy")] SeedStatistics Accuracy,
+    [property: JsonPropertyName("loss")] SeedStatistics Loss,
+    [property: JsonPropertyName("mean_train_seconds")] double MeanTrainSeconds,
+    [property: JsonPropertyName("verdict")] ReproductionVerdict Verdict);
+
+/// <summary>
+/// artifacts/reproduction.json: every seed run of `./course reproduce` and a summary per tutorial, rewritten atomically after
+/// each run so an interrupted reproduction keeps what it measured (`--resume` finishes it). Lesson 4 and the site draw it.
+/// </summary>
+/// <example><code>var seeds = ReproductionFile.TryLoad(); // null until ./course reproduce has run</code></example>
+public sealed record ReproductionFile(
+    [property: JsonPropertyName("quick")] bool Quick,
+    [property: JsonPropertyName("parallel_runs")] int ParallelRuns,
+    [property: JsonPropertyName("torch_threads_per_run")] int ThreadsPerRun,
+    [property: JsonPropertyName("started_utc")] string StartedUtc,
+    [property: JsonPropertyName("runs")] IReadOnlyList<SeedRun> Runs)
+{
+    public const string FileName = "reproduction.json";
+
+    /// <summary>Per tutorial, in the course's order, the summary of its runs (recomputed from the runs, never stored alone).</summary>
+    [JsonPropertyName("summary")]
+    public IReadOnlyList<TutorialReproduction> Summary => Tutorial.All
+        .Select(t => (t, runs: Runs.Where(r => r.Tutorial == t.Id).OrderBy(r => r.Seed).ToList()))
+        .Where(x => x.runs.Count > 0)
+        .Select(x =>
+        {
+            var accuracy = SeedStatistics.Of(x.runs.Select(r => r.TestAccuracy).ToList());
+            return new TutorialReproduction(x.t.Id, x.t.Title, x.t.Published, x.t.ReferenceBand?.Low, x.t.ReferenceBand?.High,
+                x.runs.Select(r => r.Seed).ToList(), x.runs.Select(r => r.TestAccuracy).ToList(), accuracy,
+                SeedStatistics.Of(x.runs.Select(r => r.TestLoss).ToList()), x.runs.Average(r => r.TrainSeconds),
+                ReproductionVerdict.Judge(x.t.Published, accuracy, Quick));
+        }).ToList();
+
+    /// <summary>This file with <paramref name="run"/> added (replacing an earlier run of the same tutorial and seed).</summary>
+    public ReproductionFile With(SeedRun run) =>
+        this with { Runs = [.. Runs.Where(r => r.Tutorial != run.Tutorial || r.Seed != run.Seed), run] };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Writes the file atomically: a temporary file beside it, then a rename.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = $"{path}.tmp-{Environment.ProcessId}";
+        File.WriteAllText(temp, ToJson());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Reads a reproduction file; the message names the file and the fix when it is not one.</summary>
+    public static ReproductionFile Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReproductionFile>(File.ReadAllText(path), Json)
+                   ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a reproduction file ({e.Message}); move it aside and run ./course reproduce again.", e);
+        }
+    }
+
+    /// <summary>The course's artifacts/reproduction.json (found from the current folder), or null before any reproduction.</summary>
+    public static ReproductionFile? TryLoad(string? path = null)
+    {
+        path ??= MnistPaths.FindRepositoryRoot() is { } root ? Path.Combine(root, "artifacts", FileName) : null;
+        return path is not null && File.Exists(path) ? Load(path) : null;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using MnistCourse.Launcher.Commands;
+
+namespace MnistCourse.Launcher.Tests;
+
+/// <summary>`./course reproduce`: its command line, and a quick two-seed reproduction end to end with --resume.</summary>
+public class ReproduceTests
+{
+    [Fact]
+    public void Defaults_are_five_seeds_of_every_tutorial()
+    {
+        var o = ReproduceOptions.Parse([]);
+        Assert.Equal(5, o.Seeds);
+        Assert.Equal(["chollet", "lenet-tanh", "lenet-relu", "dropout"], o.Tutorials.Select(t => t.Id));
+        Assert.False(o.Quick || o.Resume);
+    }
+
+    [Theory]
+    [InlineData("--seeds 0", "--seeds takes a whole number ≥ 1")]
+    [InlineData("--seeds", "--seeds takes a whole number ≥ 1")]
+    [InlineData("lenet", "unknown tutorial 'lenet'")]
+    [InlineData("--fast", "unknown option --fast")]
+    public void Bad_arguments_name_the_fix(string args, string message)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ReproduceOptions.Parse(args.Split(' ')));
+        Assert.Contains(message, e.Message);
+        Assert.Contains("usage: ./course reproduce", e.Message);
+    }
+
+    [Fact]
+    [Trait("Speed", "Slow")]
+    public void Quick_two_seed_reproduction_writes_the_file_and_resume_runs_only_what_is_missing()
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string?> { ["MNISTCOURSE_ARTIFACTS"] = temp.Path };
+        var (exit, output) = DoctorTests.RunLauncher(environment, "reproduce", "--quick", "--seeds", "2", "lenet-relu");
+        Assert.True(exit == 0, output);
+        Assert.Contains("2 lesson run(s) to do; 2 at once, 1 torch thread(s) each", output);
+        Assert.Contains("no verdict: quick runs", output);
+
+        var path = Path.Combine(temp.Path, "reproduction.json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.Equal([0, 1], json["runs"]!.AsArray().Select(r => (int)r!["seed"]!).Order());
+        Assert.All(json["runs"]!.AsArray(), r => Assert.Equal("lenet-relu", (string?)r!["tutorial"]));
+        Assert.All(json["runs"]!.AsArray(), r => Assert.InRange((double)r!["test_accuracy"]!, 0.5, 1.0));
+        var summary = Assert.Single(json["summary"]!.AsArray());
+        Assert.Equal(2, (int)summary!["accuracy"]!["count"]!);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "reproduction", "04-lenet-seed1-quick.ipynb")));
+
+        var (again, resumed) = DoctorTests.RunLauncher(environment, "reproduce", "--quick", "--seeds", "3", "--resume", "lenet-relu");
+        Assert.True(again == 0, resumed);
+        Assert.Contains("1 lesson run(s) to do, 2 tutorial result(s) kept from before", resumed);
+        Assert.Equal([0, 1, 2], JsonNode.Parse(File.ReadAllText(path))!["runs"]!.AsArray().Select(r => (int)r!["seed"]!).Order());
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using MnistCourse.Site.Tests.Support;
+
+namespace MnistCourse.Site.Tests;
+
+/// <summary>
+/// results.json keeps each lesson's latest run and each tutorial's result per kind of run: a one-lesson quick run after a
+/// full run must not erase the full run's figures or pages (found by an instructor: it used to rewrite the file whole).
+/// </summary>
+public sealed class ResultsMergeTests : IDisposable
+{
+    private readonly TempFolder _work = new();
+    private string Artifacts => _work.File("artifacts");
+    private string ResultsPath => Path.Combine(Artifacts, CourseResults.FileName);
+
+    public void Dispose() => _work.Dispose();
+
+    private static JsonObject Lesson(string lesson) => new()
+    {
+        ["notebook"] = $"notebooks/{lesson}.ipynb", ["executed"] = $"artifacts/{lesson}.ipynb", ["passed"] = true, ["exit_code"] = 0, ["seconds"] = 3.0,
+    };
+
+    private static JsonObject Tutorial(string id, string lesson, double accuracy, int epochs) => new()
+    {
+        ["tutorial"] = id, ["title"] = id, ["published_accuracy"] = 0.99, ["floor"] = 0.98, ["test_accuracy"] = accuracy, ["test_loss"] = 0.05,
+        ["epochs"] = epochs, ["published_epochs"] = 5, ["train_images"] = 60000, ["train_seconds"] = 10.0, ["ms_per_step"] = 5.0,
+        ["full_run"] = epochs == 5, ["within_0_15_points"] = true, ["reaches_floor"] = true, ["notebook"] = $"notebooks/{lesson}.ipynb",
+    };
+
+    private void Run(bool quick, int seed, params (string Lesson, JsonObject[] Tutorials)[] lessons)
+    {
+        Directory.CreateDirectory(Artifacts);
+        foreach (var (lesson, _) in lessons)
+            File.WriteAllText(Path.Combine(Artifacts, lesson + ".ipynb"), SyntheticNotebook.Build().ToJsonString());
+        CourseResults.Record(ResultsPath, quick, seed, lessons.Select(l => Lesson(l.Lesson)).ToList(), lessons.SelectMany(l => l.Tutorials).ToList());
+    }
+
+    [Fact]
+    public void A_one_lesson_quick_run_after_a_full_run_keeps_the_full_runs_results_and_pages()
+    {
+        Run(quick: false, seed: 0, ("01-by-hand", []), ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9909, 5)]),
+            ("04-lenet", [Tutorial("lenet-tanh", "04-lenet", 0.9849, 5), Tutorial("lenet-relu", "04-lenet", 0.9755, 5)]));
+        Run(quick: true, seed: 0, ("01-by-hand", []));
+
+        var results = CourseResults.Load(ResultsPath);
+        Assert.Equal(["01-by-hand", "02-convnet", "04-lenet"], results.Notebooks.Select(n => n.Lesson));
+        Assert.True(results.Notebooks[0].Quick);
+        Assert.False(results.Notebooks[1].Quick);
+        Assert.Equal([0.9909, 0.9849, 0.9755], results.Tutorials.Select(t => t.TestAccuracy));
+        Assert.All(results.Tutorials, t => Assert.False(t.Quick));
+
+        var site = CourseSite.Build(Artifacts, Path.Combine(Artifacts, "site"));
+        Assert.Equal(3, site.Pages.Count(p => p.File is not null));
+        var index = File.ReadAllText(site.IndexPath);
+        Assert.Contains("Quick run for 01-by-hand", index);
+        Assert.Contains("test accuracy <strong>0.9909</strong>", index);
+        Assert.Contains("full run, seed 0", File.ReadAllText(Path.Combine(Artifacts, "site", "02-convnet.html")));
+        Assert.Contains("quick run, seed 0", File.ReadAllText(Path.Combine(Artifacts, "site", "01-by-hand.html")));
+    }
+
+    [Fact]
+    public void A_later_run_of_the_same_kind_and_seed_replaces_only_its_own_rows()
+    {
+        Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9909, 5)]));
+        Run(quick: false, seed: 3, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9921, 5)]));
+        Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9911, 5)]));
+
+        var results = CourseResults.Load(ResultsPath);
+        Assert.Equal([(0, 0.9911), (3, 0.9921)], results.Tutorials.Select(t => (t.Seed, t.TestAccuracy)));
+        var lesson = Assert.Single(results.Notebooks);
+        Assert.Equal(0, lesson.Seed);
+        Assert.Equal([0.9911], CourseSite.Build(Artifacts, Path.Combine(Artifacts, "site")).Pages.Single().Tutorials.Select(t => t.TestAccuracy));
+    }
+
+    [Fact]
+    public void A_corrupt_results_file_is_moved_aside_not_lost()
+    {
+        Directory.CreateDirectory(Artifacts);
+        File.WriteAllText(ResultsPath, "{ torn");
+        Run(quick: true, seed: 0, ("01-by-hand", []));
+        Assert.Equal("{ torn", File.ReadAllText(ResultsPath + ".corrupt"));
+        Assert.Single(CourseResults.Load(ResultsPath).Notebooks);
+    }
+
+    [Fact]
+    public void The_index_draws_a_reproduction_over_seeds_when_one_was_run()
+    {
+        Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9909, 5)]));
+        File.WriteAllText(Path.Combine(Artifacts, "reproduction.json"), """
+            { "quick": false, "summary": [ { "tutorial": "chollet", "title": "Keras-style convnet", "published_accuracy": 0.9918,
+              "reference_low": 0.9912, "reference_high": 0.992, "seeds": [0, 1], "accuracies": [0.9909, 0.9921],
+              "accuracy": { "count": 2, "mean": 0.9915, "standard_deviation": 0.00085, "confidence_low": 0.9839, "confidence_high": 0.9991 },
+              "verdict": { "reproduced": true, "text": "reproduced: the mean 0.9915 is 0.0003 below the published 0.9918" } } ] }
+            """);
+        var index = File.ReadAllText(CourseSite.Build(Artifacts, Path.Combine(Artifacts, "site")).IndexPath);
+        Assert.Contains("<h2>Reproduction over seeds</h2>", index);
+        Assert.Equal(2, index.Split("<title>seed: ").Length - 1);
+        Assert.Contains("<title>mean 0.9915</title>", index);
+        Assert.Contains("<title>published 0.9918</title>", index);
+        Assert.Contains("reproduced: the mean 0.9915", index);
+    }
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MnistCourse.Launcher.Support;
+using MnistCourse.Notebooks.Format;
+using MnistCourse.Notebooks.Running;
+using MnistCourse.Reporting;
+
+namespace MnistCourse.Launcher.Commands;
+
+/// <summary>
+/// `./course reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…]`: each tutorial's lesson trained at
+/// seeds 0..N−1, each run its own runner process, as many at once as there are cores (torch's threads split between
+/// them), then per tutorial the mean, spread, 95% interval and the verdict. artifacts/reproduction.json is rewritten
+/// after every run, so an interrupted reproduction keeps what it measured and --resume finishes it.
+/// </summary>
+internal static partial class ReproduceCommand
+{
+    private sealed record Job(string Lesson, int Seed, IReadOnlyList<Tutorial> Tutorials);
+
+    private sealed class Running(Job job, Process process, string log, string results)
+    {
+        public Job Job { get; } = job;
+        public Process Process { get; } = process;
+        public string Log { get; } = log;
+        public string Results { get; } = results;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    }
+
+    public static string FilePath => Path.Combine(Repo.Artifacts, ReproductionFile.FileName);
+    private static string RunsFolder => Path.Combine(Repo.Artifacts, "reproduction");
+
+    public static int Run(string[] args)
+    {
+        var options = ReproduceOptions.Parse(args);
+        int setup = SetupCommand.Run(quiet: true);
+        if (setup != 0) return setup;
+
+        var file = StartFile(options);
+        var jobs = Plan(options, file);
+        int jobsAtOnce = Math.Max(1, Math.Min(options.Jobs ?? Environment.ProcessorCount, Math.Max(1, jobs.Count)));
+        int threads = Math.Max(1, Environment.ProcessorCount / jobsAtOnce);
+        file = file with { ParallelRuns = jobsAtOnce, ThreadsPerRun = threads };
+        file.Save(FilePath);
+
+        Console.WriteLine($"Reproduction{(options.Quick ? " (QUICK: checks the machinery, no verdict)" : "")}: " +
+                          $"{string.Join(", ", options.Tutorials.Select(t => t.Id))} × seeds 0–{options.Seeds - 1}: {jobs.Count} lesson run(s) to do" +
+                          $"{(file.Runs.Count > 0 ? $", {file.Runs.Count} tutorial result(s) kept from before" : "")}; " +
+                          $"{jobsAtOnce} at once, {threads} torch thread(s) each. Logs and executed copies: {Path.GetRelativePath(Repo.Root, RunsFolder)}/");
+        Directory.CreateDirectory(RunsFolder);
+
+        var clock = Stopwatch.StartNew();
+        var pending = new Queue<Job>(jobs);
+        var running = new List<Running>();
+        var durations = new Dictionary<string, List<double>>();
+        int done = 0, failed = 0;
+        string lastStatus = "";
+        while (pending.Count > 0 || running.Count > 0)
+        {
+            while (running.Count < jobsAtOnce && pending.Count > 0)
+                running.Add(Start(pending.Dequeue(), options.Quick, threads));
+
+            foreach (var finished in running.Where(r => r.Process.HasExited).ToList())
+            {
+                running.Remove(finished);
+                var (ok, added) = Collect(finished, options.Quick);
+                foreach (var run in added) file = file.With(run);
+                file.Save(FilePath);
+                done++;
+                if (!ok) failed++;
+                (durations.TryGetValue(finished.Job.Lesson, out var list) ? list : durations[finished.Job.Lesson] = []).Add(finished.Clock.Elapsed.TotalSeconds);
+                Console.WriteLine($"  {(ok ? "✓" : "✗")} {finished.Job.Lesson} seed {finished.Job.Seed} in {Minutes(finished.Clock.Elapsed.TotalSeconds)}: " +
+                                  (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.Log)}"));
+            }
+
+            var status = Status(done, jobs.Count, running, pending, durations, jobsAtOnce);
+            if (status != lastStatus && running.Count > 0)
+            {
+                Console.WriteLine($"  [{Minutes(clock.Elapsed.TotalSeconds)}] {status}");
+                lastStatus = status;
+            }
+            Thread.Sleep(1000);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{done} run(s) in {Minutes(clock.Elapsed.TotalSeconds)} wall time, {jobsAtOnce} at once; {failed} failed.");
+        PrintSummary(file, options);
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>A fresh file, or with --resume the one on disk (of the same kind of run); an earlier file is never overwritten unseen.</summary>
+    private static ReproductionFile StartFile(ReproduceOptions options)
+    {
+        var fresh = new ReproductionFile(options.Quick, 1, 1, DateTime.UtcNow.ToString("O"), []);
+        if (!File.Exists(FilePath)) return fresh;
+        if (options.Resume)
+        {
+            var kept = ReproductionFile.Load(FilePath);
+            if (kept.Quick != options.Quick)
+                throw new ArgumentException($"{FilePath} holds a {(kept.Quick ? "quick" : "full")} reproduction; --resume continues it only with{(kept.Quick ? "" : "out")} --quick.");
+            return kept;
+        }
+        var previous = Path.Combine(Repo.Artifacts, "reproduction.previous.json");
+        File.Move(FilePath, previous, overwrite: true);
+        Console.WriteLine($"(the earlier {ReproductionFile.FileName} is kept as {Path.GetRelativePath(Repo.Root, previous)})");
+        return fresh;
+    }
+
+    /// <summary>One job per lesson and seed still missing a result of one of its requested tutorials, seed by seed.</summary>
+    private static List<Job> Plan(ReproduceOptions options, ReproductionFile file) =>
+        Enumerable.Range(0, options.Seeds)
+            .SelectMany(seed => options.Tutorials.GroupBy(t => t.Lesson).Select(g => new Job(g.Key, seed, g.ToList())))
+            .Where(job => job.Tutorials.Any(t => !file.Runs.Any(r => r.Tutorial == t.Id && r.Seed == job.Seed)))
+            .ToList();
+
+    private static Running Start(Job job, bool quick, int threads)
+    {
+        var name = $"{job.Lesson}-seed{job.Seed}{(quick ? "-quick" : "")}";
+        var log = Path.Combine(RunsFolder, name + ".log");
+        var results = Path.Combine(RunsFolder, name + ".results.jsonl");
+        File.Delete(results);
+        var notebook = Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb");
+        var arguments = new List<string> { Repo.RunnerDll, "run", notebook, "--out", Path.Combine(RunsFolder, name + ".ipynb") };
+        if (quick) arguments.Add("--quick");
+        // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
+        if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
+            arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
+
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        psi.Environment[MnistCourse.Course.SeedVariable] = job.Seed.ToString();
+        psi.Environment[MnistCourse.Course.ResultsVariable] = results;
+        psi.Environment[MnistCourse.Course.ThreadsVariable] = threads.ToString();
+        var process = Process.Start(psi)!;
+        var writer = new StreamWriter(log) { AutoFlush = true };
+        var gate = new object();
+        void Append(string? line) { if (line is not null) lock (gate) writer.WriteLine(line); }
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Exited += (_, _) => { process.WaitForExit(); lock (gate) writer.Dispose(); };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Running(job, process, log, results);
+    }
+
+    private static (bool ok, List<SeedRun> runs) Collect(Running run, bool quick)
+    {
+        run.Process.WaitForExit();
+        var lines = File.Exists(run.Results) ? File.ReadAllLines(run.Results).Where(l => l.Trim().Length > 0).ToList() : [];
+        var reported = lines.Select(LessonResult.FromJson)
+            .Where(r => run.Job.Tutorials.Any(t => t.Id == r.Tutorial))
+            .Select(r => new SeedRun(r.Tutorial, run.Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
+                                     $"notebooks/{run.Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))
+            .ToList();
+        bool ok = run.Process.ExitCode == 0 && reported.Count == run.Job.Tutorials.Count;
+        return (ok, reported);
+    }
+
+    [GeneratedRegex(@"^Epoch (\d+)/(\d+)")]
+    private static partial Regex EpochLine();
+
+    /// <summary>"3/10 runs done · 04-lenet seed 1: epoch 7/20 · … · about 11 min left".</summary>
+    private static string Status(int done, int total, List<Running> running, Queue<Job> pending, Dictionary<string, List<double>> durations, int jobsAtOnce)
+    {
+        var parts = running.Select(r => $"{r.Job.Lesson} seed {r.Job.Seed}: {LastEpoch(r.Log)}");
+        double? Estimate(string lesson) => durations.TryGetValue(lesson, out var d) && d.Count > 0 ? d.Average() : null;
+        var left = running.Select(r => Estimate(r.Job.Lesson) is { } e ? Math.Max(0, e - r.Clock.Elapsed.TotalSeconds) : (double?)null)
+            .Concat(pending.Select(j => Estimate(j.Lesson))).ToList();
+        var eta = left.Any(x => x is null) ? "time left: after each lesson's first run" : $"about {Minutes(left.Sum(x => x!.Value) / jobsAtOnce)} left";
+        return $"{done}/{total} runs done · {string.Join(" · ", parts)} · {eta}";
+    }
+
+    private static string LastEpoch(string log)
+    {
+        try
+        {
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            string? line, last = null;
+            while ((line = reader.ReadLine()) is not null)
+                if (EpochLine().Match(line) is { Success: true } m) last = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
+            return last ?? "starting";
+        }
+        catch (IOException) { return "starting"; }
+    }
+
+    private static string Minutes(double seconds) => seconds < 60 ? $"{seconds:0} s" : $"{(int)(seconds / 60)} min {seconds % 60:00} s";
+
+    internal static void PrintSummary(ReproductionFile file, ReproduceOptions options)
+    {
+        Console.WriteLine($"Reproduction over seeds{(file.Quick ? " — QUICK runs, no verdict" : "")} (artifacts/{ReproductionFile.FileName}):");
+        Console.WriteLine($"{"tutorial",-22} {"n",2} {"mean",7} {"SD",7} {"95% CI of the mean",19} {"min–max",15} {"published",9} {"reference band",15} {"train s",7}");
+        foreach (var s in file.Summary.Where(s => options.Tutorials.Any(t => t.Id == s.TutorialId)))
+        {
+            var band = s.ReferenceLow is { } lo && s.ReferenceHigh is { } hi ? $"{lo:0.0000}–{hi:0.0000}" : "—";
+            Console.WriteLine($"{s.Title,-22} {s.Accuracy.Count,2} {s.Accuracy.Mean,7:0.0000} {F(s.Accuracy.StandardDeviation),7} " +
+                              $"{$"{F(s.Accuracy.ConfidenceLow)}–{F(s.Accuracy.ConfidenceHigh)}",19} {$"{s.Accuracy.Min:0.0000}–{s.Accuracy.Max:0.0000}",15} " +
+                              $"{s.Published,9:0.0000} {band,15} {s.MeanTrainSeconds,7:0}");
+            Console.WriteLine($"{"",-22}    seeds {string.Join(", ", s.Seeds.Zip(s.Accuracies, (seed, a) => $"{seed}: {a:0.0000}"))}");
+            Console.WriteLine($"{"",-22}    {s.Verdict.Text}");
+        }
+        static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.0000");
+    }
+}
+
+/// <summary>The command line of `./course reproduce`.</summary>
+internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials)
+{
+    public const string Usage = "usage: ./course reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…] (tutorials: chollet, lenet-tanh, lenet-relu, dropout)";
+
+    public static ReproduceOptions Parse(IReadOnlyList<string> args)
+    {
+        int seeds = 5;
+        int? jobs = null;
+        bool quick = false, resume = false;
+        var tutorials = new List<Tutorial>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": quick = true; break;
+                case "--resume": resume = true; break;
+                case "--seeds": seeds = Count(args, ++i, "--seeds", min: 1); break;
+                case "--jobs": jobs = Count(args, ++i, "--jobs", min: 1); break;
+                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; {Usage}");
+                default:
+                    try { tutorials.Add(Tutorial.Get(args[i])); }
+                    catch (ArgumentException e) { throw new ArgumentException($"{e.Message.Split(" (Parameter")[0]} {Usage}"); }
+                    break;
+            }
+        }
+        return new(seeds, quick, resume, jobs, tutorials.Count == 0 ? Tutorial.All : tutorials.Distinct().ToList());
+    }
+
+    private static int Count(IReadOnlyList<string> args, int i, string option, int min) =>
+        i < args.Count && int.TryParse(args[i], out var n) && n >= min
+            ? n : throw new ArgumentException($"{option} takes a whole number ≥ {min}; {Usage}");
+}
