@@ -16,8 +16,7 @@ public sealed partial class Sequential
         CheckInput(x);
         var wanted = layerNames.Length == 0 ? _layers.Select(l => l.Name).ToHashSet() : layerNames.Select(n => GetLayer(n).Name).ToHashSet();
         var outputs = new Dictionary<string, Tensor>();
-        bool wasTraining = training;
-        eval();
+        using (ModeScope.Evaluation(this))
         using (no_grad())
         {
             var current = ToChannelsFirst(x);
@@ -32,7 +31,6 @@ public sealed partial class Sequential
             }
             current.Dispose();
         }
-        if (wasTraining) train();
         return outputs;
     }
 

@@ -52,8 +52,7 @@ public sealed partial class Sequential
     {
         CheckInput(x);
         Trainer.CheckPair(x, y, "evaluation data");
-        bool wasTraining = training;
-        eval();
+        using var mode = ModeScope.Evaluation(this);
         double lossSum = 0;
         long correct = 0, n = x.shape[0];
         using (no_grad())
@@ -69,7 +68,6 @@ public sealed partial class Sequential
                 correct += outputs.argmax(1).eq(yb.argmax(1)).sum().item<long>();
             }
         }
-        if (wasTraining) train();
         var result = (lossSum / n, (double)correct / n);
         if (verbose > 0) Console.WriteLine($"{n}/{n} - loss: {result.Item1:0.0000} - accuracy: {result.Item2:0.0000}");
         return result;
@@ -79,15 +77,13 @@ public sealed partial class Sequential
     public Tensor Predict(Tensor x, int batchSize = 32)
     {
         CheckInput(x);
-        bool wasTraining = training;
-        eval();
         var batches = new List<Tensor>();
+        using (ModeScope.Evaluation(this))
         using (no_grad())
         {
             for (long start = 0; start < x.shape[0]; start += batchSize)
                 batches.Add(forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
         }
-        if (wasTraining) train();
         var all = cat(batches, 0);
         foreach (var b in batches) b.Dispose();
         return all;

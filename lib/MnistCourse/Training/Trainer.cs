@@ -17,7 +17,7 @@ namespace MnistCourse.Training;
 internal sealed class Trainer(Sequential model, IWeightUpdate update)
 {
     public History Fit(Tensor x, Tensor y, int batchSize, int epochs, int verbose, double validationSplit,
-                       (Tensor x, Tensor y)? validationData, bool shuffle, Action<FitProgress>? progress, int initialEpoch = 0)
+                       (Tensor x, Tensor y)? validationData, bool shuffle, Action<FitProgress>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
@@ -42,10 +42,11 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
         if (verbose > 0 && validationData is { } vd)
             Console.WriteLine($"Train on {count} samples, validate on {vd.x.shape[0]} samples");
 
-        for (int epoch = initialEpoch + 1; epoch <= initialEpoch + epochs; epoch++)
+        // Training mode for the whole fit (Evaluate switches to evaluation and back); the caller's mode comes back at the end.
+        using var mode = ModeScope.Training(model);
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            printer.EpochStart(epoch, initialEpoch + epochs);
-            model.train();
+            printer.EpochStart(epoch, epochs);
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
             long correct = 0, seen = 0;
@@ -74,7 +75,7 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
                     correct += outputs.argmax(1).eq(yb.argmax(1)).sum().item<long>();
                     seen += size;
                     history.StepMilliseconds.Add(Stopwatch.GetElapsedTime(stepStart).TotalMilliseconds);
-                    printer.Step(new FitProgress(epoch, initialEpoch + epochs, step, steps, clock.Elapsed, lossSum / seen, (double)correct / seen));
+                    printer.Step(new FitProgress(epoch, epochs, step, steps, clock.Elapsed, lossSum / seen, (double)correct / seen));
                 }
             }
             clock.Stop();
@@ -91,9 +92,8 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
             history.EpochSeconds.Add(clock.Elapsed.TotalSeconds);
             history.EpochSteps.Add(steps);
             history.ResidentMegabytes.Add(ResidentMegabytes());
-            printer.EpochEnd(new FitProgress(epoch, initialEpoch + epochs, steps, steps, clock.Elapsed, lossSum / seen, (double)correct / seen, valLoss, valAccuracy));
+            printer.EpochEnd(new FitProgress(epoch, epochs, steps, steps, clock.Elapsed, lossSum / seen, (double)correct / seen, valLoss, valAccuracy));
         }
-        model.eval();
         return history;
     }
 
