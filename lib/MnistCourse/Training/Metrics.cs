@@ -20,10 +20,6 @@ public static class Metrics
         return counts;
     }
 
-    /// <summary>Fraction of samples whose prediction equals the true label.</summary>
-    public static double Accuracy(IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted) =>
-        trueLabels.Count == 0 ? double.NaN : trueLabels.Zip(predicted).Count(p => p.First == p.Second) / (double)trueLabels.Count;
-
     /// <summary>Indices of the samples predicted wrong, in order.</summary>
     public static int[] Misclassified(IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted) =>
         Enumerable.Range(0, trueLabels.Count).Where(i => trueLabels[i] != predicted[i]).ToArray();
