@@ -1,0 +1,26 @@
+namespace MnistCourse.Exercises;
+
+/// <summary>
+/// The checks behind the lessons' exercises. Each one computes the expected answer itself — by building the layer or
+/// running the operation in TorchSharp, not from a typed-in number — prints one line (✓, or ✗ and a hint that never
+/// gives the answer away) and returns it as a <see cref="CheckResult"/>.
+/// </summary>
+/// <example><code>int side = 0;   // your answer
+/// Check.OutputSide(side, input: 28, kernel: 3, stride: 2);   // "✗ not answered yet: …" until side is right</code></example>
+public static partial class Check
+{
+    /// <summary>The value every exercise starts from: an exercise left at it has not been answered.</summary>
+    public const int Unanswered = 0;
+
+    private static CheckResult Print(CheckResult result)
+    {
+        Console.WriteLine(result);
+        return result;
+    }
+
+    private static CheckResult NotAnswered(string what) =>
+        CheckResult.Wrong($"not answered yet: replace the 0 with {what}.");
+
+    /// <summary>A generic hint for a whole-number answer: which way it is off, never by how much.</summary>
+    private static string Direction(long answer, long expected) => answer > expected ? "too large" : "too small";
+}
