@@ -11,14 +11,14 @@ public static partial class Check
     /// The expected side is what TorchSharp's <c>conv2d</c> returns for that input.
     /// </summary>
     public static CheckResult OutputSide(long answer, int input, int kernel, int stride = 1, int padding = 0) =>
-        Print(JudgeOutputSide(answer, input, kernel, stride, padding));
+        Run(() => JudgeOutputSide(answer, input, kernel, stride, padding));
 
     /// <summary>
     /// How many rings of zeros keep a square input of side <paramref name="input"/> at its size under a
     /// <paramref name="kernel"/>-wide window with stride 1 (Keras' padding "same" for odd kernels).
     /// </summary>
     public static CheckResult PaddingThatKeepsSize(int answer, int input, int kernel) =>
-        Print(JudgePaddingThatKeepsSize(answer, input, kernel));
+        Run(() => JudgePaddingThatKeepsSize(answer, input, kernel));
 
     /// <summary>
     /// The receptive field (side of the input patch one output value sees) of a stack of square windows, each
@@ -26,7 +26,7 @@ public static partial class Check
     /// formula: the gradient of one output value with respect to the input is non-zero exactly on that patch.
     /// </summary>
     public static CheckResult ReceptiveField(long answer, params (int Kernel, int Stride)[] layers) =>
-        Print(JudgeReceptiveField(answer, layers));
+        Run(() => JudgeReceptiveField(answer, layers));
 
     internal static long MeasuredOutputSide(int input, int kernel, int stride, int padding)
     {
@@ -55,7 +55,7 @@ public static partial class Check
     {
         if (answer < 0) return CheckResult.Wrong("padding counts rings of zeros around the image: 0 or more.");
         long side = MeasuredOutputSide(input, kernel, stride: 1, padding: answer);
-        if (side == input) return CheckResult.Right($"padding {answer} keeps {input}×{input} with a {kernel}×{kernel} kernel.");
+        if (side == input) return CheckResult.Right($"{answer}: padding {answer} keeps {input}×{input} with a {kernel}×{kernel} kernel.");
         var found = $"with padding {answer} the output is {side}×{side}, not {input}×{input}";
         return answer == Unanswered
             ? CheckResult.Wrong($"{found} (that is padding 'valid'): each ring of zeros adds a pixel at both ends of a side.")

@@ -9,7 +9,7 @@ public static partial class Check
     /// The factor a dropout layer of <paramref name="rate"/> multiplies the values it keeps by during training.
     /// The expected factor is read from TorchSharp's dropout applied to ones.
     /// </summary>
-    public static CheckResult DropoutScale(double answer, double rate) => Print(JudgeDropoutScale(answer, rate));
+    public static CheckResult DropoutScale(double answer, double rate) => Run(() => JudgeDropoutScale(answer, rate));
 
     internal static double MeasuredDropoutScale(double rate)
     {

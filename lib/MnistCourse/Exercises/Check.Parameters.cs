@@ -11,11 +11,11 @@ public static partial class Check
     /// channels. The expected count is that of the layer, built.
     /// </summary>
     public static CheckResult ConvParameters(long answer, int filters, int kernel, int inputChannels) =>
-        Print(JudgeConvParameters(answer, filters, kernel, inputChannels));
+        Run(() => JudgeConvParameters(answer, filters, kernel, inputChannels));
 
     /// <summary>The weights of <c>Dense(units)</c> on <paramref name="inputs"/> values. The expected count is that of the layer, built.</summary>
     public static CheckResult DenseParameters(long answer, int inputs, int units) =>
-        Print(JudgeDenseParameters(answer, inputs, units));
+        Run(() => JudgeDenseParameters(answer, inputs, units));
 
     private static CheckResult JudgeConvParameters(long answer, int filters, int kernel, int inputChannels)
     {

@@ -16,13 +16,7 @@ public static partial class Check
     /// Runs <paramref name="step"/> on a small network and a fixed batch, and says whether it trains: the weights must
     /// change, their gradients must not pile up from step to step, and the loss must fall.
     /// </summary>
-    public static CheckResult TrainingStep(TrainingStepCode step)
-    {
-        // The check's small network draws its initial weights: the lesson's seeded sequence must not notice.
-        using var randomState = get_rng_state();
-        try { return Print(JudgeTrainingStep(step)); }
-        finally { set_rng_state(randomState); }
-    }
+    public static CheckResult TrainingStep(TrainingStepCode step) => Run(() => JudgeTrainingStep(step));
 
     private static CheckResult JudgeTrainingStep(TrainingStepCode step)
     {

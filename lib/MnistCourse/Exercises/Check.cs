@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace MnistCourse.Exercises;
 
 /// <summary>
@@ -12,8 +14,16 @@ public static partial class Check
     /// <summary>The value every exercise starts from: an exercise left at it has not been answered.</summary>
     public const int Unanswered = 0;
 
-    private static CheckResult Print(CheckResult result)
+    /// <summary>
+    /// Judges, prints the line and returns it. Judging may build layers, which draw random initial weights: the global
+    /// random generator is put back afterwards, so a check never changes what the lesson's seed produces.
+    /// </summary>
+    private static CheckResult Run(Func<CheckResult> judge)
     {
+        using var randomState = get_rng_state();
+        CheckResult result;
+        try { result = judge(); }
+        finally { set_rng_state(randomState); }
         Console.WriteLine(result);
         return result;
     }
