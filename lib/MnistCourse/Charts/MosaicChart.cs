@@ -94,7 +94,8 @@ internal static class MosaicChart
         var topMargin = string.IsNullOrWhiteSpace(title) ? 8 : 56;
         var layout = Layout(
             ("title", Title(title)),
-            ("width", (int)Math.Round(mosaic.Width * scale) + 16),
+            // A narrow mosaic must not crop its title; the extra width only centres the tiles.
+            ("width", Math.Max((int)Math.Round(mosaic.Width * scale) + 16, (int)EstimateTextWidth(title, 16) + 40)),
             ("height", (int)Math.Round(mosaic.Height * scale) + topMargin + 8),
             ("margin", Margin(8, 8, topMargin, 8)),
             ("xaxis", Obj(("visible", false), ("range", new[] { -0.5, mosaic.Width - 0.5 }), ("constrain", "domain"))),

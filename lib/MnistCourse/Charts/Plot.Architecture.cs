@@ -11,7 +11,7 @@ public static partial class Plot
     /// <summary>
     /// A model's shape flow, left to right: one box per layer, as tall as its feature maps' side (flat vectors:
     /// narrow bars), wider with more channels, captioned with the output shape above and the layer's name and
-    /// weights below. Layers that change neither shape nor weights (Activation, Dropout) are named in the box before.
+    /// weights below. Layers that change neither shape nor weights (Activation, Dropout) are named under the box before.
     /// </summary>
     /// <example><code>Plot.Architecture(model, title: "lesson 2's network: shapes from input to output")</code></example>
     /// <exception cref="ArgumentException">A model without layers or without an input shape.</exception>
@@ -26,11 +26,13 @@ public static partial class Plot
         {
             long weights = layer.CountParams();
             if (weights == 0 && layer.OutputShape.Equals(boxes[^1].Shape) && boxes.Count > 1)
-                boxes[^1] = boxes[^1] with { Extra = boxes[^1].Extra + " + " + layer.Name };
+                boxes[^1] = boxes[^1] with { Merged = [.. boxes[^1].Merged, layer.Name] };
             else boxes.Add(new ArchitectureBox(layer.Name, layer.TypeName, layer.OutputShape, weights));
         }
 
-        const double slot = 104, labelSpace = 44;
+        const double lineHeight = 14;
+        double slot = Math.Max(96, boxes.Max(b => b.Caption.Max(line => MosaicChart.EstimateTextWidth(line, 10.5))) + 14);
+        double labelSpace = lineHeight * boxes.Max(b => b.Caption.Count) + 4;
         double tallest = boxes.Max(b => b.Height);
         var shapes = new List<object>();
         var annotations = new List<object>();
@@ -46,8 +48,7 @@ public static partial class Plot
                     ("xref", "x"), ("yref", "y"), ("axref", "x"), ("ayref", "y"), ("text", ""),
                     ("showarrow", true), ("arrowhead", 2), ("arrowsize", 1), ("arrowwidth", 1.2), ("arrowcolor", "#777")));
             annotations.Add(Label(centre, box.Height / 2 + 4, box.ShapeText, "bottom", 12, "#222"));
-            var below = box.Name + box.Extra + (box.Weights > 0 ? $"<br>{box.Weights.ToString("N0", CultureInfo.InvariantCulture)} weights" : "");
-            annotations.Add(Label(centre, -tallest / 2 - 6, below, "top", 10.5, "#444"));
+            annotations.Add(Label(centre, -tallest / 2 - 6, string.Join("<br>", box.Caption), "top", 10.5, "#444"));
         }
 
         var hover = Trace("scatter",
@@ -75,8 +76,18 @@ public static partial class Plot
             ("yanchor", anchor), ("xanchor", "center"), ("font", Obj(("size", size), ("color", color))));
 
     /// <summary>One box of <see cref="Architecture"/>: sized from the layer's output shape.</summary>
-    private sealed record ArchitectureBox(string Name, string TypeName, Shape Shape, long Weights, string Extra = "")
+    private sealed record ArchitectureBox(string Name, string TypeName, Shape Shape, long Weights)
     {
+        /// <summary>Shape-keeping layers drawn in this box (Activation, Dropout).</summary>
+        public IReadOnlyList<string> Merged { get; init; } = [];
+
+        /// <summary>The lines under the box: its name, "+ name" per merged layer, its weights.</summary>
+        public IReadOnlyList<string> Caption =>
+        [
+            Name, .. Merged.Select(m => "+ " + m),
+            .. Weights > 0 ? new[] { Weights.ToString("N0", CultureInfo.InvariantCulture) + " weights" } : [],
+        ];
+
         private bool IsMap => Shape.Rank == 3;
 
         /// <summary>Pixels: the map's side (28 → 140), or for a vector a bar growing with the log of its length.</summary>
