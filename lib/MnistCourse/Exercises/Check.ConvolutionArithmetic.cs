@@ -45,8 +45,8 @@ public static partial class Check
         if (answer == expected - 1)
             return CheckResult.Wrong("one short: the first window counts too — that is the + 1 of ⌊(n + 2p − k)/s⌋ + 1.");
         if (stride > 1 && (answer == input / stride || answer == (input + stride - 1) / stride))
-            return CheckResult.Wrong($"that divides the input's side by the stride; the stride keeps every {stride}th " +
-                                     "position of the stride-1 output, which has n + 2p − k + 1 positions.");
+            return CheckResult.Wrong($"that divides the input's side by the stride; stride {stride} keeps one position in " +
+                                     $"{stride} of the stride-1 output, which has n + 2p − k + 1 positions.");
         return CheckResult.Wrong($"{Direction(answer, expected)}: use ⌊(n + 2p − k)/s⌋ + 1 with n = {input}, " +
                                  $"k = {kernel}, p = {padding}, s = {stride}.");
     }
