@@ -32,7 +32,7 @@ public class LessonExerciseTests
         using var temp = new TempFolder();
         var notebook = temp.File("exercises.ipynb");
         var executed = temp.File("exercises.out.ipynb");
-        var setup = lessonCells.First(c => Source(c!).Contains("Course.Setup"))!.DeepClone();
+        var setup = lessonCells.First(c => (string?)c!["cell_type"] == "code" && Source(c).Contains("Course.Setup("))!.DeepClone();
         setup["source"] = Source(setup).Replace("\"../lib/bin/MnistCourse.dll\"", $"\"{RepoPaths.LibraryDll}\"");
         var cells = new JsonArray(setup);
         foreach (var cell in exercises.Values.Concat(solutions.Values)) cells.Add(cell.DeepClone());
