@@ -37,6 +37,21 @@ public class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_redrawn_with_carriage_returns_keeps_its_final_state_in_the_file()
+    {
+        var notebook = Notebook.Parse(new NotebookBuilder()
+            .Code("Console.WriteLine(\"Epoch 1/1\");\nfor (int i = 1; i <= 3; i++) Console.Write($\"\\rstep {i}/3\");\nConsole.WriteLine(\"\\rstep 3/3 done\");")
+            .Json(), "progress.ipynb");
+        var output = _folder.File("progress.out.ipynb");
+
+        Assert.Equal(NotebookRunStatus.Succeeded, (await Runner().RunAsync(notebook, _folder.Path, output)).Status);
+
+        var cells = (JsonArray)JsonNode.Parse(File.ReadAllText(output))!["cells"]!;
+        var text = string.Concat(((JsonArray)cells[0]!["outputs"]![0]!["text"]!).Select(l => (string?)l));
+        Assert.Equal("Epoch 1/1\nstep 3/3 done\n", text);
+    }
+
+    [Fact]
     public async Task A_cell_in_another_language_fails_naming_the_language()
     {
         var json = JsonNode.Parse(new NotebookBuilder().Code("let x = 1").Code("Console.WriteLine(2);").Json())!;

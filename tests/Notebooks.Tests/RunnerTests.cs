@@ -223,7 +223,7 @@ public class RunnerTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
         NbformatValidator.AssertValid(output);
         var cells = Cells(output);
-        Assert.Contains("is loaded and the course displays the charts", OutputText(cells[0]!, "stream"));
+        Assert.Equal("", OutputText(cells[0]!, "stream")); // the substituted Polyglot extension loads without a word: setup cells print one line
         var first = Text(Outputs(cells[1]!).Single()!["data"]!["text/html"]);
         var second = Text(Outputs(cells[2]!).Single()!["data"]!["text/html"]);
         Assert.Contains("314159", first);

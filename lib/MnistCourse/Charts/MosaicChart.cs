@@ -21,8 +21,10 @@ internal static class MosaicChart
     /// <param name="HoverLabel">Word shown before the value on hover.</param>
     public sealed record Style(ColorScale Scale, double ZMin, double ZMax, double TargetTilePixels, bool FrameTiles, string HoverLabel);
 
-    /// <summary>The chart; inputs are already validated (same shape, at least one tile).</summary>
-    public static GenericChart Build(IReadOnlyList<float[,]> tiles, IReadOnlyList<string>? captions, int columns, string? title, Style style)
+    /// <summary>The chart; inputs are already validated (same shape, at least one tile; frames, if any, one per tile and inside it).</summary>
+    /// <param name="frames">A red frame per tile, in the tile's own rows and columns (e.g. where a kernel sits), or null.</param>
+    public static GenericChart Build(IReadOnlyList<float[,]> tiles, IReadOnlyList<string>? captions, int columns, string? title, Style style,
+        IReadOnlyList<(int Row, int Col, int Height, int Width)>? frames = null)
     {
         var tileHeight = tiles[0].GetLength(0);
         var tileWidth = tiles[0].GetLength(1);
@@ -68,6 +70,16 @@ internal static class MosaicChart
                     ("showarrow", false),
                     ("font", Obj(("size", CaptionFontSize)))));
             }
+            if (frames is not null)
+            {
+                var f = frames[i];
+                shapes.Add(Obj(
+                    ("type", "rect"), ("xref", "x"), ("yref", "y"),
+                    ("x0", left + f.Col - 0.5), ("x1", left + f.Col + f.Width - 0.5),
+                    ("y0", top + f.Row - 0.5), ("y1", top + f.Row + f.Height - 0.5),
+                    ("line", Obj(("color", "#e8291c"), ("width", 2.5))),
+                    ("layer", "above")));
+            }
             if (style.FrameTiles)
             {
                 shapes.Add(Obj(
@@ -82,7 +94,8 @@ internal static class MosaicChart
         var topMargin = string.IsNullOrWhiteSpace(title) ? 8 : 56;
         var layout = Layout(
             ("title", Title(title)),
-            ("width", (int)Math.Round(mosaic.Width * scale) + 16),
+            // A narrow mosaic must not crop its title; the extra width only centres the tiles.
+            ("width", Math.Max((int)Math.Round(mosaic.Width * scale) + 16, (int)EstimateTextWidth(title, 16) + 40)),
             ("height", (int)Math.Round(mosaic.Height * scale) + topMargin + 8),
             ("margin", Margin(8, 8, topMargin, 8)),
             ("xaxis", Obj(("visible", false), ("range", new[] { -0.5, mosaic.Width - 0.5 }), ("constrain", "domain"))),

@@ -242,10 +242,7 @@ public sealed class CSharpSession : IDisposable
         {
             var request = original;
             if (KernelExtensionSubstitutes.TrySubstitute(original, out var substitute))
-            {
-                observer.OnStream(StreamName.Stdout, KernelExtensionSubstitutes.Note(original, substitute));
-                request = substitute;
-            }
+                request = substitute;   // silently: the setup cell's output is one line
             PackageRequest? loaded;
             lock (_packages) _packages.TryGetValue(request.Id, out loaded);
             if (loaded is not null)

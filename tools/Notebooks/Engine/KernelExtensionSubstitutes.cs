@@ -23,8 +23,4 @@ public static class KernelExtensionSubstitutes
         substitute = request;
         return false;
     }
-
-    /// <summary>The line written into the cell's output so a reader knows where the chart formatter came from.</summary>
-    public static string Note(PackageRequest extension, PackageRequest substitute) =>
-        $"{extension.Id}: not needed here; {substitute} is loaded and the course displays the charts.\n";
 }

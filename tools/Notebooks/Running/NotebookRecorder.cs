@@ -7,7 +7,8 @@ namespace MnistCourse.Notebooks.Running;
 
 /// <summary>
 /// Records a run's outputs into the notebook's cells in nbformat shape: consecutive console writes to the same stream
-/// are merged into one stream output (as Jupyter does), update_display_data replaces the data of every earlier output
+/// are merged into one stream output (as Jupyter does) and keep only what a terminal would finally show of a line
+/// redrawn with carriage returns (a progress bar leaves its last state, like Keras' verbose=2), update_display_data replaces the data of every earlier output
 /// with that display id (in any cell), execute_result carries the cell's execution count.
 /// Also echoes console output live to the real terminal when asked. Thread-safe.
 /// </summary>
@@ -90,8 +91,16 @@ public sealed class NotebookRecorder
         {
             ["name"] = Name,
             ["output_type"] = "stream",
-            ["text"] = MultilineText.ToLines(Text.ToString()),
+            ["text"] = MultilineText.ToLines(AsFinallyShown(Text.ToString())),
         };
+
+        /// <summary>Each line as a terminal leaves it: the text after its last carriage return.</summary>
+        internal static string AsFinallyShown(string text)
+        {
+            if (!text.Contains('\r')) return text;
+            var lines = text.Replace("\r\n", "\n").Split('\n');
+            return string.Join('\n', lines.Select(line => line[(line.LastIndexOf('\r') + 1)..]));
+        }
     }
 
     private sealed class JsonOutput(JsonObject json) : Output
