@@ -30,7 +30,7 @@ public static class Course
     /// Gets TorchSharp ready (allocator, native library), seeds every random draw with <paramref name="seed"/>
     /// (or with <see cref="SeedVariable"/> when it is set), and returns one line that says what runs here.
     /// </summary>
-    /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · libtorch 2.10.0 · 2 threads · seed 0 · allocator tuned"</code></example>
+    /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · libtorch 2.10.0 · 2 threads · seed 0 · memory allocator tuned for speed"</code></example>
     public static string Setup(int seed = 0)
     {
         TorchRuntime.EnsureReady();
@@ -43,7 +43,7 @@ public static class Course
         var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
                          ?? typeof(torch).Assembly.GetName().Version?.ToString();
         return $"TorchSharp {torchSharp} · libtorch {torch.__version__} · {torch.get_num_threads()} threads · seed {Seed}{(overridden is null ? "" : $" (from {SeedVariable})")} · " +
-               (GlibcAllocator.IsConfigured ? "allocator tuned" : "default allocator");
+               (GlibcAllocator.IsConfigured ? "memory allocator tuned for speed" : "default memory allocator");
     }
 
     /// <summary>

@@ -72,11 +72,12 @@ internal static partial class ReproduceCommand
                                   (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.Log)}"));
             }
 
-            var status = Status(done, jobs.Count, running, pending, durations, jobsAtOnce);
-            if (status != lastStatus && running.Count > 0)
+            // A line when a run starts a new epoch, not every second the estimate moves.
+            var (state, eta) = Status(done, jobs.Count, running, pending, durations, jobsAtOnce);
+            if (state != lastStatus && running.Count > 0)
             {
-                Console.WriteLine($"  [{Minutes(clock.Elapsed.TotalSeconds)}] {status}");
-                lastStatus = status;
+                Console.WriteLine($"  [{Minutes(clock.Elapsed.TotalSeconds)}] {state} · {eta}");
+                lastStatus = state;
             }
             Thread.Sleep(1000);
         }
@@ -160,14 +161,14 @@ internal static partial class ReproduceCommand
     private static partial Regex EpochLine();
 
     /// <summary>"3/10 runs done · 04-lenet seed 1: epoch 7/20 · … · about 11 min left".</summary>
-    private static string Status(int done, int total, List<Running> running, Queue<Job> pending, Dictionary<string, List<double>> durations, int jobsAtOnce)
+    private static (string state, string eta) Status(int done, int total, List<Running> running, Queue<Job> pending, Dictionary<string, List<double>> durations, int jobsAtOnce)
     {
         var parts = running.Select(r => $"{r.Job.Lesson} seed {r.Job.Seed}: {LastEpoch(r.Log)}");
         double? Estimate(string lesson) => durations.TryGetValue(lesson, out var d) && d.Count > 0 ? d.Average() : null;
         var left = running.Select(r => Estimate(r.Job.Lesson) is { } e ? Math.Max(0, e - r.Clock.Elapsed.TotalSeconds) : (double?)null)
             .Concat(pending.Select(j => Estimate(j.Lesson))).ToList();
         var eta = left.Any(x => x is null) ? "time left: after each lesson's first run" : $"about {Minutes(left.Sum(x => x!.Value) / jobsAtOnce)} left";
-        return $"{done}/{total} runs done · {string.Join(" · ", parts)} · {eta}";
+        return ($"{done}/{total} runs done · {string.Join(" · ", parts)}", eta);
     }
 
     private static string LastEpoch(string log)

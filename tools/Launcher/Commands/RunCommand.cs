@@ -67,9 +67,9 @@ internal static class RunCommand
             Console.Error.WriteLine("course run: the site was not built: " + e.Message);
         }
 
-        bool notebooksOk = runs.All(r => r.ExitCode == 0);
-        bool floorsOk = tutorials.Where(t => t.FullRun).All(t => t.ReachesFloor);
-        return notebooksOk && floorsOk ? 0 : 1;
+        // The exit code says whether every lesson ran. A full run below a floor is one seed's measurement, printed
+        // above; whether a tutorial is reproduced is decided over several seeds by ./course reproduce.
+        return runs.All(r => r.ExitCode == 0) ? 0 : 1;
     }
 
     private static (bool quick, int? seed, List<string> sets, List<string> notebooks, List<string> passThrough) Parse(string[] args)
@@ -105,7 +105,7 @@ internal static class RunCommand
         Console.WriteLine();
         Console.WriteLine(quick
             ? "Reproduction table — QUICK run (fewer epochs and images): these figures check that every cell runs; they are not comparable with the published ones."
-            : seed == 0 ? "Reproduction table — full run, default seed (0)" : $"Reproduction table — full run, seed {seed} (the floors are set for the default seed 0)");
+            : seed == 0 ? "Reproduction table — full run, default seed (0)" : $"Reproduction table — full run, seed {seed}");
         Console.WriteLine($"{"tutorial",-24} {"published",9} {"floor",7} {"measured",9} {"test loss",9} {"epochs",7} {"images",7} {"train s",8} {"ms/step",8}  verdict");
         foreach (var t in tutorials)
         {
@@ -118,7 +118,12 @@ internal static class RunCommand
             Console.WriteLine($"{(r.ExitCode == 0 ? "✓" : "✗")} {r.Notebook,-40} {r.Seconds,6:0} s  → {r.Output}{(r.ExitCode == 0 ? "" : $"  (runner exit {r.ExitCode})")}");
         Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json (earlier lessons' results kept)");
         if (!quick && tutorials.Count > 0)
-            Console.WriteLine("One seed is one draw: for the verdict over several seeds (mean, spread, reproduced or not), run ./course reproduce.");
+        {
+            var below = tutorials.Where(t => t.FullRun && !t.ReachesFloor).Select(t => t.Title).ToList();
+            if (below.Count > 0)
+                Console.WriteLine($"Below the floor at seed {seed}: {string.Join(", ", below)}. No seed is picked to pass; one run is one draw.");
+            Console.WriteLine("For the verdict over several seeds (mean, spread, reproduced or not), run ./course reproduce.");
+        }
     }
 
     /// <summary>Merges this run into artifacts/results.json: only the lessons and tutorials it measured are replaced.</summary>
