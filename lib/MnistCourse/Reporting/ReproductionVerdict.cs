@@ -22,7 +22,7 @@ public sealed record ReproductionVerdict(bool Reproduced, bool MeanClose, bool P
         double low = accuracy.Mean - 2 * accuracy.StandardDeviation, high = accuracy.Mean + 2 * accuracy.StandardDeviation;
         bool within = published >= low - 1e-12 && published <= high + 1e-12;
         string meanText = $"the mean {accuracy.Mean:0.0000} is {Math.Abs(gap):0.0000} {(gap >= 0 ? "above" : "below")} the published {published:0.0000}";
-        string spreadText = $"mean ± 2 SD ({low:0.0000}–{high:0.0000})";
+        string spreadText = $"mean ± 2 SD, {low:0.0000}–{high:0.0000}";
         string text = (close, within) switch
         {
             (true, true) => $"reproduced: {meanText} (≤ {MeanTolerance:0.0000}) and the published figure lies within {spreadText}",

@@ -70,7 +70,7 @@ public class ReproductionTests
         Assert.False(v.Reproduced);
         Assert.True(v.MeanClose);
         Assert.False(v.PublishedWithinSpread);
-        Assert.StartsWith("not reproduced: the published 0.9918 lies 0.0006 outside mean ± 2 SD (0.9908–0.9912)", v.Text);
+        Assert.StartsWith("not reproduced: the published 0.9918 lies 0.0006 outside mean ± 2 SD, 0.9908–0.9912", v.Text);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static partial class ReproduceCommand
         var jobs = Plan(options, file);
         int jobsAtOnce = Math.Max(1, Math.Min(options.Jobs ?? Environment.ProcessorCount, Math.Max(1, jobs.Count)));
         int threads = Math.Max(1, Environment.ProcessorCount / jobsAtOnce);
-        file = file with { ParallelRuns = jobsAtOnce, ThreadsPerRun = threads };
+        if (jobs.Count > 0) file = file with { ParallelRuns = jobsAtOnce, ThreadsPerRun = threads }; // how the runs are made; kept when none is left
         file.Save(FilePath);
 
         Console.WriteLine($"Reproduction{(options.Quick ? " (QUICK: checks the machinery, no verdict)" : "")}: " +
