@@ -88,7 +88,7 @@ internal sealed class LessonSource
                 case CellLanguage.CSharp:
                     break;
                 default:
-                    throw source.Error(number, null, $"language '{language}': a C# program can only hold C# cells (markdown cells become comments)");
+                    throw source.ForeignLanguage(number, language);
             }
             source.Cells.Add(source.ReadCode(cell, number, ReferenceEquals(cell, parametersCell)));
         }
@@ -101,11 +101,14 @@ internal sealed class LessonSource
         return source;
     }
 
+    private ExportException ForeignLanguage(int number, string language) =>
+        Error(number, null, $"language '{language}': a C# program can only hold C# cells (markdown cells become comments)");
+
     private LessonCell ReadCode(NotebookCell cell, int number, bool isParameters)
     {
         var directives = CellDirectives.Parse(cell.Source);
         if (directives.ForeignLanguage is { } foreign)
-            throw Error(number, null, $"language '{foreign}': a C# program can only hold C# cells (markdown cells become comments)");
+            throw ForeignLanguage(number, foreign);
         if (directives.Problems.Count > 0)
             throw Error(number, directives.Problems[0].Line, directives.Problems[0].Message);
 

@@ -43,8 +43,6 @@ public sealed class NotebookRecorder
         return new CellObserver(this, cell);
     }
 
-    /// <summary>Adds an error output directly (timeouts, unsupported languages: errors the engine never saw).</summary>
-    public void AddError(NotebookCell cell, ExecutionError error) => For(cell).OnError(error);
 
     /// <summary>Writes the recorded outputs into the cells' JSON and returns the notebook text, consistently.</summary>
     public string Snapshot()
