@@ -87,10 +87,7 @@ public sealed record CourseResults(string? GeneratedUtc, bool Quick, IReadOnlyLi
                 .OrderBy(t => Str(t, "notebook"), StringComparer.Ordinal).ThenBy(t => Bool(t, "quick") ?? false).ThenBy(t => Num(t, "seed"))
                 .Select(t => (JsonNode)t).ToArray()),
         };
-        var temp = $"{path}.tmp-{Environment.ProcessId}";
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(temp, merged.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        MnistCourse.Notebooks.Format.AtomicFile.WriteAllText(path, merged.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     public static CourseResults Load(string path)

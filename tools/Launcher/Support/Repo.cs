@@ -31,13 +31,4 @@ internal static class Repo
                 if (File.Exists(Path.Combine(dir.FullName, "MnistCourse.sln"))) return dir.FullName;
         throw new InvalidOperationException("cannot find the course folder (the one with MnistCourse.sln); run ./course from inside it.");
     }
-
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically: a temporary file beside it, then a rename.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
 }
