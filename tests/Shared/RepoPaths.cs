@@ -14,7 +14,7 @@ public static class RepoPaths
     public static string Lesson(string lesson) => Path.Combine(Notebooks, lesson + ".ipynb");
 
     /// <summary>lib/bin/MnistCourse.dll, the course library every lesson loads.</summary>
-    public static string LibraryDll => Path.Combine(Root, "lib", "bin", "MnistCourse.dll");
+    public static string LibraryDll => CoursePaths.LibraryDll(Root);
 
     /// <summary>Fails the test with the fix when the course library is not built (a lesson would fail at its first cell).</summary>
     public static void AssertLibraryBuilt() => Assert.True(File.Exists(LibraryDll), $"lib/bin/MnistCourse.dll is missing: {BuildFirst}.");
@@ -24,7 +24,7 @@ public static class RepoPaths
     {
         foreach (var configuration in new[] { "Release", "Debug" })
         {
-            var path = Path.Combine(Root, "tools", project, "bin", configuration, "net10.0", dll);
+            var path = Path.Combine(Path.GetDirectoryName(CoursePaths.ToolDll(Root, project, configuration))!, dll);
             if (File.Exists(path)) return path;
         }
         Assert.Fail($"{dll} is not built (under tools/{project}/bin): {BuildFirst}.");
@@ -42,10 +42,6 @@ public static class RepoPaths
         return path;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MnistCourse.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root (the folder with MnistCourse.sln) not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() => CoursePaths.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"repository root (the folder with {CoursePaths.SolutionFile}) not found above {AppContext.BaseDirectory}");
 }

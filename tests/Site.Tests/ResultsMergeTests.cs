@@ -11,28 +11,22 @@ public sealed class ResultsMergeTests : IDisposable
 {
     private readonly TempFolder _work = new();
     private string Artifacts => _work.File("artifacts");
-    private string ResultsPath => Path.Combine(Artifacts, CourseResults.FileName);
+    private string ResultsPath => Path.Combine(Artifacts, ResultsFile.FileName);
 
     public void Dispose() => _work.Dispose();
 
-    private static JsonObject Lesson(string lesson) => new()
-    {
-        ["notebook"] = $"notebooks/{lesson}.ipynb", ["executed"] = $"artifacts/{lesson}.ipynb", ["passed"] = true, ["exit_code"] = 0, ["seconds"] = 3.0,
-    };
+    private static NotebookRun Lesson(string lesson) => new($"notebooks/{lesson}.ipynb", $"artifacts/{lesson}.ipynb", Passed: true, ExitCode: 0, Seconds: 3.0);
 
-    private static JsonObject Tutorial(string id, string lesson, double accuracy, int epochs) => new()
-    {
-        ["tutorial"] = id, ["title"] = id, ["published_accuracy"] = 0.99, ["floor"] = 0.98, ["test_accuracy"] = accuracy, ["test_loss"] = 0.05,
-        ["epochs"] = epochs, ["published_epochs"] = 5, ["train_images"] = 60000, ["train_seconds"] = 10.0, ["ms_per_step"] = 5.0,
-        ["full_run"] = epochs == 5, ["within_0_15_points"] = true, ["reaches_floor"] = true, ["notebook"] = $"notebooks/{lesson}.ipynb",
-    };
+    private static LessonResult Tutorial(string id, string lesson, double accuracy, int epochs) =>
+        new(id, id, PublishedAccuracy: 0.99, Floor: 0.98, TestAccuracy: accuracy, TestLoss: 0.05, Epochs: epochs, PublishedEpochs: 5,
+            TrainImages: 60000, TrainSeconds: 10.0, MillisecondsPerStep: 5.0, ReferenceLow: null, ReferenceHigh: null) { Notebook = $"notebooks/{lesson}.ipynb" };
 
-    private void Run(bool quick, int seed, params (string Lesson, JsonObject[] Tutorials)[] lessons)
+    private void Run(bool quick, int seed, params (string Lesson, LessonResult[] Tutorials)[] lessons)
     {
         Directory.CreateDirectory(Artifacts);
         foreach (var (lesson, _) in lessons)
             File.WriteAllText(Path.Combine(Artifacts, lesson + ".ipynb"), SyntheticNotebook.Build().ToJsonString());
-        CourseResults.Record(ResultsPath, quick, seed, lessons.Select(l => Lesson(l.Lesson)).ToList(), lessons.SelectMany(l => l.Tutorials).ToList());
+        ResultsFile.Record(ResultsPath, quick, seed, lessons.Select(l => Lesson(l.Lesson)).ToList(), lessons.SelectMany(l => l.Tutorials).ToList());
     }
 
     [Fact]
@@ -42,7 +36,7 @@ public sealed class ResultsMergeTests : IDisposable
             ("04-lenet", [Tutorial("lenet-tanh", "04-lenet", 0.9849, 5), Tutorial("lenet-relu", "04-lenet", 0.9755, 5)]));
         Run(quick: true, seed: 0, ("01-by-hand", []));
 
-        var results = CourseResults.Load(ResultsPath);
+        var results = ResultsFile.Load(ResultsPath);
         Assert.Equal(["01-by-hand", "02-convnet", "04-lenet"], results.Notebooks.Select(n => n.Lesson));
         Assert.True(results.Notebooks[0].Quick);
         Assert.False(results.Notebooks[1].Quick);
@@ -65,7 +59,7 @@ public sealed class ResultsMergeTests : IDisposable
         Run(quick: false, seed: 3, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9921, 5)]));
         Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9911, 5)]));
 
-        var results = CourseResults.Load(ResultsPath);
+        var results = ResultsFile.Load(ResultsPath);
         Assert.Equal([(0, 0.9911), (3, 0.9921)], results.Tutorials.Select(t => (t.Seed, t.TestAccuracy)));
         var lesson = Assert.Single(results.Notebooks);
         Assert.Equal(0, lesson.Seed);
@@ -79,7 +73,7 @@ public sealed class ResultsMergeTests : IDisposable
         File.WriteAllText(ResultsPath, "{ torn");
         Run(quick: true, seed: 0, ("01-by-hand", []));
         Assert.Equal("{ torn", File.ReadAllText(ResultsPath + ".corrupt"));
-        Assert.Single(CourseResults.Load(ResultsPath).Notebooks);
+        Assert.Single(ResultsFile.Load(ResultsPath).Notebooks);
     }
 
     [Fact]

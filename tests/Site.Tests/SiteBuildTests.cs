@@ -132,14 +132,14 @@ public sealed class SiteBuildTests : IDisposable
         File.WriteAllText(path, nb.ToJsonString());
         var summary = CourseSite.Build(Artifacts, SiteDir);
         Assert.Empty(summary.Pages[0].Tutorials);
-        Assert.Equal("chollet", Assert.Single(summary.Pages[1].Tutorials).Id);
+        Assert.Equal("chollet", Assert.Single(summary.Pages[1].Tutorials).Tutorial);
         Assert.Contains("0.9912", File.ReadAllText(Path.Combine(SiteDir, "index.html")));
 
         // the lesson's results file, as ./course run writes it, wins
         Directory.CreateDirectory(Path.Combine(Artifacts, "results"));
         File.WriteAllText(Path.Combine(Artifacts, "results", "01-a.jsonl"), "{\"tutorial\":\"chollet\"}\n");
         summary = CourseSite.Build(Artifacts, SiteDir);
-        Assert.Equal("chollet", Assert.Single(summary.Pages[0].Tutorials).Id);
+        Assert.Equal("chollet", Assert.Single(summary.Pages[0].Tutorials).Tutorial);
         Assert.Empty(summary.Pages[1].Tutorials);
     }
 

@@ -79,16 +79,16 @@ public class SiteInBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(SyntheticNotebook.Title, site.Summary.Pages[2].Title);
 
         // Lesson 2 reports Chollet's convnet; its measured accuracy is on its line and in the reproduction table.
-        Assert.Contains(site.Results.Tutorials, t => t.Id == "chollet");
+        Assert.Contains(site.Results.Tutorials, t => t.Tutorial == "chollet");
         foreach (var tutorial in site.Results.Tutorials)
         {
             var accuracy = tutorial.TestAccuracy.ToString("0.0000", CultureInfo.InvariantCulture);
-            var owner = site.Summary.Pages.Single(p => p.Tutorials.Any(t => t.Id == tutorial.Id));
+            var owner = site.Summary.Pages.Single(p => p.Tutorials.Any(t => t.Tutorial == tutorial.Tutorial));
             Assert.Equal("02-keras-convnet", owner.Lesson);
-            var line = await page.Locator($"li.lesson[data-lesson=\"{owner.Lesson}\"] .accuracy[data-tutorial=\"{tutorial.Id}\"]").InnerTextAsync();
+            var line = await page.Locator($"li.lesson[data-lesson=\"{owner.Lesson}\"] .accuracy[data-tutorial=\"{tutorial.Tutorial}\"]").InnerTextAsync();
             Assert.Contains(accuracy, line);
             Assert.Contains(tutorial.PublishedAccuracy.ToString("0.0000", CultureInfo.InvariantCulture), line);
-            var row = page.Locator($"table.results tr[data-tutorial=\"{tutorial.Id}\"]");
+            var row = page.Locator($"table.results tr[data-tutorial=\"{tutorial.Tutorial}\"]");
             Assert.Equal(accuracy, (await row.Locator("td.measured").InnerTextAsync()).Trim());
             Assert.Equal("short run", (await row.Locator("td.verdict").InnerTextAsync()).Trim());
         }

@@ -1,3 +1,4 @@
+using MnistCourse.Contracts;
 using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
 

@@ -51,7 +51,7 @@ static async Task<int> Run(string[] args)
         return 2;
     }
 
-    var output = command.InPlace ? notebookPath : Path.GetFullPath(command.Out ?? OutputPath.Default(notebookPath));
+    var output = command.InPlace ? notebookPath : Path.GetFullPath(command.Out ?? CoursePaths.ExecutedCopy(notebookPath));
     if (command.Command == "inject")
     {
         notebook.Save(output);

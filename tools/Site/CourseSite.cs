@@ -25,14 +25,16 @@ public static class CourseSite
         siteDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteDir));
         CheckTarget(artifactsDir, siteDir);
 
-        var results = CourseResults.Load(Path.Combine(artifactsDir, CourseResults.FileName));
+        ResultsFile results;
+        try { results = ResultsFile.Load(Path.Combine(artifactsDir, ResultsFile.FileName)); }
+        catch (InvalidDataException e) { throw new SiteBuildException(e.Message, e); }
         if (results.Notebooks.Count == 0)
-            throw new SiteBuildException($"{Path.Combine(artifactsDir, CourseResults.FileName)} lists no executed notebook. Run ./course run --quick first.");
+            throw new SiteBuildException($"{Path.Combine(artifactsDir, ResultsFile.FileName)} lists no executed notebook. Run ./course run --quick first.");
 
         // Load every executed notebook first: titles and links are needed before any page is rendered.
         var notes = new List<string>();
         var lessons = new List<(SitePage Page, Notebook? Notebook)>();
-        var assigned = new HashSet<TutorialResult>(ReferenceEqualityComparer.Instance);
+        var assigned = new HashSet<LessonResult>(ReferenceEqualityComparer.Instance);
         foreach (var run in results.Notebooks)
         {
             var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
@@ -40,7 +42,7 @@ public static class CourseSite
             if (!File.Exists(path))
             {
                 if (run.Passed)
-                    throw new SiteBuildException($"{path} not found, although {CourseResults.FileName} lists it as executed. " +
+                    throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
                                                  "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
             }
@@ -122,7 +124,7 @@ public static class CourseSite
     /// lesson's own results file (artifacts/results/LESSON.jsonl, which ./course run fills); else by the "Tutorial: id"
     /// line of the result the notebook displayed.
     /// </summary>
-    private static IEnumerable<TutorialResult> TutorialsOf(NotebookRun run, Notebook? notebook, CourseResults results, string artifactsDir)
+    private static IEnumerable<LessonResult> TutorialsOf(NotebookRun run, Notebook? notebook, ResultsFile results, string artifactsDir)
     {
         var lesson = run.Lesson;
         if (results.Tutorials.Any(t => t.Notebook is not null))
@@ -143,7 +145,7 @@ public static class CourseSite
                     // a torn line from an interrupted run: the other lines still count
                 }
             }
-            return results.Tutorials.Where(t => ids.Contains(t.Id));
+            return results.Tutorials.Where(t => ids.Contains(t.Tutorial));
         }
 
         if (notebook is null) return [];
@@ -153,7 +155,7 @@ public static class CourseSite
                 if (output["data"]?["text/plain"] is { } text)
                     shown.Append(MultilineText.Read(text)).Append('\n');
         var all = shown.ToString();
-        return results.Tutorials.Where(t => all.Contains("Tutorial: " + t.Id + "\n", StringComparison.Ordinal));
+        return results.Tutorials.Where(t => all.Contains("Tutorial: " + t.Tutorial + "\n", StringComparison.Ordinal));
     }
 
     /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>

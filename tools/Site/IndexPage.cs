@@ -7,7 +7,7 @@ namespace MnistCourse.Site;
 /// <summary>index.html: the lessons in order with their accuracy, and the reproduction table of results.json.</summary>
 internal static class IndexPage
 {
-    public static string Body(CourseResults results, IReadOnlyList<SitePage> pages, string reproductionSection = "")
+    public static string Body(ResultsFile results, IReadOnlyList<SitePage> pages, string reproductionSection = "")
     {
         var b = new StringBuilder();
         b.Append($"<h1>{SiteLayout.CourseTitle}</h1>\n<p class=\"lead\">{WebUtility.HtmlEncode(SiteLayout.CourseSubtitle)}: five C# notebooks that teach what classic Keras MNIST tutorials teach, " +
@@ -27,7 +27,7 @@ internal static class IndexPage
             var accuracy = page.Tutorials.Count == 0
                 ? "<span class=\"no-accuracy\">no accuracy to report: this lesson trains no tutorial's network</span>"
                 : string.Join("; ", page.Tutorials.Select(t =>
-                    $"<span class=\"accuracy\" data-tutorial=\"{WebUtility.HtmlEncode(t.Id)}\">{WebUtility.HtmlEncode(t.Title)}: test accuracy <strong>{F4(t.TestAccuracy)}</strong> (published {F4(t.PublishedAccuracy)})</span>"));
+                    $"<span class=\"accuracy\" data-tutorial=\"{WebUtility.HtmlEncode(t.Tutorial)}\">{WebUtility.HtmlEncode(t.Title)}: test accuracy <strong>{F4(t.TestAccuracy)}</strong> (published {F4(t.PublishedAccuracy)})</span>"));
             var status = page.Passed
                 ? $"<span class=\"status ok\">✓ ran in {page.Seconds.ToString("0", CultureInfo.InvariantCulture)} s</span>"
                 : $"<span class=\"status failed\">✗ failed (runner exit {page.ExitCode}){(page.File is null ? ", no executed notebook" : "")}</span>";
@@ -53,12 +53,12 @@ internal static class IndexPage
                 var page = pages.FirstOrDefault(p => p.Tutorials.Any(x => ReferenceEquals(x, t)));
                 var lesson = page is null ? "" : page.File is null ? WebUtility.HtmlEncode(page.Lesson) : $"<a href=\"{page.File}\">{WebUtility.HtmlEncode(page.Lesson)}</a>";
                 var verdictClass = !t.FullRun ? "short" : t.ReachesFloor ? "pass" : "fail";
-                b.Append($"<tr data-tutorial=\"{WebUtility.HtmlEncode(t.Id)}\"><td>{WebUtility.HtmlEncode(t.Title)}</td><td>{lesson}</td><td class=\"num\">{F4(t.PublishedAccuracy)}</td>" +
+                b.Append($"<tr data-tutorial=\"{WebUtility.HtmlEncode(t.Tutorial)}\"><td>{WebUtility.HtmlEncode(t.Title)}</td><td>{lesson}</td><td class=\"num\">{F4(t.PublishedAccuracy)}</td>" +
                          $"<td class=\"num\">{F4(t.Floor)}</td><td class=\"num measured\">{F4(t.TestAccuracy)}</td><td class=\"num\">{F4(t.TestLoss)}</td>" +
                          $"<td class=\"num\">{t.Epochs}/{t.PublishedEpochs}</td><td class=\"num\">{t.TrainImages.ToString("N0", CultureInfo.InvariantCulture)}</td>" +
                          $"<td class=\"num\">{t.TrainSeconds.ToString("0", CultureInfo.InvariantCulture)}</td><td class=\"num\">{t.MillisecondsPerStep.ToString("0.0", CultureInfo.InvariantCulture)}</td>" +
                          $"<td class=\"verdict {verdictClass}\">{WebUtility.HtmlEncode(t.Verdict)}</td>" +
-                         $"<td>{(t.Quick ? "quick" : "full")}, seed {t.Seed}</td></tr>\n");
+                         $"<td>{(t.Quick == true ? "quick" : "full")}, seed {t.Seed}</td></tr>\n");
             }
             b.Append("</tbody>\n</table></div>\n");
         }

@@ -5,7 +5,7 @@ namespace MnistCourse.Site;
 /// <summary>A lesson of the site. <see cref="File"/> is null when the run left no executed notebook for it (a failed lesson).</summary>
 public sealed record SitePage(
     string Lesson, string Title, string? File, bool Passed, int ExitCode, double Seconds,
-    IReadOnlyList<TutorialResult> Tutorials, int Charts = 0, int Images = 0, int Errors = 0, int CodeCells = 0)
+    IReadOnlyList<LessonResult> Tutorials, int Charts = 0, int Images = 0, int Errors = 0, int CodeCells = 0)
 {
     /// <summary>The run whose executed copy this page shows (kind, seed, when).</summary>
     public NotebookRun? Run { get; init; }

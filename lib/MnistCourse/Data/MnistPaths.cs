@@ -17,40 +17,14 @@ public static class MnistPaths
     /// <example><code>Environment.SetEnvironmentVariable(MnistPaths.EnvironmentVariable, "/data/mnist");</code></example>
     public const string EnvironmentVariable = "MNIST_DIR";
 
-    /// <summary>The file that marks the repository root.</summary>
-    /// <example><code>var sln = Path.Combine(root, MnistPaths.SolutionFileName);</code></example>
-    public const string SolutionFileName = "MnistCourse.sln";
-
     /// <summary>The cache folder to use when none is given (see the class summary for the order). Not created here.</summary>
     /// <example><code>var folder = MnistPaths.DefaultFolder();</code></example>
     public static string DefaultFolder()
     {
         var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnv)) return Path.GetFullPath(fromEnv.Trim());
-        var root = FindRepositoryRoot();
+        var root = CoursePaths.FindRoot();
         return root is not null ? Path.Combine(root, "data", "mnist") : UserCacheFolder();
-    }
-
-    /// <summary>
-    /// The repository root: the nearest folder holding <c>MnistCourse.sln</c> above the current directory,
-    /// else above this library's assembly (a notebook may run from anywhere); null when neither finds one.
-    /// </summary>
-    /// <example><code>string? root = MnistPaths.FindRepositoryRoot();</code></example>
-    public static string? FindRepositoryRoot()
-    {
-        var fromCwd = FindRepositoryRoot(Directory.GetCurrentDirectory());
-        if (fromCwd is not null) return fromCwd;
-        var assemblyDir = Path.GetDirectoryName(typeof(MnistPaths).Assembly.Location);
-        return string.IsNullOrEmpty(assemblyDir) ? null : FindRepositoryRoot(assemblyDir);
-    }
-
-    /// <summary>Walks up from <paramref name="startDirectory"/> to the first folder holding <c>MnistCourse.sln</c>.</summary>
-    /// <example><code>var root = MnistPaths.FindRepositoryRoot("/home/me/MnistCourse/notebooks");</code></example>
-    public static string? FindRepositoryRoot(string startDirectory)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName))) return dir.FullName;
-        return null;
     }
 
     /// <summary>The per-user fallback: <c>$XDG_CACHE_HOME/mnistcourse/mnist</c> or <c>~/.cache/mnistcourse/mnist</c>.</summary>

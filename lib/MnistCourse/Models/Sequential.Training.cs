@@ -59,7 +59,7 @@ public sealed partial class Sequential
         {
             for (long start = 0; start < n; start += batchSize)
             {
-                Interruption.ThrowIfRequested();
+                CellCancellation.ThrowIfRequested();
                 using var scope = NewDisposeScope();
                 long size = Math.Min(batchSize, n - start);
                 var yb = y.narrow(0, start, size);

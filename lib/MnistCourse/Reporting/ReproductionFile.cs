@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MnistCourse.Data;
 
 namespace MnistCourse.Reporting;
 
@@ -72,13 +71,7 @@ public sealed record ReproductionFile(
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Writes the file atomically: a temporary file beside it, then a rename.</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = $"{path}.tmp-{Environment.ProcessId}";
-        File.WriteAllText(temp, ToJson());
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <summary>Reads a reproduction file; the message names the file and the fix when it is not one.</summary>
     public static ReproductionFile Load(string path)
@@ -97,7 +90,7 @@ public sealed record ReproductionFile(
     /// <summary>The course's artifacts/reproduction.json (found from the current folder), or null before any reproduction.</summary>
     public static ReproductionFile? TryLoad(string? path = null)
     {
-        path ??= MnistPaths.FindRepositoryRoot() is { } root ? Path.Combine(root, "artifacts", FileName) : null;
+        path ??= CoursePaths.FindRoot() is { } root ? Path.Combine(CoursePaths.Artifacts(root), FileName) : null;
         return path is not null && File.Exists(path) ? Load(path) : null;
     }
 }

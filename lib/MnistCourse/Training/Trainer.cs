@@ -55,7 +55,7 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
                 for (int step = 1; step <= steps; step++)
                 {
                     long stepStart = Stopwatch.GetTimestamp();
-                    Interruption.ThrowIfRequested();
+                    CellCancellation.ThrowIfRequested();
                     using var scope = NewDisposeScope();
                     long start = (step - 1L) * batchSize, size = Math.Min(batchSize, count - start);
                     var index = order.narrow(0, start, size);

@@ -55,14 +55,13 @@ public class CellInterruptionTests
         using var session = new CSharpSession();
         using var interrupt = new CancellationTokenSource();
         var code = $"""
-            var token = (System.Threading.CancellationToken)AppContext.GetData("{CellInterruption.AppContextKey}");
+            var token = (System.Threading.CancellationToken)AppContext.GetData("{CellCancellation.Key}");
             token.CanBeCanceled
             """;
         var (outcome, observer) = await Run(session, code, interrupt.Token);
         Assert.True(outcome.Succeeded, outcome.Error?.ToString());
         Assert.Equal("True", observer.Results.Single().Data["text/plain"]);
-        Assert.Null(AppContext.GetData(CellInterruption.AppContextKey)); // withdrawn when the cell ends
-        Assert.Equal("MnistCourse.CellCancellation", CellInterruption.AppContextKey); // = MnistCourse.Training.Interruption.Key
+        Assert.Null(AppContext.GetData(CellCancellation.Key)); // withdrawn when the cell ends
     }
 
     [Fact]

@@ -5,23 +5,6 @@ namespace MnistCourse.Tests.Data;
 public sealed class MnistPathsTests
 {
     [Fact]
-    public void Repository_root_is_the_nearest_folder_with_the_solution_file()
-    {
-        using var dir = new TempFolder();
-        File.WriteAllText(dir.File(MnistPaths.SolutionFileName), "");
-        var deep = Directory.CreateDirectory(Path.Combine(dir.Path, "notebooks", "lesson1")).FullName;
-
-        Assert.Equal(Path.GetFullPath(dir.Path), MnistPaths.FindRepositoryRoot(deep));
-    }
-
-    [Fact]
-    public void No_solution_file_above_means_no_repository_root()
-    {
-        using var dir = new TempFolder();
-        Assert.Null(MnistPaths.FindRepositoryRoot(dir.Path));
-    }
-
-    [Fact]
     public void The_user_cache_fallback_is_under_a_cache_folder()
     {
         Assert.EndsWith(Path.Combine("mnistcourse", "mnist"), MnistPaths.UserCacheFolder());
@@ -31,7 +14,7 @@ public sealed class MnistPathsTests
     public void Default_folder_is_MNIST_DIR_or_data_mnist_or_the_user_cache()
     {
         var env = Environment.GetEnvironmentVariable(MnistPaths.EnvironmentVariable);
-        var root = MnistPaths.FindRepositoryRoot();
+        var root = CoursePaths.FindRoot();
         var expected = !string.IsNullOrWhiteSpace(env) ? Path.GetFullPath(env)
             : root is not null ? Path.Combine(root, "data", "mnist")
             : MnistPaths.UserCacheFolder();

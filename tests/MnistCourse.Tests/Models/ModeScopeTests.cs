@@ -45,14 +45,14 @@ public class ModeScopeTests
         using (var cancel = new CancellationTokenSource())
         {
             cancel.Cancel();
-            AppContext.SetData(Interruption.Key, cancel.Token);
+            CellCancellation.Publish(cancel.Token);
             try
             {
                 Assert.ThrowsAny<OperationCanceledException>(() => model.Evaluate(x, y, batchSize: 4, verbose: 0));
             }
             finally
             {
-                AppContext.SetData(Interruption.Key, null);
+                CellCancellation.Clear();
             }
         }
         Assert.True(model.training);

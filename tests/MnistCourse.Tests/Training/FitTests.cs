@@ -159,12 +159,12 @@ public class FitTests
         var model = SmallNet();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        AppContext.SetData(Interruption.Key, cancelled.Token);
+        CellCancellation.Publish(cancelled.Token);
         try
         {
             Assert.Throws<OperationCanceledException>(() => model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0));
         }
-        finally { AppContext.SetData(Interruption.Key, null); }
+        finally { CellCancellation.Clear(); }
         Assert.Equal(1, model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0).Epochs); // usable afterwards
     }
 }

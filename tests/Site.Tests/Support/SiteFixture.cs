@@ -21,7 +21,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public string Artifacts => _work.File("artifacts");
     public string SiteDir => Path.Combine(Artifacts, "site");
     public SiteSummary Summary { get; private set; } = null!;
-    public CourseResults Results { get; private set; } = null!;
+    public ResultsFile Results { get; private set; } = null!;
     public JsonObject ResultsJson { get; private set; } = null!;
     public StaticServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -52,7 +52,7 @@ public sealed class SiteFixture : IAsyncLifetime
                 tutorials.Add(JsonNode.Parse(line));
         ResultsJson = new JsonObject { ["generated_utc"] = DateTime.UtcNow.ToString("O"), ["quick"] = true, ["tutorials"] = tutorials, ["notebooks"] = runs };
         File.WriteAllText(Path.Combine(Artifacts, "results.json"), ResultsJson.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        Results = CourseResults.Load(Path.Combine(Artifacts, "results.json"));
+        Results = ResultsFile.Load(Path.Combine(Artifacts, "results.json"));
 
         Summary = CourseSite.Build(Artifacts, SiteDir);
         Server = new StaticServer(SiteDir);

@@ -20,7 +20,7 @@ internal static class KernelCommand
         Then, in VS Code: open a lesson, "Select Kernel" ▸ "Jupyter Kernel…" ▸ "C# (MnistCourse)".
         """;
 
-    public static string KernelDll => Path.Combine(Repo.Root, "tools", "Kernel", "bin", "Release", "net10.0", "MnistCourse.Kernel.dll");
+    public static string KernelDll => CoursePaths.ToolDll(Repo.Root, "Kernel");
 
     public static int Run(string[] args)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using MnistCourse.Launcher.Support;
 using MnistCourse.Reporting;
 
@@ -13,7 +12,7 @@ namespace MnistCourse.Launcher.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private sealed record NotebookRun(string Notebook, string Output, int ExitCode, double Seconds, IReadOnlyList<LessonResult> Results);
+    private sealed record LessonRun(string Notebook, string Output, int ExitCode, double Seconds, IReadOnlyList<LessonResult> Results);
 
     public static int Run(string[] args)
     {
@@ -32,7 +31,7 @@ internal static class RunCommand
 
         // Each run collects the lessons' reports in its own folder: two runs at once must not mix their figures.
         var resultsDir = Directory.CreateTempSubdirectory("mnistcourse-results-").FullName;
-        var runs = new List<NotebookRun>();
+        var runs = new List<LessonRun>();
         foreach (var notebook in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
@@ -50,7 +49,7 @@ internal static class RunCommand
             var results = File.Exists(resultsFile)
                 ? File.ReadAllLines(resultsFile).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList()
                 : [];
-            runs.Add(new NotebookRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds, results));
+            runs.Add(new LessonRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds, results));
         }
 
         Directory.Delete(resultsDir, recursive: true);
@@ -100,7 +99,7 @@ internal static class RunCommand
         return (quick, seed, sets, notebooks, passThrough);
     }
 
-    private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
+    private static void PrintTable(IReadOnlyList<LessonRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {
         Console.WriteLine();
         Console.WriteLine(quick
@@ -109,8 +108,7 @@ internal static class RunCommand
         Console.WriteLine($"{"tutorial",-24} {"published",9} {"floor",7} {"measured",9} {"test loss",9} {"epochs",7} {"images",7} {"train s",8} {"ms/step",8}  verdict");
         foreach (var t in tutorials)
         {
-            var verdict = !t.FullRun ? "short run" : t.ReachesFloor ? (t.WithinTolerance ? "✓ within 0.15 pts" : "✓ reaches floor") : "✗ below floor";
-            Console.WriteLine($"{t.Title,-24} {t.PublishedAccuracy,9:0.0000} {t.Floor,7:0.0000} {t.TestAccuracy,9:0.0000} {t.TestLoss,9:0.0000} {t.Epochs,3}/{t.PublishedEpochs,-3} {t.TrainImages,7} {t.TrainSeconds,8:0} {t.MillisecondsPerStep,8:0.0}  {verdict}");
+            Console.WriteLine($"{t.Title,-24} {t.PublishedAccuracy,9:0.0000} {t.Floor,7:0.0000} {t.TestAccuracy,9:0.0000} {t.TestLoss,9:0.0000} {t.Epochs,3}/{t.PublishedEpochs,-3} {t.TrainImages,7} {t.TrainSeconds,8:0} {t.MillisecondsPerStep,8:0.0}  {t.Verdict}");
         }
         if (tutorials.Count == 0) Console.WriteLine("(no tutorial reported a result)");
         Console.WriteLine();
@@ -127,20 +125,8 @@ internal static class RunCommand
     }
 
     /// <summary>Merges this run into artifacts/results.json: only the lessons and tutorials it measured are replaced.</summary>
-    private static void WriteJson(IReadOnlyList<NotebookRun> runs, bool quick, int seed) =>
-        MnistCourse.Site.CourseResults.Record(Path.Combine(Repo.Artifacts, MnistCourse.Site.CourseResults.FileName), quick, seed,
-            runs.Select(r => new JsonObject
-            {
-                ["notebook"] = r.Notebook,
-                ["executed"] = r.Output,
-                ["passed"] = r.ExitCode == 0,
-                ["exit_code"] = r.ExitCode,
-                ["seconds"] = Math.Round(r.Seconds, 1),
-            }).ToList(),
-            runs.SelectMany(r => r.Results.Select(t =>
-            {
-                var node = JsonNode.Parse(t.ToJson())!.AsObject();
-                node["notebook"] = r.Notebook; // which lesson reported it, for the site's index
-                return node;
-            })).ToList());
+    private static void WriteJson(IReadOnlyList<LessonRun> runs, bool quick, int seed) =>
+        ResultsFile.Record(Path.Combine(Repo.Artifacts, ResultsFile.FileName), quick, seed,
+            runs.Select(r => new MnistCourse.Contracts.NotebookRun(r.Notebook, r.Output, r.ExitCode == 0, r.ExitCode, Math.Round(r.Seconds, 1))).ToList(),
+            runs.SelectMany(r => r.Results.Select(t => t with { Notebook = r.Notebook })).ToList()); // which lesson reported it, for the site's index
 }

@@ -22,7 +22,7 @@ internal static class TestCommand
         var results = Path.Combine(Repo.Artifacts, fast ? "test-results-fast" : "test-results");
         if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
         // -m:1: one test project at a time; several train lessons, and two trainings on 2 cores only slow each other.
-        var arguments = new List<string> { "test", "MnistCourse.sln", "-c", "Release", "--no-build", "--nologo", "-m:1",
+        var arguments = new List<string> { "test", CoursePaths.SolutionFile, "-c", "Release", "--no-build", "--nologo", "-m:1",
             "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results };
         if (fast) arguments.AddRange(["--filter", CombineFilter(passThrough)]);
         arguments.AddRange(passThrough);

@@ -90,7 +90,7 @@ public sealed class CSharpSession : IDisposable
     /// Outputs are reported to <paramref name="observer"/> as they happen; the outcome says whether the cell succeeded.
     /// The task never faults for user errors: those are reported as <see cref="ExecutionError"/>s.
     /// Cancelling <paramref name="cancellationToken"/> interrupts the cell cooperatively (loops in cell code and library
-    /// code that checks <see cref="CellInterruption.AppContextKey"/>); the cell then fails with
+    /// code that checks <see cref="CellCancellation"/>); the cell then fails with
     /// <see cref="ErrorReport.InterruptedName"/> and the session stays usable.
     /// </summary>
     public Task<CellOutcome> ExecuteAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken = default) =>

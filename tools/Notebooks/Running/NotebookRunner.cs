@@ -25,7 +25,7 @@ public sealed class NotebookRunner
         var label = Path.GetFileName(notebook.SourceName);
         foreach (var cell in notebook.Cells) cell.ClearOutputs();
         var recorder = new NotebookRecorder(notebook, _options.EchoConsole);
-        void Save() => Format.AtomicFile.WriteAllText(outputPath, recorder.Snapshot());
+        void Save() => AtomicFile.WriteAllText(outputPath, recorder.Snapshot());
         Save();
 
         using var session = new CSharpSession(new SessionOptions

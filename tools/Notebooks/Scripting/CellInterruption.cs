@@ -5,17 +5,11 @@ namespace MnistCourse.Notebooks.Scripting;
 /// <summary>
 /// Cooperative interruption of a running cell. .NET cannot abort a thread, so the engine inserts a call to
 /// <see cref="ThrowIfRequested"/> at the start of every loop body in cell code (<see cref="InterruptionPoints"/>), and
-/// publishes the cell's token under <see cref="AppContextKey"/> for library code (MnistCourse's Fit checks it between batches).
+/// publishes the cell's token with <see cref="CellCancellation"/> for library code (MnistCourse's Fit checks it between batches).
 /// Code that only waits (Thread.Sleep, blocking I/O) cannot be interrupted.
 /// </summary>
 public static class CellInterruption
 {
-    /// <summary>
-    /// The <c>AppContext</c> data key under which the running cell's <see cref="CancellationToken"/> is published;
-    /// must equal <c>MnistCourse.Training.Interruption.Key</c> in the course library.
-    /// </summary>
-    public const string AppContextKey = "MnistCourse.CellCancellation";
-
     // How many cells have a pending interrupt, process-wide: the check in every loop iteration is one volatile read.
     private static int _pending;
 
@@ -36,7 +30,7 @@ public static class CellInterruption
 
         public Armed(CancellationToken token)
         {
-            AppContext.SetData(AppContextKey, token);
+            CellCancellation.Publish(token);
             _registration = token.Register(() =>
             {
                 Interlocked.Exchange(ref _counted, 1);
@@ -48,7 +42,7 @@ public static class CellInterruption
         {
             _registration.Dispose(); // waits for a callback that is running, so _counted is final
             if (Interlocked.Exchange(ref _counted, 0) == 1) Interlocked.Decrement(ref _pending);
-            AppContext.SetData(AppContextKey, null);
+            CellCancellation.Clear();
         }
     }
 

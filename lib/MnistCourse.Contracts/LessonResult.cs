@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MnistCourse.Reporting;
+namespace MnistCourse.Contracts;
 
-/// <summary>What a lesson measured, as the reproduction table shows it.</summary>
+/// <summary>
+/// What a lesson measured against its tutorial: one line of a lesson's report, and one row of results.json's
+/// "tutorials" (where `./course run` adds which notebook, which kind of run and when).
+/// </summary>
 public sealed record LessonResult(
     [property: JsonPropertyName("tutorial")] string Tutorial,
     [property: JsonPropertyName("title")] string Title,
@@ -20,6 +23,18 @@ public sealed record LessonResult(
     [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
     [property: JsonPropertyName("seed")] int Seed = 0)
 {
+    /// <summary>The lesson that reported it (results.json only).</summary>
+    [JsonPropertyName("notebook"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notebook { get; init; }
+
+    /// <summary>A quick run (fewer epochs and images) rather than the tutorial's full one (results.json only).</summary>
+    [JsonPropertyName("quick"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Quick { get; init; }
+
+    /// <summary>When it was measured, ISO 8601 UTC (results.json only).</summary>
+    [JsonPropertyName("measured_utc"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MeasuredUtc { get; init; }
+
     /// <summary>The run had the tutorial's full length and data, so its accuracy can be compared with the published one.</summary>
     [JsonPropertyName("full_run")]
     public bool FullRun => Epochs == PublishedEpochs;
@@ -32,8 +47,12 @@ public sealed record LessonResult(
     [JsonPropertyName("reaches_floor")]
     public bool ReachesFloor => TestAccuracy >= Floor;
 
+    /// <summary>The verdict column of the reproduction table, as `./course run` prints it and the site shows it.</summary>
+    [JsonIgnore]
+    public string Verdict => !FullRun ? "short run" : ReachesFloor ? (WithinTolerance ? "✓ within 0.15 pts" : "✓ reaches floor") : "✗ below floor";
+
     // A run that trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    internal static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -1,0 +1,60 @@
+namespace MnistCourse.Contracts;
+
+/// <summary>
+/// Where things are in the course repository: its root (the folder holding <see cref="SolutionFile"/>), the folder
+/// of generated results, the built library and the built programs. Every program finds them here, the same way.
+/// </summary>
+public static class CoursePaths
+{
+    /// <summary>The file that marks the repository root.</summary>
+    public const string SolutionFile = "MnistCourse.sln";
+
+    /// <summary>The variable that points <see cref="Artifacts"/> elsewhere (tests use a scratch folder).</summary>
+    public const string ArtifactsVariable = "MNISTCOURSE_ARTIFACTS";
+
+    /// <summary>
+    /// The nearest folder holding <see cref="SolutionFile"/> above <paramref name="start"/>; without a start, above
+    /// the current directory, else above the running program or this assembly (a notebook kernel may run anywhere,
+    /// the library it loads is in lib/bin). Null outside a course repository.
+    /// </summary>
+    public static string? FindRoot(string? start = null)
+    {
+        var starts = start is not null ? [start]
+            : new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(CoursePaths).Assembly.Location) ?? "" };
+        foreach (var from in starts.Where(s => !string.IsNullOrEmpty(s)))
+            for (var dir = new DirectoryInfo(Path.GetFullPath(from)); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return dir.FullName;
+        return null;
+    }
+
+    /// <summary><see cref="FindRoot"/>, or an error that says where to run from.</summary>
+    public static string RequireRoot() => FindRoot()
+        ?? throw new InvalidOperationException($"cannot find the course folder (the one with {SolutionFile}); run ./course from inside it.");
+
+    /// <summary>artifacts/ under <paramref name="root"/> (never committed), or $MNISTCOURSE_ARTIFACTS when set.</summary>
+    public static string Artifacts(string root) => Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } other
+        ? Path.GetFullPath(other) : Path.Combine(root, "artifacts");
+
+    /// <summary>lib/bin/MnistCourse.dll: the one stable path every lesson's <c>#r</c> loads the library from.</summary>
+    public static string LibraryDll(string root) => Path.Combine(root, "lib", "bin", "MnistCourse.dll");
+
+    /// <summary>The framework folder every program is built for.</summary>
+    public const string ToolFramework = "net10.0";
+
+    /// <summary>A program as the Release build of the solution leaves it: tools/&lt;project&gt;/bin/Release/net10.0/MnistCourse.&lt;project&gt;.dll.</summary>
+    public static string ToolDll(string root, string project, string configuration = "Release") =>
+        Path.Combine(root, "tools", project, "bin", configuration, ToolFramework, $"MnistCourse.{project}.dll");
+
+    /// <summary>
+    /// Where the executed copy of a notebook goes by default: artifacts/ mirroring the notebook's path inside the
+    /// repository (two notebooks of the same name in different folders do not collide); outside a repository,
+    /// artifacts/ beside the notebook.
+    /// </summary>
+    public static string ExecutedCopy(string notebookPath)
+    {
+        var full = Path.GetFullPath(notebookPath);
+        return FindRoot(Path.GetDirectoryName(full)) is { } root
+            ? Path.Combine(root, "artifacts", Path.GetRelativePath(root, full))
+            : Path.Combine(Path.GetDirectoryName(full)!, "artifacts", Path.GetFileName(full));
+    }
+}
