@@ -18,7 +18,8 @@ public static class IdxFile
     public static byte[] Read(string path, MnistFile expected)
     {
         var name = MnistPaths.Display(path);
-        using var file = Open(path, name);
+        // bufferSize 1: the payload is read straight into its array.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var header = new byte[expected.HeaderSize];
         var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         CheckHeader(header.AsSpan(0, read), name, expected);
@@ -62,19 +63,6 @@ public static class IdxFile
         if (header[0] == 0x1F && header[1] == 0x8B) return found + " — gzip-compressed data: gunzip it first";
         if (header.TrimStart("\uFEFF \t\r\n"u8) is [(byte)'<', ..]) return found + " — an HTML page (an error page saved under the data file's name), not data";
         return found;
-    }
-
-    private static FileStream Open(string path, string name)
-    {
-        try
-        {
-            // bufferSize 1: the payload is read straight into its array.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new MnistDataException(name, "the file to exist", "no such file", "run ./course setup (or Mnist.Ensure()) to fetch it", e);
-        }
     }
 
     private static MnistDataException Wrong(string name, string expected, string found) =>

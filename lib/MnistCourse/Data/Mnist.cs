@@ -58,7 +58,7 @@ public static class Mnist
     public static string Ensure(string? folder = null, TextWriter? log = null) => new MnistCache(folder, log).Ensure();
 
     /// <summary>Reports on the four files without fetching or changing anything (for <c>./course doctor</c>).</summary>
-    public static IReadOnlyList<MnistFileCheck> Check(string? folder = null) => new MnistCache(folder, TextWriter.Null).Check();
+    public static IReadOnlyList<MnistFileCheck> Check(string? folder = null) => new MnistCache(folder).Check();
 
     /// <summary>The cache folder used when none is given.</summary>
     public static string DefaultFolder => MnistPaths.DefaultFolder();

