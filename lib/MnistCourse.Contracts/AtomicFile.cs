@@ -43,13 +43,14 @@ public static class AtomicFile
     public const string TemporaryPrefix = ".";
 
     /// <summary>
-    /// Moves a damaged file out of the way, to <c>&lt;path&gt;.corrupt</c> (replacing an older one), instead of deleting
-    /// it: the learner can still look at it. Returns the new path.
+    /// Moves a damaged file out of the way, to <c>&lt;path&gt;.corrupt</c> (or, when an earlier one is there, a
+    /// time-stamped name beside it), instead of deleting it: the learner can still look at it. Returns the new path.
     /// </summary>
     public static string MoveAside(string path)
     {
         var aside = path + CorruptSuffix;
-        File.Move(path, aside, overwrite: true);
+        if (File.Exists(aside)) aside += $"-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
+        File.Move(path, aside);
         return aside;
     }
 

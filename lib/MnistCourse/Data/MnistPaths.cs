@@ -2,23 +2,15 @@ namespace MnistCourse.Data;
 
 /// <summary>
 /// Where the MNIST cache folder is: <c>$MNIST_DIR</c> when set; otherwise <c>data/mnist</c> under the
-/// repository root (the folder holding <c>MnistCourse.sln</c>, found by walking up from the current
-/// directory, then from the library's own location); otherwise <c>~/.cache/mnistcourse/mnist</c>
-/// (<c>$XDG_CACHE_HOME/mnistcourse/mnist</c> when that variable is set).
+/// repository root; otherwise (outside the repository) <c>~/.cache/mnistcourse/mnist</c>, or
+/// <c>$XDG_CACHE_HOME/mnistcourse/mnist</c> when that variable is set.
 /// </summary>
-/// <example>
-/// <code>
-/// Console.WriteLine(MnistPaths.DefaultFolder()); // e.g. /home/me/MnistCourse/data/mnist
-/// </code>
-/// </example>
 public static class MnistPaths
 {
-    /// <summary>Environment variable that overrides the cache folder (relative paths are taken from the current directory).</summary>
-    /// <example><code>Environment.SetEnvironmentVariable(MnistPaths.EnvironmentVariable, "/data/mnist");</code></example>
+    /// <summary>Environment variable that overrides the cache folder (a relative path is taken from the current directory).</summary>
     public const string EnvironmentVariable = "MNIST_DIR";
 
     /// <summary>The cache folder to use when none is given (see the class summary for the order). Not created here.</summary>
-    /// <example><code>var folder = MnistPaths.DefaultFolder();</code></example>
     public static string DefaultFolder()
     {
         var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -28,8 +20,7 @@ public static class MnistPaths
     }
 
     /// <summary>The per-user fallback: <c>$XDG_CACHE_HOME/mnistcourse/mnist</c> or <c>~/.cache/mnistcourse/mnist</c>.</summary>
-    /// <example><code>var fallback = MnistPaths.UserCacheFolder();</code></example>
-    public static string UserCacheFolder()
+    internal static string UserCacheFolder()
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         var cache = !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)
@@ -38,11 +29,7 @@ public static class MnistPaths
         return Path.Combine(cache, "mnistcourse", "mnist");
     }
 
-    /// <summary>
-    /// A path as messages show it: relative to the current directory when it lies below it
-    /// (e.g. <c>data/mnist/train-labels-idx1-ubyte</c>), full otherwise.
-    /// </summary>
-    /// <example><code>Console.WriteLine(MnistPaths.Display("/repo/data/mnist/x")); // "data/mnist/x" when run in /repo</code></example>
+    /// <summary>A path as messages show it: relative to the current directory when below it (<c>data/mnist/…</c>), full otherwise.</summary>
     public static string Display(string path)
     {
         var full = Path.GetFullPath(path);

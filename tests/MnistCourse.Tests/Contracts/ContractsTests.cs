@@ -68,6 +68,11 @@ public sealed class ContractsTests
         Assert.Equal(path + ".corrupt", AtomicFile.MoveAside(path));
         Assert.False(File.Exists(path));
         Assert.Equal("torn", File.ReadAllText(path + ".corrupt"));
+
+        File.WriteAllText(path, "torn again");
+        var second = AtomicFile.MoveAside(path);
+        Assert.StartsWith(path + ".corrupt-", second); // an earlier one is never overwritten
+        Assert.Equal("torn", File.ReadAllText(path + ".corrupt"));
     }
 
     [Fact]

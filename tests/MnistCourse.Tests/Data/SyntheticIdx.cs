@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using System.Security.Cryptography;
 using MnistCourse.Data;
 
 namespace MnistCourse.Tests.Data;
@@ -18,27 +18,23 @@ internal static class SyntheticIdx
 
     /// <summary>An image file of <paramref name="count"/> images with a recognisable pixel pattern.</summary>
     public static byte[] Images(int count, int rows = 28, int cols = 28, int seed = 0) =>
-        [.. Header(IdxFile.ImagesMagic, (uint)count, (uint)rows, (uint)cols), .. Pixels(count, rows, cols, seed)];
+        [.. Header(0x00000803, (uint)count, (uint)rows, (uint)cols), .. Pixels(count, rows, cols, seed)];
 
     /// <summary>The pixels <see cref="Images"/> writes: pixel k of the whole stack is (k * 7 + seed) mod 256.</summary>
     public static byte[] Pixels(int count, int rows = 28, int cols = 28, int seed = 0) =>
         Enumerable.Range(0, count * rows * cols).Select(k => (byte)((k * 7 + seed) % 256)).ToArray();
 
     /// <summary>A label file holding exactly <paramref name="labels"/>.</summary>
-    public static byte[] Labels(params byte[] labels) => [.. Header(IdxFile.LabelsMagic, (uint)labels.Length), .. labels];
+    public static byte[] Labels(params byte[] labels) => [.. Header(0x00000801, (uint)labels.Length), .. labels];
 
-    /// <summary>Gzip-compresses <paramref name="raw"/> (what the mirrors serve).</summary>
-    public static byte[] Gzip(byte[] raw)
-    {
-        var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(raw);
-        return ms.ToArray();
-    }
+    /// <summary>What the reader should expect of a file named <paramref name="name"/> (-idx3- for images) holding <paramref name="count"/> items.</summary>
+    public static MnistFile Expect(string name, int count, byte[]? content = null) =>
+        new(name, count, content is null ? "" : Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant());
 }
 
 /// <summary>
-/// A complete small "MNIST" with the real file names: 5 training and 3 test images, and a catalogue
-/// carrying their sizes and SHA-256s, so the cache can be exercised without the 55 MB of real data.
+/// A complete small "MNIST" under the real file names: 5 training and 3 test images, with the sizes and
+/// SHA-256s the cache must check, so the cache can be exercised without the 55 MB of real data.
 /// </summary>
 internal sealed class SyntheticSet
 {
@@ -47,47 +43,25 @@ internal sealed class SyntheticSet
 
     public SyntheticSet()
     {
-        TrainImages = SyntheticIdx.Images(TrainLabelValues.Length, seed: 1);
-        TrainLabels = SyntheticIdx.Labels(TrainLabelValues);
-        TestImages = SyntheticIdx.Images(TestLabelValues.Length, seed: 2);
-        TestLabels = SyntheticIdx.Labels(TestLabelValues);
-        var o = MnistCatalog.Original;
-        Catalog = new MnistCatalog(
-            Spec(o.TrainImages, TrainImages), Spec(o.TrainLabels, TrainLabels),
-            Spec(o.TestImages, TestImages), Spec(o.TestLabels, TestLabels));
         ByName = new Dictionary<string, byte[]>
         {
-            [o.TrainImages.Name] = TrainImages,
-            [o.TrainLabels.Name] = TrainLabels,
-            [o.TestImages.Name] = TestImages,
-            [o.TestLabels.Name] = TestLabels,
+            [MnistFile.TrainImages.Name] = SyntheticIdx.Images(TrainLabelValues.Length, seed: 1),
+            [MnistFile.TrainLabels.Name] = SyntheticIdx.Labels(TrainLabelValues),
+            [MnistFile.TestImages.Name] = SyntheticIdx.Images(TestLabelValues.Length, seed: 2),
+            [MnistFile.TestLabels.Name] = SyntheticIdx.Labels(TestLabelValues),
         };
+        Files = MnistFile.All.Select(f => SyntheticIdx.Expect(f.Name, f.IsImages ? (ByName[f.Name].Length - 16) / 784 : ByName[f.Name].Length - 8, ByName[f.Name])).ToArray();
     }
 
-    public byte[] TrainImages { get; }
-    public byte[] TrainLabels { get; }
-    public byte[] TestImages { get; }
-    public byte[] TestLabels { get; }
-    public MnistCatalog Catalog { get; }
+    /// <summary>The four files' contents, by their real names, in the order train images, train labels, test images, test labels.</summary>
     public IReadOnlyDictionary<string, byte[]> ByName { get; }
 
-    /// <summary>Writes the four raw files into <paramref name="folder"/> (optionally under other names).</summary>
-    public void WriteRaw(string folder, Func<MnistFileSpec, string>? nameOf = null)
-    {
-        foreach (var spec in Catalog.All) File.WriteAllBytes(Path.Combine(folder, nameOf?.Invoke(spec) ?? spec.Name), ByName[spec.Name]);
-    }
+    /// <summary>The catalogue the cache is given in place of <see cref="MnistFile.All"/>.</summary>
+    public IReadOnlyList<MnistFile> Files { get; }
 
-    /// <summary>Writes the four files gzip-compressed, as <c>&lt;name&gt;.gz</c>.</summary>
-    public void WriteGz(string folder)
+    /// <summary>Writes the four files into <paramref name="folder"/>.</summary>
+    public void Write(string folder)
     {
-        foreach (var spec in Catalog.All) File.WriteAllBytes(Path.Combine(folder, spec.Name + ".gz"), SyntheticIdx.Gzip(ByName[spec.Name]));
+        foreach (var (name, bytes) in ByName) File.WriteAllBytes(Path.Combine(folder, name), bytes);
     }
-
-    private static MnistFileSpec Spec(MnistFileSpec original, byte[] content) =>
-        original with
-        {
-            Count = original.Kind == MnistFileKind.Images ? (content.Length - 16) / 784 : content.Length - 8,
-            RawSize = content.Length,
-            Sha256 = MnistVerifier.Sha256Hex(content),
-        };
 }
