@@ -47,9 +47,6 @@ internal sealed class ColorScale
     /// <summary>True for maps with a neutral middle, which should be centred on zero.</summary>
     public bool IsDiverging { get; }
 
-    /// <summary>True when the stops are known here, so text colours can be chosen for contrast.</summary>
-    public bool KnowsColors => _stops is not null;
-
     /// <summary>Finds a map by name (case-insensitive); unknown names are passed through to plotly.js.</summary>
     public static ColorScale Parse(string name, string paramName)
     {

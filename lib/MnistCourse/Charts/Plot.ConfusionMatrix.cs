@@ -15,7 +15,6 @@ public static partial class Plot
     /// <param name="title">Title; the overall accuracy is added beneath it.</param>
     /// <remarks>Cells are shaded by the square root of their share of the row (the fraction of that true class):
     /// the diagonal is dark whatever the class size, and a 1% confusion is still visibly tinted next to it.</remarks>
-    /// <example><code>Plot.ConfusionMatrix(counts)   // counts[t, p] += 1 for each test image</code></example>
     /// <exception cref="ArgumentException">A non-square or empty matrix, a negative count, or a label count that differs from the size.</exception>
     public static GenericChart ConfusionMatrix(int[,] matrix, IReadOnlyList<string>? labels = null, string? title = null)
     {
@@ -27,9 +26,9 @@ public static partial class Plot
                 $"Expected a square, non-empty matrix of counts [true, predicted] (10×10 for MNIST), got {ValueFormat.Shape(matrix)}.",
                 nameof(matrix));
         }
-        if (labels is not null && labels.Count != n)
+        if (labels is not null)
         {
-            throw new ArgumentException($"Expected {n} labels, one per class, got {labels.Count}.", nameof(labels));
+            CheckOnePer(labels, "label per class", n, nameof(labels));
         }
         foreach (var count in matrix)
         {
@@ -38,19 +37,11 @@ public static partial class Plot
                 throw new ArgumentException($"Counts cannot be negative, found {count}.", nameof(matrix));
             }
         }
-        var names = labels?.Select(l => l ?? "").ToArray() ?? Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var classes = Enumerable.Range(0, n).ToArray();
+        var names = labels?.Select(l => l ?? "").ToArray() ?? classes.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-        var rowTotals = new long[n];
-        long total = 0, correct = 0;
-        for (var t = 0; t < n; t++)
-        {
-            for (var p = 0; p < n; p++)
-            {
-                rowTotals[t] += matrix[t, p];
-            }
-            total += rowTotals[t];
-            correct += matrix[t, t];
-        }
+        var rowTotals = classes.Select(t => classes.Sum(p => (long)matrix[t, p])).ToArray();
+        long total = rowTotals.Sum(), correct = classes.Sum(t => (long)matrix[t, t]);
         string Percent(double fraction) => fraction.ToString("0.0%", CultureInfo.InvariantCulture);
         string ClassAccuracy(int t) => rowTotals[t] > 0 ? Percent((double)matrix[t, t] / rowTotals[t]) : "n/a";
 
@@ -58,7 +49,7 @@ public static partial class Plot
         var hover = new string[n][];
         var annotations = new List<object>(n * n);
         var cellPixels = Math.Min(48.0, 480.0 / n);
-        var longest = Enumerable.Range(0, n).SelectMany(t => Enumerable.Range(0, n).Select(p => matrix[t, p].ToString(CultureInfo.InvariantCulture).Length)).Max();
+        var longest = matrix.Cast<int>().Max(count => count.ToString(CultureInfo.InvariantCulture).Length);
         var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * 0.3, cellPixels * 1.6 / longest), 7, 14), 1);
         for (var t = 0; t < n; t++)
         {
@@ -91,9 +82,8 @@ public static partial class Plot
 
         var accuracy = total > 0 ? Percent((double)correct / total) : "n/a";
         var heading = $"{(string.IsNullOrWhiteSpace(title) ? "Confusion matrix" : title)}<br><sup>accuracy {accuracy} on {total.ToString("#,0", CultureInfo.InvariantCulture)} images</sup>";
-        var indices = Enumerable.Range(0, n).ToArray();
-        var rowLabels = indices.Select(t => $"{names[t]}  <span style=\"font-size:10px;color:#888\">{ClassAccuracy(t)}</span>").ToArray();
-        var left = (int)(names.Max(s => MosaicChart.EstimateTextWidth(s, 12)) + MosaicChart.EstimateTextWidth(" 100.0%", 10)) + 50;
+        var rowLabels = classes.Select(t => $"{names[t]}  <span style=\"font-size:10px;color:#888\">{ClassAccuracy(t)}</span>").ToArray();
+        var left = (int)(names.Max(s => TextWidth(s, 12)) + TextWidth(" 100.0%", 10)) + 50;
         int top = 84, bottom = 56, right = 16;
         var plotSize = (int)Math.Round(n * cellPixels);
         var layout = Layout(
@@ -103,12 +93,12 @@ public static partial class Plot
             ("margin", Margin(left, right, top, bottom)),
             ("xaxis", Obj(
                 ("title", Obj(("text", "predicted label"))),
-                ("range", new[] { -0.5, n - 0.5 }), ("tickvals", indices), ("ticktext", names),
+                ("range", new[] { -0.5, n - 0.5 }), ("tickvals", classes), ("ticktext", names),
                 ("showgrid", false), ("zeroline", false), ("ticks", ""), ("constrain", "domain"))),
             ("yaxis", Obj(
                 ("title", Obj(("text", "true label  ·  class accuracy"), ("standoff", 12))),
                 ("automargin", true),
-                ("range", new[] { n - 0.5, -0.5 }), ("tickvals", indices), ("ticktext", rowLabels),
+                ("range", new[] { n - 0.5, -0.5 }), ("tickvals", classes), ("ticktext", rowLabels),
                 ("showgrid", false), ("zeroline", false), ("ticks", ""),
                 ("scaleanchor", "x"), ("scaleratio", 1), ("constrain", "domain"))),
             ("plot_bgcolor", "#e6e6e6"),

@@ -12,7 +12,6 @@ public static partial class Plot
     /// its own). One row per filter when the input has several channels: a filter's kernel spans all of them.
     /// </summary>
     /// <param name="weights">torch's layout (filters, channels, height, width), e.g. <c>conv.weight</c> of shape 32×1×3×3.</param>
-    /// <param name="title">Title above the grid.</param>
     /// <param name="columns">Tiles per row; by default 8 for one channel, else the number of channels.</param>
     /// <example><code>Plot.Kernels(((Conv2D)model.GetLayer("conv2d")).Conv.weight!, title: "conv2d's 32 kernels")</code></example>
     /// <exception cref="ArgumentException">A tensor that is not 4-dimensional or has an empty dimension.</exception>
@@ -29,9 +28,7 @@ public static partial class Plot
         for (var c = 0; c < channels; c++)
         {
             var tile = new float[height, width];
-            for (var r = 0; r < height; r++)
-            for (var k = 0; k < width; k++)
-                tile[r, k] = values[((f * channels + c) * height + r) * width + k];
+            Buffer.BlockCopy(values, (f * channels + c) * tile.Length * sizeof(float), tile, 0, tile.Length * sizeof(float));
             tiles.Add(tile);
             captions.Add(channels == 1 ? f.ToString(CultureInfo.InvariantCulture) : $"filter {f}, ch {c}");
         }

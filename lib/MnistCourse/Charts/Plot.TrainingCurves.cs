@@ -23,20 +23,11 @@ public static partial class Plot
     /// Loss and accuracy per epoch, side by side, training solid and validation dashed: the picture that shows overfitting.
     /// </summary>
     /// <param name="history">Like Keras' <c>History.history</c>: keys among "loss", "accuracy", "val_loss", "val_accuracy"
-    /// ("acc"/"val_acc" are accepted too), each with one value per epoch. A missing panel's keys may be left out.</param>
-    /// <param name="title">Title above both panels.</param>
-    /// <example>
-    /// <code>
-    /// var history = new Dictionary&lt;string, IReadOnlyList&lt;double&gt;&gt;
-    /// {
-    ///     ["loss"] = new[] { 0.35, 0.12, 0.08 }, ["val_loss"] = new[] { 0.15, 0.10, 0.09 },
-    ///     ["accuracy"] = new[] { 0.90, 0.96, 0.98 }, ["val_accuracy"] = new[] { 0.95, 0.97, 0.97 },
-    /// };
-    /// Plot.TrainingCurves(history)
-    /// </code>
-    /// </example>
+    /// ("acc"/"val_acc" are accepted too), each with one value per epoch (a list or an array). A missing panel's keys may be left out.</param>
+    /// <example><code>Plot.TrainingCurves(new Dictionary&lt;string, double[]&gt; { ["loss"] = [0.35, 0.12], ["val_loss"] = [0.15, 0.10] })</code></example>
     /// <exception cref="ArgumentException">The history is empty, has an unknown key, or an empty series.</exception>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, IReadOnlyList<double>> history, string? title = null)
+    public static GenericChart TrainingCurves<TSeries>(IReadOnlyDictionary<string, TSeries> history, string? title = null)
+        where TSeries : IReadOnlyList<double>
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count == 0)
@@ -127,22 +118,4 @@ public static partial class Plot
         return Chart(traces, Layout([.. layoutProperties]));
     }
 
-    /// <summary>Training curves from a history whose series are lists (handy while appending one value per epoch).</summary>
-    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
-    /// <param name="title">Title above both panels.</param>
-    /// <example><code>var history = new Dictionary&lt;string, List&lt;double&gt;&gt; { ["loss"] = new() }; /* … */ Plot.TrainingCurves(history)</code></example>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, List<double>> history, string? title = null)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
-    }
-
-    /// <summary>Training curves from a history whose series are arrays.</summary>
-    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
-    /// <param name="title">Title above both panels.</param>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, double[]> history, string? title = null)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
-    }
 }

@@ -35,7 +35,7 @@ public class DigitsTests
         var chart = Plot.Digits([Image(), Image()], [7, 2], title: "two digits");
 
         Assert.Equal(["7", "2"], AnnotationTexts(chart));
-        var html = Plot.ToHtmlFragment(chart);
+        var html = Html(chart);
         Assert.Contains("\"text\":\"two digits\"", html);
         Assert.Contains("\"text\":\"7\"", html);
     }

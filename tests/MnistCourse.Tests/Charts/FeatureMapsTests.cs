@@ -44,7 +44,7 @@ public class FeatureMapsTests
         Assert.Equal(0, trace.GetProperty("zmin").GetDouble());
         Assert.Equal(1, trace.GetProperty("zmax").GetDouble());
         Assert.False(trace.GetProperty("showscale").GetBoolean());   // per-tile scales: a colour bar would lie
-        Assert.Contains("\"text\":\"ch 2\"", Plot.ToHtmlFragment(chart));
+        Assert.Contains("\"text\":\"ch 2\"", Html(chart));
     }
 
     [Fact]

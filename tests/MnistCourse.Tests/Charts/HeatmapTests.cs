@@ -20,7 +20,7 @@ public class HeatmapTests
         Assert.Equal(1, half.GetProperty("y").GetDouble());   // row
         Assert.Equal("x", half.GetProperty("xref").GetString());
         Assert.False(Trace(chart).GetProperty("showscale").GetBoolean());   // the numbers replace the colour bar
-        Assert.Contains("\"text\":\"-0.125\"", Plot.ToHtmlFragment(chart));
+        Assert.Contains("\"text\":\"-0.125\"", Html(chart));
     }
 
     [Fact]
