@@ -28,7 +28,7 @@ public static class TorchRuntime
         {
             if (_ready) return;
             var platform = HostPlatform.Current;
-            if (GlibcAllocator.AppliesTo(platform)) GlibcAllocator.Configure();
+            GlibcAllocator.Configure();
             if (NeedsLibStdCxxPatch(platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)))
                 PatchLibraries(CandidateLibraries(), log: null);
             try
