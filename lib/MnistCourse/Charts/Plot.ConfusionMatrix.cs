@@ -11,12 +11,11 @@ public static partial class Plot
     /// the count written in every cell, and each class's accuracy next to its label and in the hover.
     /// </summary>
     /// <param name="matrix">Counts, <c>matrix[true, predicted]</c>; square, usually 10×10.</param>
-    /// <param name="labels">Class names in index order; "0", "1", … by default.</param>
     /// <param name="title">Title; the overall accuracy is added beneath it.</param>
     /// <remarks>Cells are shaded by the square root of their share of the row (the fraction of that true class):
     /// the diagonal is dark whatever the class size, and a 1% confusion is still visibly tinted next to it.</remarks>
-    /// <exception cref="ArgumentException">A non-square or empty matrix, a negative count, or a label count that differs from the size.</exception>
-    public static GenericChart ConfusionMatrix(int[,] matrix, IReadOnlyList<string>? labels = null, string? title = null)
+    /// <exception cref="ArgumentException">A non-square or empty matrix, or a negative count.</exception>
+    public static GenericChart ConfusionMatrix(int[,] matrix, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var n = matrix.GetLength(0);
@@ -26,10 +25,6 @@ public static partial class Plot
                 $"Expected a square, non-empty matrix of counts [true, predicted] (10×10 for MNIST), got {ValueFormat.Shape(matrix)}.",
                 nameof(matrix));
         }
-        if (labels is not null)
-        {
-            CheckOnePer(labels, "label per class", n, nameof(labels));
-        }
         foreach (var count in matrix)
         {
             if (count < 0)
@@ -38,7 +33,7 @@ public static partial class Plot
             }
         }
         var classes = Enumerable.Range(0, n).ToArray();
-        var names = labels?.Select(l => l ?? "").ToArray() ?? classes.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var names = classes.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         var rowTotals = classes.Select(t => classes.Sum(p => (long)matrix[t, p])).ToArray();
         long total = rowTotals.Sum(), correct = classes.Sum(t => (long)matrix[t, t]);

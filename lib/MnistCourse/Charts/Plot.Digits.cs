@@ -6,7 +6,7 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// A grid of digit images, each captioned (typically with its label), ink dark on light.
+    /// A grid of digit images, ten to a row, each captioned (typically with its label), ink dark on light.
     /// </summary>
     /// <param name="images">Images of one shape, e.g. 28×28 MNIST digits with values in [0, 1] (0 = background).
     /// Other ranges still draw sensibly: the grey scale spans min(0, smallest)..max(1, largest) value,
@@ -14,23 +14,22 @@ public static partial class Plot
     /// <param name="captions">One caption per image, or <c>null</c> for none.</param>
     /// <returns>One heatmap mosaic: fast to draw, small to save.</returns>
     /// <exception cref="ArgumentException">No images, images of different shapes, or a caption count that differs from the image count.</exception>
-    public static GenericChart Digits(IReadOnlyList<float[,]> images, IReadOnlyList<string>? captions = null, int columns = 10, string? title = null)
+    public static GenericChart Digits(IReadOnlyList<float[,]> images, IReadOnlyList<string>? captions = null, string? title = null)
     {
         CheckImages(images, nameof(images));
         if (captions is not null)
         {
             CheckOnePer(captions, "caption per image", images.Count, nameof(captions));
         }
-        CheckColumns(columns, nameof(columns));
-        return MosaicChart.Build(images, captions, columns, title, DigitStyle(images));
+        return MosaicChart.Build(images, captions, columns: 10, title, DigitStyle(images));
     }
 
     /// <summary>A grid of digit images captioned with their integer labels, one per image.</summary>
-    public static GenericChart Digits(IReadOnlyList<float[,]> images, IReadOnlyList<int> labels, int columns = 10, string? title = null)
+    public static GenericChart Digits(IReadOnlyList<float[,]> images, IReadOnlyList<int> labels, string? title = null)
     {
         CheckImages(images, nameof(images));
         CheckOnePer(labels, "label per image", images.Count, nameof(labels));
-        return Digits(images, labels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(), columns, title);
+        return Digits(images, labels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(), title);
     }
 
     /// <summary>Greys from white at min(0, smallest value) to black at max(1, largest value).</summary>
@@ -68,14 +67,6 @@ public static partial class Plot
                     $"Expected images with at least one row and column (28×28 for MNIST), but {paramName}[{i}] is {ValueFormat.Shape(images[i])}.",
                     paramName);
             }
-        }
-    }
-
-    private static void CheckColumns(int columns, string paramName)
-    {
-        if (columns < 1)
-        {
-            throw new ArgumentOutOfRangeException(paramName, columns, $"Expected at least 1 column, got {columns}.");
         }
     }
 

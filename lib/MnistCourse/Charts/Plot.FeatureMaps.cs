@@ -6,7 +6,7 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// The activations of a convolution layer for one input: one tile per channel, captioned with its index.
+    /// The activations of a convolution layer for one input: one tile per channel, eight to a row, captioned with its index.
     /// </summary>
     /// <param name="maps">Activations shaped (channels, height, width), e.g. 32×26×26 after a first 3×3 convolution.</param>
     /// <remarks>
@@ -15,7 +15,7 @@ public static partial class Plot
     /// not brightness. Drawn in viridis (bright = strong activation); a constant channel is drawn all dark.
     /// </remarks>
     /// <exception cref="ArgumentException">A dimension of <paramref name="maps"/> is 0.</exception>
-    public static GenericChart FeatureMaps(float[,,] maps, string? title = null, int columns = 8)
+    public static GenericChart FeatureMaps(float[,,] maps, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(maps);
         int channels = maps.GetLength(0), height = maps.GetLength(1), width = maps.GetLength(2);
@@ -25,12 +25,11 @@ public static partial class Plot
                 $"Expected maps shaped (channels, height, width) with no empty dimension, got {channels}×{height}×{width}.",
                 nameof(maps));
         }
-        CheckColumns(columns, nameof(columns));
 
         var tiles = Enumerable.Range(0, channels).Select(c => Normalise(maps, c)).ToList();
         var captions = Enumerable.Range(0, channels).Select(c => "ch " + c.ToString(CultureInfo.InvariantCulture)).ToList();
         var style = new MosaicChart.Style(ColorScale.Viridis, 0, 1, TargetTilePixels: 80, FrameTiles: false, HoverLabel: "scaled");
-        return MosaicChart.Build(tiles, captions, columns, title, style);
+        return MosaicChart.Build(tiles, captions, columns: 8, title, style);
     }
 
     /// <summary>Channel <paramref name="channel"/> mapped linearly so its finite values span 0..1 (all 0 when constant).</summary>

@@ -7,15 +7,14 @@ namespace MnistCourse.Charts;
 
 public static partial class Plot
 {
-    /// <summary>Arrays up to this many rows and columns get their numbers written in the cells by default.</summary>
+    /// <summary>Arrays up to this many rows and columns get their numbers written in the cells.</summary>
     public const int ShowValuesUpTo = 12;
 
     /// <summary>
     /// A 2D array as coloured cells, row 0 at the top: an image, a kernel, a convolution result.
-    /// Small arrays (up to <see cref="ShowValuesUpTo"/>×<see cref="ShowValuesUpTo"/>) also show their numbers.
+    /// Small arrays (up to <see cref="ShowValuesUpTo"/>×<see cref="ShowValuesUpTo"/>) also show their numbers; larger ones a colour bar.
     /// </summary>
     /// <param name="values">The array, indexed [row, column]: integers, floats (drawn as written: 0.1f shows as 0.1) or doubles.</param>
-    /// <param name="showValues">Write each value in its cell; <c>null</c> decides by size. Without numbers, a colour bar is shown instead.</param>
     /// <param name="colorScale">"Greys" (white = low, black = high, like MNIST ink), "Blues", "Reds", "Viridis",
     /// or the diverging "RdBu"/"RdBu_r", which are centred on 0 (good for kernels with negative weights).
     /// Other plotly.js scale names are passed through.</param>
@@ -28,7 +27,7 @@ public static partial class Plot
     /// </code>
     /// </example>
     /// <exception cref="ArgumentException">An empty array, an unusable colour scale name, or a highlight outside the array.</exception>
-    public static GenericChart Heatmap<T>(T[,] values, string? title = null, bool? showValues = null, string colorScale = "Greys",
+    public static GenericChart Heatmap<T>(T[,] values, string? title = null, string colorScale = "Greys",
         (int Row, int Col, int Height, int Width)? highlight = null) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -56,7 +55,7 @@ public static partial class Plot
             }
         }
         var (zmin, zmax) = ColorRange(numbers, scale.IsDiverging);
-        var withNumbers = showValues ?? (rows <= ShowValuesUpTo && cols <= ShowValuesUpTo);
+        var withNumbers = rows <= ShowValuesUpTo && cols <= ShowValuesUpTo;
         var cellPixels = Math.Min(56.0, 420.0 / Math.Max(rows, cols));
 
         var trace = Trace("heatmap",

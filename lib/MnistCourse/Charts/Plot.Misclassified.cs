@@ -14,20 +14,17 @@ public static partial class Plot
     /// <param name="title">Title above the grid; by default "N misclassified images".</param>
     /// <returns>A digit grid; with no images at all, a small chart saying so (a perfect batch is not an error).</returns>
     /// <exception cref="ArgumentException">The three lists differ in length, or the images differ in shape.</exception>
-    public static GenericChart Misclassified(IReadOnlyList<float[,]> images, IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted, int columns = 10, string? title = null)
+    public static GenericChart Misclassified(IReadOnlyList<float[,]> images, IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         CheckOnePer(trueLabels, "true label per image", images.Count, nameof(trueLabels));
         CheckOnePer(predicted, "prediction per image", images.Count, nameof(predicted));
-        CheckColumns(columns, nameof(columns));
         if (images.Count == 0)
         {
             return Message("No misclassified images.", title);
         }
-        CheckImages(images, nameof(images));
         var captions = images.Select((_, i) => $"true {trueLabels[i]} → pred {predicted[i]}").ToList();
-        title ??= images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images";
-        return MosaicChart.Build(images, captions, columns, title, DigitStyle(images));
+        return Digits(images, captions, title ?? (images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images"));
     }
 
     /// <summary>A small chart holding only a sentence.</summary>

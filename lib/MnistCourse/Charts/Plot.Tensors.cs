@@ -9,14 +9,11 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>A grid of digits from a batch (N, 28, 28) or (N, 28, 28, 1), captioned with their labels (integers or one-hot rows).</summary>
-    public static GenericChart Digits(Tensor images, Tensor? labels = null, int columns = 10, string? title = null) =>
-        labels is null
-            ? Digits(images.ToImages(), captions: null, columns, title)
-            : Digits(images.ToImages(), labels.ToLabels(), columns, title);
+    public static GenericChart Digits(Tensor images, Tensor? labels = null, string? title = null) =>
+        labels is null ? Digits(images.ToImages(), captions: null, title) : Digits(images.ToImages(), labels.ToLabels(), title);
 
     /// <summary>One sample's feature maps, channels-last (H, W, C) or (1, H, W, C), as Keras' layer outputs are.</summary>
-    public static GenericChart FeatureMaps(Tensor maps, string? title = null, int columns = 8) =>
-        FeatureMaps(maps.ToFeatureMaps(), title, columns);
+    public static GenericChart FeatureMaps(Tensor maps, string? title = null) => FeatureMaps(maps.ToFeatureMaps(), title);
 
     /// <summary>Loss and accuracy per epoch, training solid and validation dashed.</summary>
     public static GenericChart TrainingCurves(History history, string? title = null) => TrainingCurves(history.Values, title);

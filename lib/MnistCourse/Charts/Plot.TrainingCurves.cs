@@ -8,17 +8,6 @@ public static partial class Plot
     private const string TrainingColor = "#1f77b4";
     private const string ValidationColor = "#ff7f0e";
 
-    // Keras' History keys (and the "acc" spelling of older Keras), mapped to (panel, is validation).
-    private static readonly Dictionary<string, (string Metric, bool Validation)> HistoryKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["loss"] = ("loss", false),
-        ["val_loss"] = ("loss", true),
-        ["accuracy"] = ("accuracy", false),
-        ["val_accuracy"] = ("accuracy", true),
-        ["acc"] = ("accuracy", false),
-        ["val_acc"] = ("accuracy", true),
-    };
-
     /// <summary>
     /// Loss and accuracy per epoch, side by side, training solid and validation dashed: the picture that shows overfitting.
     /// </summary>
@@ -38,7 +27,10 @@ public static partial class Plot
         var series = new List<(string Metric, bool Validation, IReadOnlyList<double> Values)>();
         foreach (var (key, values) in history)
         {
-            if (key is null || !HistoryKeys.TryGetValue(key, out var meaning))
+            // Keras' History keys, and the "acc" spelling of older Keras.
+            var validation = key?.StartsWith("val_", StringComparison.OrdinalIgnoreCase) == true;
+            var metric = key?[(validation ? 4 : 0)..].ToLowerInvariant() switch { "loss" => "loss", "accuracy" or "acc" => "accuracy", _ => null };
+            if (metric is null)
             {
                 throw new ArgumentException(
                     $"Unknown history key \"{key}\"; expected keys among \"loss\", \"accuracy\", \"val_loss\", \"val_accuracy\".",
@@ -48,11 +40,11 @@ public static partial class Plot
             {
                 throw new ArgumentException($"history[\"{key}\"] has no values; expected one value per epoch.", nameof(history));
             }
-            if (series.Any(s => s.Metric == meaning.Metric && s.Validation == meaning.Validation))
+            if (series.Any(s => s.Metric == metric && s.Validation == validation))
             {
                 throw new ArgumentException($"history has two keys for the same curve (\"{key}\" and its alias).", nameof(history));
             }
-            series.Add((meaning.Metric, meaning.Validation, values));
+            series.Add((metric, validation, values));
         }
 
         var panels = new[] { "loss", "accuracy" }.Where(m => series.Any(s => s.Metric == m)).ToList();

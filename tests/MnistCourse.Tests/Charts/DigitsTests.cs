@@ -89,6 +89,5 @@ public class DigitsTests
         Assert.Equal("captions", captions.ParamName);
         Assert.Contains("2", captions.Message);
         Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Plot.Digits([Image()], [1, 2])).ParamName);
-        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => Plot.Digits([Image()], columns: 0)).ParamName);
     }
 }
