@@ -42,10 +42,8 @@ public static partial class Plot
 
         var share = new double[n][];
         var hover = new string[n][];
-        var annotations = new List<object>(n * n);
-        var cellPixels = Math.Min(48.0, 480.0 / n);
-        var longest = matrix.Cast<int>().Max(count => count.ToString(CultureInfo.InvariantCulture).Length);
-        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * 0.3, cellPixels * 1.6 / longest), 7, 14), 1);
+        var counts = new string[n, n];
+        var shades = new double[n, n];
         for (var t = 0; t < n; t++)
         {
             share[t] = new double[n];
@@ -54,15 +52,11 @@ public static partial class Plot
             {
                 var count = matrix[t, p];
                 var fraction = rowTotals[t] > 0 ? (double)count / rowTotals[t] : 0;
-                var shade = Math.Sqrt(fraction);
-                share[t][p] = Math.Round(shade, 4);
+                shades[t, p] = Math.Sqrt(fraction);
+                share[t][p] = Math.Round(shades[t, p], 4);
+                counts[t, p] = count.ToString(CultureInfo.InvariantCulture);
                 hover[t][p] = $"true {names[t]}, predicted {names[p]}: {count} image{(count == 1 ? "" : "s")}" +
                     $"<br>{Percent(fraction)} of the true {names[t]}s<br>accuracy on {names[t]}: {ClassAccuracy(t)}";
-                annotations.Add(Obj(
-                    ("text", count.ToString(CultureInfo.InvariantCulture)),
-                    ("x", p), ("y", t), ("xref", "x"), ("yref", "y"), ("showarrow", false),
-                    // Zeros fade out so the eye goes to the mistakes that happened.
-                    ("font", Obj(("size", fontSize), ("color", count == 0 ? "#c4c4c4" : ColorScale.Blues.TextColorAt(shade))))));
             }
         }
 
@@ -80,6 +74,7 @@ public static partial class Plot
         var rowLabels = classes.Select(t => $"{names[t]}  <span style=\"font-size:10px;color:#888\">{ClassAccuracy(t)}</span>").ToArray();
         var left = (int)(names.Max(s => TextWidth(s, 12)) + TextWidth(" 100.0%", 10)) + 50;
         int top = 84, bottom = 56, right = 16;
+        var cellPixels = Math.Min(48.0, 480.0 / n);
         var plotSize = (int)Math.Round(n * cellPixels);
         var layout = Layout(
             ("title", Title(heading, gap: 16)),
@@ -97,7 +92,8 @@ public static partial class Plot
                 ("showgrid", false), ("zeroline", false), ("ticks", ""),
                 ("scaleanchor", "x"), ("scaleratio", 1), ("constrain", "domain"))),
             ("plot_bgcolor", "#e6e6e6"),
-            ("annotations", annotations));
+            // Zeros fade out so the eye goes to the mistakes that happened.
+            ("annotations", CellTexts(counts, cellPixels, 0.3, 14, (t, p) => matrix[t, p] == 0 ? "#c4c4c4" : ColorScale.Blues.TextColorAt(shades[t, p]))));
         return Chart([trace], layout);
     }
 }

@@ -44,6 +44,7 @@ public static partial class Plot
         }
 
         var numbers = new double[rows, cols];
+        var texts = new string[rows, cols];
         var z = new double?[rows][];
         for (var r = 0; r < rows; r++)
         {
@@ -52,6 +53,7 @@ public static partial class Plot
             {
                 numbers[r, c] = ValueFormat.Widen(values[r, c]);
                 z[r][c] = double.IsNaN(numbers[r, c]) ? null : numbers[r, c];
+                texts[r, c] = ValueFormat.Cell(numbers[r, c]);
             }
         }
         var (zmin, zmax) = ColorRange(numbers, scale.IsDiverging);
@@ -86,7 +88,7 @@ public static partial class Plot
             ("xaxis", Axis([-0.5, cols - 0.5])),
             ("yaxis", Axis([rows - 0.5, -0.5], ("scaleanchor", "x"), ("scaleratio", 1))),
             ("plot_bgcolor", "#d9d9d9"),
-            ("annotations", withNumbers ? CellLabels(numbers, zmin, zmax, scale, cellPixels) : null),
+            ("annotations", withNumbers ? CellTexts(texts, cellPixels, 0.34, 16, (r, c) => scale.TextColorAt((numbers[r, c] - zmin) / (zmax - zmin))) : null),
             ("shapes", highlight is { } w ? new[] { CellFrame(w.Row, w.Col, w.Height, w.Width, "#e8291c", 3) } : null));
         return Chart([trace], layout);
     }
@@ -118,40 +120,5 @@ public static partial class Plot
             return min > 0 ? (0, min) : min < 0 ? (min, 0) : (0, 1);
         }
         return (min, max);
-    }
-
-    /// <summary>One annotation per cell with its number, in black or white depending on the cell colour.</summary>
-    private static List<object> CellLabels(double[,] values, double zmin, double zmax, ColorScale scale, double cellPixels)
-    {
-        int rows = values.GetLength(0), cols = values.GetLength(1);
-        var texts = new string[rows, cols];
-        var longest = 1;
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < cols; c++)
-            {
-                texts[r, c] = ValueFormat.Cell(values[r, c]);
-                longest = Math.Max(longest, texts[r, c].Length);
-            }
-        }
-        // As large as the cell allows, so "-0.125" still fits in a narrow cell.
-        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * 0.34, cellPixels * 1.6 / longest), 7, 16), 1);
-        var labels = new List<object>(rows * cols);
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < cols; c++)
-            {
-                var position = (values[r, c] - zmin) / (zmax - zmin);
-                var color = scale.TextColorAt(position);
-                labels.Add(Obj(
-                    ("text", texts[r, c]),
-                    ("x", c), ("y", r), ("xref", "x"), ("yref", "y"),
-                    ("showarrow", false),
-                    // Unknown colour scale: a pale box keeps dark text readable on any colour.
-                    ("bgcolor", color is null ? "rgba(255,255,255,0.6)" : null),
-                    ("font", Obj(("size", fontSize), ("color", color ?? "#222")))));
-            }
-        }
-        return labels;
     }
 }

@@ -45,6 +45,27 @@ internal static class PlotlyObjects
             ("x0", left - 0.5), ("x1", left + width - 0.5), ("y0", top - 0.5), ("y1", top + height - 0.5),
             ("line", Obj(("color", color), ("width", lineWidth))), ("layer", "above"));
 
+    /// <summary>
+    /// One label per heatmap cell, <paramref name="texts"/>[r, c] at (c, r), as large as the cell allows (so "-0.125" still fits
+    /// a narrow one) and coloured by <paramref name="color"/>(r, c); <c>null</c> there gives dark text on a pale box.
+    /// </summary>
+    public static List<object> CellTexts(string[,] texts, double cellPixels, double widthShare, double maxFontSize, Func<int, int, string?> color)
+    {
+        var longest = Math.Max(1, texts.Cast<string>().Max(text => text.Length));
+        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * widthShare, cellPixels * 1.6 / longest), 7, maxFontSize), 1);
+        var labels = new List<object>(texts.Length);
+        for (var r = 0; r < texts.GetLength(0); r++)
+        for (var c = 0; c < texts.GetLength(1); c++)
+        {
+            var textColor = color(r, c);
+            labels.Add(Obj(("text", texts[r, c]), ("x", c), ("y", r), ("xref", "x"), ("yref", "y"), ("showarrow", false),
+                // Unknown colour scale: a pale box keeps dark text readable on any colour.
+                ("bgcolor", textColor is null ? "rgba(255,255,255,0.6)" : null),
+                ("font", Obj(("size", fontSize), ("color", textColor ?? "#222")))));
+        }
+        return labels;
+    }
+
     /// <summary>Rough rendered width of a label in pixels: enough to size a chart so that labels do not collide.</summary>
     public static double TextWidth(string? text, double fontSize) =>
         string.IsNullOrEmpty(text) ? 0 : text.Sum(ch => ch < 128 ? (char.IsUpper(ch) ? 0.68 : 0.56) : 1.0) * fontSize;
