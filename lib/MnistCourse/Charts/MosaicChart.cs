@@ -12,10 +12,7 @@ internal static class MosaicChart
     // Boxed once: most MNIST pixels are exactly 0, and "0" is half the JSON of "0.0".
     private static readonly object Zero = 0;
 
-    /// <summary>What differs between the mosaic charts.</summary>
-    /// <param name="Scale">Colour map.</param>
-    /// <param name="ZMin">Value drawn with the first colour.</param>
-    /// <param name="ZMax">Value drawn with the last colour.</param>
+    /// <summary>What differs between the mosaic charts: the colour map and the values at its two ends, and …</summary>
     /// <param name="TargetTilePixels">Preferred on-screen size of a tile's longer side.</param>
     /// <param name="FrameTiles">Draw a hairline around each tile (white tiles on a white page need it).</param>
     /// <param name="HoverLabel">Word shown before the value on hover.</param>
