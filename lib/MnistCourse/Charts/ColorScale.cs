@@ -39,10 +39,8 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
     public static ColorScale Parse(string name, string paramName)
     {
         if (string.IsNullOrWhiteSpace(name))
-        {
             throw new ArgumentException(
                 $"Expected a colour scale name such as \"Greys\", \"Viridis\" or \"RdBu\", got \"{name}\".", paramName);
-        }
         return Known.TryGetValue(name.Trim(), out var scale) ? scale : new ColorScale(name.Trim(), false, null);
     }
 
@@ -50,14 +48,10 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
     public object ToPlotly()
     {
         if (stops is null)
-        {
             return name;
-        }
         var pairs = new object[stops.Length][];
         for (var i = 0; i < stops.Length; i++)
-        {
             pairs[i] = [Math.Round((double)i / (stops.Length - 1), 4), stops[i]];
-        }
         return pairs;
     }
 
@@ -68,9 +62,7 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
     public string? TextColorAt(double t)
     {
         if (stops is null)
-        {
             return null;
-        }
         var (r, g, b) = ColorAt(double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1));
         // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
         var luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;

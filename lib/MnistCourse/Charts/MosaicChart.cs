@@ -58,7 +58,6 @@ internal static class MosaicChart
         {
             var (top, left) = mosaic.TileOrigin(i);
             if (hasCaptions && !string.IsNullOrEmpty(captions![i]))
-            {
                 annotations.Add(Obj(
                     ("text", captions[i]),
                     ("x", left + (tileWidth - 1) / 2.0), ("xref", "x"),
@@ -66,16 +65,13 @@ internal static class MosaicChart
                     ("yanchor", "bottom"), ("xanchor", "center"), ("yshift", 1),
                     ("showarrow", false),
                     ("font", Obj(("size", CaptionFontSize)))));
-            }
             if (frames is not null)
             {
                 var f = frames[i];
                 shapes.Add(CellFrame(top + f.Row, left + f.Col, f.Height, f.Width, "#e8291c", 2.5));
             }
             if (style.FrameTiles)
-            {
                 shapes.Add(CellFrame(top, left, tileHeight, tileWidth, "#c8c8c8", 1));
-            }
         }
 
         var topMargin = string.IsNullOrWhiteSpace(title) ? 8 : 56;

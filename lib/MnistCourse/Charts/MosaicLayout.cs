@@ -57,9 +57,7 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
         if (tiles.Count != Count)
-        {
             throw new ArgumentException($"Expected {Count} tiles, got {tiles.Count}.", nameof(tiles));
-        }
         var listed = ListedRows();
         var rowOf = new int[Height];
         var z = new object?[listed.Length][];
@@ -74,9 +72,7 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
             for (var r = 0; r < TileHeight; r++)
             {
                 for (var c = 0; c < TileWidth; c++)
-                {
                     z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
-                }
             }
         }
         return z;

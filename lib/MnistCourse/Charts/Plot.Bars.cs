@@ -17,16 +17,12 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(names);
         if (names.Count == 0)
-        {
             throw new ArgumentException("Expected at least one bar, got no names.", nameof(names));
-        }
         CheckOnePer(values, "value per name", names.Count, nameof(values));
         for (var i = 0; i < names.Count; i++)
         {
             if (names[i] is null)
-            {
                 throw new ArgumentException($"names[{i}] is null.", nameof(names));
-            }
         }
 
         var widestName = names.Max(n => TextWidth(n, 12));

@@ -18,9 +18,7 @@ public static partial class Plot
     {
         CheckImages(images, nameof(images));
         if (captions is not null)
-        {
             CheckOnePer(captions, "caption per image", images.Count, nameof(captions));
-        }
         return MosaicChart.Build(images, captions, columns: 10, title, DigitStyle(images));
     }
 
@@ -45,28 +43,20 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(images, paramName);
         if (images.Count == 0)
-        {
             throw new ArgumentException("Expected at least one image, got an empty list.", paramName);
-        }
         for (var i = 0; i < images.Count; i++)
         {
             if (images[i] is null)
-            {
                 throw new ArgumentException($"{paramName}[{i}] is null.", paramName);
-            }
             if (images[i].GetLength(0) != images[0].GetLength(0) || images[i].GetLength(1) != images[0].GetLength(1))
-            {
                 throw new ArgumentException(
                     $"All images must have the same shape: expected {ValueFormat.Shape(images[0])} like {paramName}[0], " +
                     $"but {paramName}[{i}] is {ValueFormat.Shape(images[i])}.",
                     paramName);
-            }
             if (images[i].GetLength(0) == 0 || images[i].GetLength(1) == 0)
-            {
                 throw new ArgumentException(
                     $"Expected images with at least one row and column (28×28 for MNIST), but {paramName}[{i}] is {ValueFormat.Shape(images[i])}.",
                     paramName);
-            }
         }
     }
 
@@ -75,8 +65,6 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(list, paramName);
         if (list.Count != count)
-        {
             throw new ArgumentException($"Expected one {what} ({count}), got {list.Count}.", paramName);
-        }
     }
 }

@@ -20,11 +20,9 @@ public static partial class Plot
         ArgumentNullException.ThrowIfNull(maps);
         int channels = maps.GetLength(0), height = maps.GetLength(1), width = maps.GetLength(2);
         if (channels == 0 || height == 0 || width == 0)
-        {
             throw new ArgumentException(
                 $"Expected maps shaped (channels, height, width) with no empty dimension, got {channels}×{height}×{width}.",
                 nameof(maps));
-        }
 
         var tiles = Enumerable.Range(0, channels).Select(c => Normalise(maps, c)).ToList();
         var captions = Enumerable.Range(0, channels).Select(c => "ch " + c.ToString(CultureInfo.InvariantCulture)).ToList();

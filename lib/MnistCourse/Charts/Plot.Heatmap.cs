@@ -33,15 +33,11 @@ public static partial class Plot
         ArgumentNullException.ThrowIfNull(values);
         int rows = values.GetLength(0), cols = values.GetLength(1);
         if (rows == 0 || cols == 0)
-        {
             throw new ArgumentException($"Expected at least one row and one column, got {rows}×{cols}.", nameof(values));
-        }
         var scale = ColorScale.Parse(colorScale, nameof(colorScale));
         if (highlight is { } h && (h.Row < 0 || h.Col < 0 || h.Height < 1 || h.Width < 1 || h.Row + h.Height > rows || h.Col + h.Width > cols))
-        {
             throw new ArgumentOutOfRangeException(nameof(highlight), highlight,
                 $"Expected a window inside the {rows}×{cols} array, got {h.Height}×{h.Width} at row {h.Row}, column {h.Col}.");
-        }
 
         var numbers = new double[rows, cols];
         var texts = new string[rows, cols];
@@ -106,9 +102,7 @@ public static partial class Plot
             }
         }
         if (double.IsInfinity(min))
-        {
             return (0, 1);
-        }
         if (diverging)
         {
             var extent = Math.Max(Math.Abs(min), Math.Abs(max));

@@ -20,9 +20,7 @@ public static partial class Plot
         CheckOnePer(trueLabels, "true label per image", images.Count, nameof(trueLabels));
         CheckOnePer(predicted, "prediction per image", images.Count, nameof(predicted));
         if (images.Count == 0)
-        {
             return Message("No misclassified images.", title);
-        }
         var captions = images.Select((_, i) => $"true {trueLabels[i]} → pred {predicted[i]}").ToList();
         return Digits(images, captions, title ?? (images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images"));
     }

@@ -20,10 +20,8 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count == 0)
-        {
             throw new ArgumentException(
                 "Expected at least one series, e.g. \"loss\"; the history is empty.", nameof(history));
-        }
         var series = new List<(string Metric, bool Validation, IReadOnlyList<double> Values)>();
         foreach (var (key, values) in history)
         {
@@ -31,19 +29,13 @@ public static partial class Plot
             var validation = key?.StartsWith("val_", StringComparison.OrdinalIgnoreCase) == true;
             var metric = key?[(validation ? 4 : 0)..].ToLowerInvariant() switch { "loss" => "loss", "accuracy" or "acc" => "accuracy", _ => null };
             if (metric is null)
-            {
                 throw new ArgumentException(
                     $"Unknown history key \"{key}\"; expected keys among \"loss\", \"accuracy\", \"val_loss\", \"val_accuracy\".",
                     nameof(history));
-            }
             if (values is null || values.Count == 0)
-            {
                 throw new ArgumentException($"history[\"{key}\"] has no values; expected one value per epoch.", nameof(history));
-            }
             if (series.Any(s => s.Metric == metric && s.Validation == validation))
-            {
                 throw new ArgumentException($"history has two keys for the same curve (\"{key}\" and its alias).", nameof(history));
-            }
             series.Add((metric, validation, values));
         }
 

@@ -93,9 +93,7 @@ internal static class PlotlyObjects
         foreach (var (key, value) in properties)
         {
             if (value is not null)
-            {
                 target.SetProperty(key, value);
-            }
         }
         return target;
     }

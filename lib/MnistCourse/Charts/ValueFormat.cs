@@ -13,13 +13,9 @@ internal static class ValueFormat
     public static string Cell(double value)
     {
         if (double.IsNaN(value))
-        {
             return "";
-        }
         if (double.IsInfinity(value))
-        {
             return value > 0 ? "∞" : "-∞";
-        }
         var magnitude = Math.Abs(value);
         var format = value == Math.Round(value) ? "0" : magnitude < 1 ? "0.###" : magnitude < 100 ? "0.##" : "0.#";
         var text = value.ToString(format, CultureInfo.InvariantCulture);
@@ -33,13 +29,9 @@ internal static class ValueFormat
     public static string Bar(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
-        {
             return value.ToString(CultureInfo.InvariantCulture);
-        }
         if (value == Math.Round(value) && Math.Abs(value) < 1e15)
-        {
             return value.ToString("#,0", CultureInfo.InvariantCulture);
-        }
         return value.ToString("G4", CultureInfo.InvariantCulture);
     }
 
