@@ -16,28 +16,25 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     public int Count { get; } = count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, "Expected at least 1 tile.");
     public int Columns { get; } = columns >= 1 ? Math.Min(columns, count) : throw new ArgumentOutOfRangeException(nameof(columns), columns, "Expected at least 1 column.");
     public int Rows => (Count + Columns - 1) / Columns;
-    public int TileHeight => tileHeight;
-    public int TileWidth => tileWidth;
-    public int CaptionRows => captionRows;
 
     /// <summary>Cells between the bottom of one tile row and the top of the next: the caption band, or a 1-cell gap.</summary>
-    public int RowGap => Math.Max(CaptionRows, 1);
+    public int RowGap => Math.Max(captionRows, 1);
 
-    public int Width => Columns * TileWidth + (Columns - 1);
+    public int Width => Columns * tileWidth + (Columns - 1);
 
     /// <summary>Height of the whole mosaic in cells, caption bands included.</summary>
-    public int Height => CaptionRows + Rows * TileHeight + (Rows - 1) * RowGap;
+    public int Height => captionRows + Rows * tileHeight + (Rows - 1) * RowGap;
 
     /// <summary>Top-left cell of tile <paramref name="index"/>.</summary>
     public (int Top, int Left) TileOrigin(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return (CaptionRows + index / Columns * (TileHeight + RowGap), index % Columns * (TileWidth + 1));
+        return (captionRows + index / Columns * (tileHeight + RowGap), index % Columns * (tileWidth + 1));
     }
 
     /// <summary>True when cell row <paramref name="y"/> crosses a tile, false in a gap or caption band.</summary>
-    private bool IsTileRow(int y) => y >= CaptionRows && y < Height && (y - CaptionRows) % (TileHeight + RowGap) < TileHeight;
+    private bool IsTileRow(int y) => y >= captionRows && y < Height && (y - captionRows) % (tileHeight + RowGap) < tileHeight;
 
     /// <summary>
     /// The cell rows that the heatmap lists explicitly (its <c>y</c> array): every tile row, and only the first and
@@ -69,9 +66,9 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
         for (var i = 0; i < Count; i++)
         {
             var (top, left) = TileOrigin(i);
-            for (var r = 0; r < TileHeight; r++)
+            for (var r = 0; r < tileHeight; r++)
             {
-                for (var c = 0; c < TileWidth; c++)
+                for (var c = 0; c < tileWidth; c++)
                     z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
             }
         }

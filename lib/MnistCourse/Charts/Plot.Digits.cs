@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.NET;
 
 namespace MnistCourse.Charts;
@@ -20,14 +19,6 @@ public static partial class Plot
         if (captions is not null)
             CheckOnePer(captions, "caption per image", images.Count, nameof(captions));
         return MosaicChart.Build(images, captions, columns: 10, title, DigitStyle(images));
-    }
-
-    /// <summary>A grid of digit images captioned with their integer labels, one per image.</summary>
-    public static GenericChart Digits(IReadOnlyList<float[,]> images, IReadOnlyList<int> labels, string? title = null)
-    {
-        CheckImages(images, nameof(images));
-        CheckOnePer(labels, "label per image", images.Count, nameof(labels));
-        return Digits(images, labels.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList(), title);
     }
 
     /// <summary>Greys from white at min(0, smallest value) to black at max(1, largest value).</summary>

@@ -92,17 +92,10 @@ public static partial class Plot
     /// <summary>The values at the two ends of the colour scale: min..max, or ±max|value| for a diverging scale.</summary>
     private static (double Min, double Max) ColorRange(double[,] values, bool diverging)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-        }
-        if (double.IsInfinity(min))
+        var finite = values.Cast<double>().Where(double.IsFinite).ToList();
+        if (finite.Count == 0)
             return (0, 1);
+        double min = finite.Min(), max = finite.Max();
         if (diverging)
         {
             var extent = Math.Max(Math.Abs(min), Math.Abs(max));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MnistCourse.Tensors;
 using MnistCourse.Training;
 using Plotly.NET;
@@ -9,8 +10,14 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>A grid of digits from a batch (N, 28, 28) or (N, 28, 28, 1), captioned with their labels (integers or one-hot rows).</summary>
-    public static GenericChart Digits(Tensor images, Tensor? labels = null, string? title = null) =>
-        labels is null ? Digits(images.ToImages(), captions: null, title) : Digits(images.ToImages(), labels.ToLabels(), title);
+    public static GenericChart Digits(Tensor images, Tensor? labels = null, string? title = null)
+    {
+        var pictures = images.ToImages();
+        var captions = labels?.ToLabels().Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (captions is not null)
+            CheckOnePer(captions, "label per image", pictures.Length, nameof(labels));
+        return Digits(pictures, captions, title);
+    }
 
     /// <summary>One sample's feature maps, channels-last (H, W, C) or (1, H, W, C), as Keras' layer outputs are.</summary>
     public static GenericChart FeatureMaps(Tensor maps, string? title = null) => FeatureMaps(maps.ToFeatureMaps(), title);

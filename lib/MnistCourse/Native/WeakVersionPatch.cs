@@ -29,10 +29,6 @@ public static class WeakVersionPatch
 {
     private const ushort VerFlagWeak = 0x2;
 
-    /// <summary>Whether <paramref name="library"/> has a strong (fatal if missing) requirement of <paramref name="version"/>.</summary>
-    public static bool RequiresStrongly(string library, string version) =>
-        ElfFile.Read(library).VersionNeeds().Any(n => n.Version == version && (n.Flags & VerFlagWeak) == 0);
-
     /// <summary>
     /// Sets the weak flag on every requirement of <paramref name="version"/> in <paramref name="library"/>.
     /// Idempotent; writes atomically (a temporary file beside it, then a rename) and keeps the file mode.
