@@ -8,23 +8,15 @@ namespace MnistCourse.Native;
 /// GNU symbol-version sections (<c>.gnu.version_r</c> needs, <c>.gnu.version_d</c> definitions).
 /// </summary>
 /// <remarks>Reads the whole file into memory; shared libraries here are a few MB.</remarks>
-internal sealed class ElfFile
+internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.Section> sections)
 {
     private const uint ShtGnuVerdef = 0x6ffffffd;
     private const uint ShtGnuVerneed = 0x6ffffffe;
 
-    public string Path { get; }
-    public byte[] Bytes { get; }
-    public IReadOnlyList<Section> Sections { get; }
+    /// <summary>The whole file, as read.</summary>
+    public byte[] Bytes => bytes;
 
     public readonly record struct Section(uint Type, long Offset, long Size, uint Link, uint Info);
-
-    private ElfFile(string path, byte[] bytes, IReadOnlyList<Section> sections)
-    {
-        Path = path;
-        Bytes = bytes;
-        Sections = sections;
-    }
 
     /// <summary>Reads and checks the file; throws <see cref="InvalidDataException"/> naming the file if it is not ELF64 little-endian.</summary>
     public static ElfFile Read(string path)
@@ -63,11 +55,11 @@ internal sealed class ElfFile
     public string StringAt(Section table, uint offset)
     {
         if (offset >= table.Size)
-            throw new InvalidDataException($"{Path}: string offset {offset} outside its string table.");
+            throw new InvalidDataException($"{path}: string offset {offset} outside its string table.");
         int start = (int)(table.Offset + offset);
-        int end = Array.IndexOf(Bytes, (byte)0, start, (int)(table.Size - offset));
-        if (end < 0) throw new InvalidDataException($"{Path}: unterminated string in string table.");
-        return Encoding.ASCII.GetString(Bytes, start, end - start);
+        int end = Array.IndexOf(bytes, (byte)0, start, (int)(table.Size - offset));
+        if (end < 0) throw new InvalidDataException($"{path}: unterminated string in string table.");
+        return Encoding.ASCII.GetString(bytes, start, end - start);
     }
 
     /// <summary>One version requirement (<c>Elf64_Vernaux</c>): its name and where its flags field lies in the file.</summary>
@@ -89,7 +81,7 @@ internal sealed class ElfFile
     /// <summary>The entries of every section of <paramref name="type"/>, with the string table their names are in.</summary>
     /// <remarks>A section's entry count (sh_info) is read as 1 to 4096, so that a corrupt file cannot loop for long.</remarks>
     private IEnumerable<(Section Section, Section Strings, long At)> Entries(uint type, int size, int nextAt) =>
-        from section in Sections
+        from section in sections
         where section.Type == type
         let strings = LinkedStrings(section)
         from at in Chain(section, section.Offset, Math.Clamp((int)section.Info, 1, 4096), size, nextAt)
@@ -113,16 +105,16 @@ internal sealed class ElfFile
 
     private Section LinkedStrings(Section section)
     {
-        if (section.Link >= Sections.Count)
-            throw new InvalidDataException($"{Path}: version section links to a missing string table.");
-        return Sections[(int)section.Link];
+        if (section.Link >= sections.Count)
+            throw new InvalidDataException($"{path}: version section links to a missing string table.");
+        return sections[(int)section.Link];
     }
 
     /// <summary><paramref name="at"/>, once it is known that <paramref name="length"/> bytes from there lie inside the section.</summary>
     private long Check(long at, int length, Section section) =>
         at >= section.Offset && at + length <= section.Offset + section.Size ? at
-            : throw new InvalidDataException($"{Path}: version entry at {at} runs outside its section; the file is not structured as expected.");
+            : throw new InvalidDataException($"{path}: version entry at {at} runs outside its section; the file is not structured as expected.");
 
-    private ushort U16(long at) => BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan((int)at));
-    private uint U32(long at) => BinaryPrimitives.ReadUInt32LittleEndian(Bytes.AsSpan((int)at));
+    private ushort U16(long at) => BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan((int)at));
+    private uint U32(long at) => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)at));
 }
