@@ -11,7 +11,7 @@ namespace MnistCourse.Charts;
 /// Keras tutorials expect ink dark on light, so the common maps are spelled out here as explicit stops.
 /// Any other name is handed to plotly.js untouched (e.g. "Jet", "Hot"), without contrast information.
 /// </remarks>
-internal sealed class ColorScale
+internal sealed class ColorScale(string name, bool diverging, params string[]? stops)
 {
     private static readonly Dictionary<string, ColorScale> Known = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,15 +23,6 @@ internal sealed class ColorScale
         ["RdBu_r"] = new("RdBu_r", true, "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"),
     };
 
-    private readonly string[]? _stops;
-
-    private ColorScale(string name, bool diverging, params string[]? stops)
-    {
-        Name = name;
-        IsDiverging = diverging;
-        _stops = stops;
-    }
-
     /// <summary>Light (0) to dark (1): MNIST ink.</summary>
     public static ColorScale Greys => Known["Greys"];
 
@@ -41,38 +32,26 @@ internal sealed class ColorScale
     /// <summary>White to dark blue (scikit-learn's confusion matrix look).</summary>
     public static ColorScale Blues => Known["Blues"];
 
-    /// <summary>The name as given.</summary>
-    public string Name { get; }
-
     /// <summary>True for maps with a neutral middle, which should be centred on zero.</summary>
-    public bool IsDiverging { get; }
-
-    /// <summary>True when the stops are known here, so text colours can be chosen for contrast.</summary>
-    public bool KnowsColors => _stops is not null;
+    public bool IsDiverging => diverging;
 
     /// <summary>Finds a map by name (case-insensitive); unknown names are passed through to plotly.js.</summary>
     public static ColorScale Parse(string name, string paramName)
     {
         if (string.IsNullOrWhiteSpace(name))
-        {
             throw new ArgumentException(
                 $"Expected a colour scale name such as \"Greys\", \"Viridis\" or \"RdBu\", got \"{name}\".", paramName);
-        }
         return Known.TryGetValue(name.Trim(), out var scale) ? scale : new ColorScale(name.Trim(), false, null);
     }
 
     /// <summary>The value of the trace's <c>colorscale</c> attribute: a list of [position, colour] pairs, or a plotly.js name.</summary>
     public object ToPlotly()
     {
-        if (_stops is null)
-        {
-            return Name;
-        }
-        var pairs = new object[_stops.Length][];
-        for (var i = 0; i < _stops.Length; i++)
-        {
-            pairs[i] = [Math.Round((double)i / (_stops.Length - 1), 4), _stops[i]];
-        }
+        if (stops is null)
+            return name;
+        var pairs = new object[stops.Length][];
+        for (var i = 0; i < stops.Length; i++)
+            pairs[i] = [Math.Round((double)i / (stops.Length - 1), 4), stops[i]];
         return pairs;
     }
 
@@ -82,10 +61,8 @@ internal sealed class ColorScale
     /// </summary>
     public string? TextColorAt(double t)
     {
-        if (_stops is null)
-        {
+        if (stops is null)
             return null;
-        }
         var (r, g, b) = ColorAt(double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1));
         // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
         var luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
@@ -94,13 +71,13 @@ internal sealed class ColorScale
 
     private (double R, double G, double B) ColorAt(double t)
     {
-        var stops = _stops!;
-        var position = t * (stops.Length - 1);
+        var colors = stops!;
+        var position = t * (colors.Length - 1);
         var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, stops.Length - 1);
+        var upper = Math.Min(lower + 1, colors.Length - 1);
         var fraction = position - lower;
-        var (r1, g1, b1) = Rgb(stops[lower]);
-        var (r2, g2, b2) = Rgb(stops[upper]);
+        var (r1, g1, b1) = Rgb(colors[lower]);
+        var (r2, g2, b2) = Rgb(colors[upper]);
         return (r1 + (r2 - r1) * fraction, g1 + (g2 - g1) * fraction, b1 + (b2 - b1) * fraction);
     }
 

@@ -12,10 +12,7 @@ internal static class MosaicChart
     // Boxed once: most MNIST pixels are exactly 0, and "0" is half the JSON of "0.0".
     private static readonly object Zero = 0;
 
-    /// <summary>What differs between the mosaic charts.</summary>
-    /// <param name="Scale">Colour map.</param>
-    /// <param name="ZMin">Value drawn with the first colour.</param>
-    /// <param name="ZMax">Value drawn with the last colour.</param>
+    /// <summary>What differs between the mosaic charts: the colour map and the values at its two ends, and …</summary>
     /// <param name="TargetTilePixels">Preferred on-screen size of a tile's longer side.</param>
     /// <param name="FrameTiles">Draw a hairline around each tile (white tiles on a white page need it).</param>
     /// <param name="HoverLabel">Word shown before the value on hover.</param>
@@ -36,7 +33,7 @@ internal static class MosaicChart
         var scale = style.TargetTilePixels / Math.Max(tileHeight, tileWidth);
         if (hasCaptions)
         {
-            var widestCaption = captions!.Max(c => EstimateTextWidth(c, CaptionFontSize));
+            var widestCaption = captions!.Max(c => TextWidth(c, CaptionFontSize));
             scale = Math.Max(scale, (widestCaption + 6) / (tileWidth + 1));
         }
         scale = Math.Min(scale, MaxPlotWidth / (shownColumns * tileWidth + (shownColumns - 1)));
@@ -61,7 +58,6 @@ internal static class MosaicChart
         {
             var (top, left) = mosaic.TileOrigin(i);
             if (hasCaptions && !string.IsNullOrEmpty(captions![i]))
-            {
                 annotations.Add(Obj(
                     ("text", captions[i]),
                     ("x", left + (tileWidth - 1) / 2.0), ("xref", "x"),
@@ -69,33 +65,19 @@ internal static class MosaicChart
                     ("yanchor", "bottom"), ("xanchor", "center"), ("yshift", 1),
                     ("showarrow", false),
                     ("font", Obj(("size", CaptionFontSize)))));
-            }
             if (frames is not null)
             {
                 var f = frames[i];
-                shapes.Add(Obj(
-                    ("type", "rect"), ("xref", "x"), ("yref", "y"),
-                    ("x0", left + f.Col - 0.5), ("x1", left + f.Col + f.Width - 0.5),
-                    ("y0", top + f.Row - 0.5), ("y1", top + f.Row + f.Height - 0.5),
-                    ("line", Obj(("color", "#e8291c"), ("width", 2.5))),
-                    ("layer", "above")));
+                shapes.Add(CellFrame(top + f.Row, left + f.Col, f.Height, f.Width, "#e8291c", 2.5));
             }
             if (style.FrameTiles)
-            {
-                shapes.Add(Obj(
-                    ("type", "rect"), ("xref", "x"), ("yref", "y"),
-                    ("x0", left - 0.5), ("x1", left + tileWidth - 0.5),
-                    ("y0", top - 0.5), ("y1", top + tileHeight - 0.5),
-                    ("line", Obj(("color", "#c8c8c8"), ("width", 1))),
-                    ("layer", "above")));
-            }
+                shapes.Add(CellFrame(top, left, tileHeight, tileWidth, "#c8c8c8", 1));
         }
 
         var topMargin = string.IsNullOrWhiteSpace(title) ? 8 : 56;
         var layout = Layout(
             ("title", Title(title)),
-            // A narrow mosaic must not crop its title; the extra width only centres the tiles.
-            ("width", Math.Max((int)Math.Round(mosaic.Width * scale) + 16, (int)EstimateTextWidth(title, 16) + 40)),
+            ("width", WidthForTitle((int)Math.Round(mosaic.Width * scale) + 16, title)),
             ("height", (int)Math.Round(mosaic.Height * scale) + topMargin + 8),
             ("margin", Margin(8, 8, topMargin, 8)),
             ("xaxis", Obj(("visible", false), ("range", new[] { -0.5, mosaic.Width - 0.5 }), ("constrain", "domain"))),
@@ -107,8 +89,4 @@ internal static class MosaicChart
             ("shapes", shapes.Count > 0 ? shapes : null));
         return Chart([heatmap], layout);
     }
-
-    /// <summary>Rough rendered width of a label: enough to size tiles so that captions do not collide.</summary>
-    internal static double EstimateTextWidth(string? text, double fontSize) =>
-        string.IsNullOrEmpty(text) ? 0 : text.Sum(ch => ch < 128 ? (char.IsUpper(ch) ? 0.68 : 0.56) : 1.0) * fontSize;
 }

@@ -1,77 +1,40 @@
 namespace MnistCourse.Charts;
 
 /// <summary>
-/// Where each tile of an image grid goes inside one big heatmap.
+/// Where each tile of an image grid goes inside one big heatmap: <paramref name="count"/> tiles of
+/// <paramref name="tileHeight"/>×<paramref name="tileWidth"/> cells, <paramref name="columns"/> per row (fewer when there are
+/// fewer tiles), one blank cell between neighbours.
 /// </summary>
 /// <remarks>
 /// One heatmap with blank (null) cells between tiles draws a hundred digits much faster than a hundred
 /// subplots, and its HTML stays small. Coordinates are heatmap cells: row 0 is the top row,
 /// column 0 the left column. Tiles fill the grid row by row. When captions are wanted, a band of
-/// <see cref="CaptionRows"/> blank rows sits above every tile row to hold them.
+/// <paramref name="captionRows"/> blank rows sits above every tile row to hold them.
 /// </remarks>
-internal sealed class MosaicLayout
+internal sealed class MosaicLayout(int count, int columns, int tileHeight, int tileWidth, int captionRows = 0)
 {
-    /// <summary>Plans a grid of <paramref name="count"/> tiles of <paramref name="tileHeight"/>×<paramref name="tileWidth"/> cells.</summary>
-    /// <param name="count">Number of tiles, at least 1.</param>
-    /// <param name="columns">Tiles per row; fewer are used when there are fewer tiles.</param>
-    /// <param name="tileHeight">Rows of one tile.</param>
-    /// <param name="tileWidth">Columns of one tile.</param>
-    /// <param name="captionRows">Blank rows above each tile row for captions; 0 for none.</param>
-    /// <param name="gap">Blank cells between neighbouring tiles.</param>
-    public MosaicLayout(int count, int columns, int tileHeight, int tileWidth, int captionRows = 0, int gap = 1)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(tileHeight, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(tileWidth, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(captionRows);
-        ArgumentOutOfRangeException.ThrowIfNegative(gap);
-        Count = count;
-        Columns = Math.Min(columns, count);
-        Rows = (count + Columns - 1) / Columns;
-        TileHeight = tileHeight;
-        TileWidth = tileWidth;
-        Gap = gap;
-        // A caption band also separates tile rows, so it is never thinner than the gap.
-        CaptionRows = captionRows == 0 ? 0 : Math.Max(captionRows, gap);
-    }
+    public int Count { get; } = count >= 1 ? count : throw new ArgumentOutOfRangeException(nameof(count), count, "Expected at least 1 tile.");
+    public int Columns { get; } = columns >= 1 ? Math.Min(columns, count) : throw new ArgumentOutOfRangeException(nameof(columns), columns, "Expected at least 1 column.");
+    public int Rows => (Count + Columns - 1) / Columns;
 
-    public int Count { get; }
-    public int Columns { get; }
-    public int Rows { get; }
-    public int TileHeight { get; }
-    public int TileWidth { get; }
-    public int Gap { get; }
-    public int CaptionRows { get; }
+    /// <summary>Cells between the bottom of one tile row and the top of the next: the caption band, or a 1-cell gap.</summary>
+    public int RowGap => Math.Max(captionRows, 1);
 
-    /// <summary>Cells between the bottom of one tile row and the top of the next.</summary>
-    public int RowGap => CaptionRows > 0 ? CaptionRows : Gap;
-
-    /// <summary>Width of the whole mosaic in cells.</summary>
-    public int Width => Columns * TileWidth + (Columns - 1) * Gap;
+    public int Width => Columns * tileWidth + (Columns - 1);
 
     /// <summary>Height of the whole mosaic in cells, caption bands included.</summary>
-    public int Height => CaptionRows + Rows * TileHeight + (Rows - 1) * RowGap;
+    public int Height => captionRows + Rows * tileHeight + (Rows - 1) * RowGap;
 
     /// <summary>Top-left cell of tile <paramref name="index"/>.</summary>
     public (int Top, int Left) TileOrigin(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        var row = index / Columns;
-        var column = index % Columns;
-        return (CaptionRows + row * (TileHeight + RowGap), column * (TileWidth + Gap));
+        return (captionRows + index / Columns * (tileHeight + RowGap), index % Columns * (tileWidth + 1));
     }
 
     /// <summary>True when cell row <paramref name="y"/> crosses a tile, false in a gap or caption band.</summary>
-    public bool IsTileRow(int y)
-    {
-        if (y < CaptionRows || y >= Height)
-        {
-            return false;
-        }
-        return (y - CaptionRows) % (TileHeight + RowGap) < TileHeight;
-    }
+    private bool IsTileRow(int y) => y >= captionRows && y < Height && (y - captionRows) % (tileHeight + RowGap) < tileHeight;
 
     /// <summary>
     /// The cell rows that the heatmap lists explicitly (its <c>y</c> array): every tile row, and only the first and
@@ -81,19 +44,8 @@ internal sealed class MosaicLayout
     /// plotly.js stretches each listed row halfway to its neighbours, so two null rows fill a blank band of any
     /// height exactly, while tile rows stay one cell high. That keeps caption bands from filling the HTML with nulls.
     /// </remarks>
-    public int[] ListedRows()
-    {
-        var rows = new List<int>(Height);
-        for (var y = 0; y < Height; y++)
-        {
-            var blankEdge = !IsTileRow(y) && (y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1));
-            if (IsTileRow(y) || blankEdge)
-            {
-                rows.Add(y);
-            }
-        }
-        return [.. rows];
-    }
+    public int[] ListedRows() =>
+        [.. Enumerable.Range(0, Height).Where(y => IsTileRow(y) || y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1))];
 
     /// <summary>
     /// The heatmap's z matrix, one row per entry of <see cref="ListedRows"/>: tile pixels converted by
@@ -102,12 +54,9 @@ internal sealed class MosaicLayout
     public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
         if (tiles.Count != Count)
-        {
             throw new ArgumentException($"Expected {Count} tiles, got {tiles.Count}.", nameof(tiles));
-        }
         var listed = ListedRows();
         var rowOf = new int[Height];
-        Array.Fill(rowOf, -1);
         var z = new object?[listed.Length][];
         for (var i = 0; i < listed.Length; i++)
         {
@@ -117,14 +66,10 @@ internal sealed class MosaicLayout
         for (var i = 0; i < Count; i++)
         {
             var (top, left) = TileOrigin(i);
-            var tile = tiles[i];
-            for (var r = 0; r < TileHeight; r++)
+            for (var r = 0; r < tileHeight; r++)
             {
-                var row = z[rowOf[top + r]];
-                for (var c = 0; c < TileWidth; c++)
-                {
-                    row[left + c] = cell(tile[r, c]);
-                }
+                for (var c = 0; c < tileWidth; c++)
+                    z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
             }
         }
         return z;

@@ -13,7 +13,6 @@ public static partial class Plot
     /// narrow bars), wider with more channels, captioned with the output shape above and the layer's name and
     /// weights below. Layers that change neither shape nor weights (Activation, Dropout) are named under the box before.
     /// </summary>
-    /// <example><code>Plot.Architecture(model, title: "lesson 2's network: shapes from input to output")</code></example>
     /// <exception cref="ArgumentException">A model without layers or without an input shape.</exception>
     public static GenericChart Architecture(Sequential model, string? title = null)
     {
@@ -31,7 +30,7 @@ public static partial class Plot
         }
 
         const double lineHeight = 14;
-        double slot = Math.Max(96, boxes.Max(b => b.Caption.Max(line => MosaicChart.EstimateTextWidth(line, 10.5))) + 14);
+        double slot = Math.Max(96, boxes.Max(b => b.Caption.Max(line => TextWidth(line, 10.5))) + 14);
         double labelSpace = lineHeight * boxes.Max(b => b.Caption.Count) + 4;
         double tallest = boxes.Max(b => b.Height);
         var shapes = new List<object>();

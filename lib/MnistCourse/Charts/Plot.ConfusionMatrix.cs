@@ -11,55 +11,35 @@ public static partial class Plot
     /// the count written in every cell, and each class's accuracy next to its label and in the hover.
     /// </summary>
     /// <param name="matrix">Counts, <c>matrix[true, predicted]</c>; square, usually 10×10.</param>
-    /// <param name="labels">Class names in index order; "0", "1", … by default.</param>
     /// <param name="title">Title; the overall accuracy is added beneath it.</param>
     /// <remarks>Cells are shaded by the square root of their share of the row (the fraction of that true class):
     /// the diagonal is dark whatever the class size, and a 1% confusion is still visibly tinted next to it.</remarks>
-    /// <example><code>Plot.ConfusionMatrix(counts)   // counts[t, p] += 1 for each test image</code></example>
-    /// <exception cref="ArgumentException">A non-square or empty matrix, a negative count, or a label count that differs from the size.</exception>
-    public static GenericChart ConfusionMatrix(int[,] matrix, IReadOnlyList<string>? labels = null, string? title = null)
+    /// <exception cref="ArgumentException">A non-square or empty matrix, or a negative count.</exception>
+    public static GenericChart ConfusionMatrix(int[,] matrix, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var n = matrix.GetLength(0);
         if (n == 0 || matrix.GetLength(1) != n)
-        {
             throw new ArgumentException(
                 $"Expected a square, non-empty matrix of counts [true, predicted] (10×10 for MNIST), got {ValueFormat.Shape(matrix)}.",
                 nameof(matrix));
-        }
-        if (labels is not null && labels.Count != n)
-        {
-            throw new ArgumentException($"Expected {n} labels, one per class, got {labels.Count}.", nameof(labels));
-        }
         foreach (var count in matrix)
         {
             if (count < 0)
-            {
                 throw new ArgumentException($"Counts cannot be negative, found {count}.", nameof(matrix));
-            }
         }
-        var names = labels?.Select(l => l ?? "").ToArray() ?? Enumerable.Range(0, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var classes = Enumerable.Range(0, n).ToArray();
+        var names = classes.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-        var rowTotals = new long[n];
-        long total = 0, correct = 0;
-        for (var t = 0; t < n; t++)
-        {
-            for (var p = 0; p < n; p++)
-            {
-                rowTotals[t] += matrix[t, p];
-            }
-            total += rowTotals[t];
-            correct += matrix[t, t];
-        }
+        var rowTotals = classes.Select(t => classes.Sum(p => (long)matrix[t, p])).ToArray();
+        long total = rowTotals.Sum(), correct = classes.Sum(t => (long)matrix[t, t]);
         string Percent(double fraction) => fraction.ToString("0.0%", CultureInfo.InvariantCulture);
         string ClassAccuracy(int t) => rowTotals[t] > 0 ? Percent((double)matrix[t, t] / rowTotals[t]) : "n/a";
 
         var share = new double[n][];
         var hover = new string[n][];
-        var annotations = new List<object>(n * n);
-        var cellPixels = Math.Min(48.0, 480.0 / n);
-        var longest = Enumerable.Range(0, n).SelectMany(t => Enumerable.Range(0, n).Select(p => matrix[t, p].ToString(CultureInfo.InvariantCulture).Length)).Max();
-        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * 0.3, cellPixels * 1.6 / longest), 7, 14), 1);
+        var counts = new string[n, n];
+        var shades = new double[n, n];
         for (var t = 0; t < n; t++)
         {
             share[t] = new double[n];
@@ -68,15 +48,11 @@ public static partial class Plot
             {
                 var count = matrix[t, p];
                 var fraction = rowTotals[t] > 0 ? (double)count / rowTotals[t] : 0;
-                var shade = Math.Sqrt(fraction);
-                share[t][p] = Math.Round(shade, 4);
+                shades[t, p] = Math.Sqrt(fraction);
+                share[t][p] = Math.Round(shades[t, p], 4);
+                counts[t, p] = count.ToString(CultureInfo.InvariantCulture);
                 hover[t][p] = $"true {names[t]}, predicted {names[p]}: {count} image{(count == 1 ? "" : "s")}" +
                     $"<br>{Percent(fraction)} of the true {names[t]}s<br>accuracy on {names[t]}: {ClassAccuracy(t)}";
-                annotations.Add(Obj(
-                    ("text", count.ToString(CultureInfo.InvariantCulture)),
-                    ("x", p), ("y", t), ("xref", "x"), ("yref", "y"), ("showarrow", false),
-                    // Zeros fade out so the eye goes to the mistakes that happened.
-                    ("font", Obj(("size", fontSize), ("color", count == 0 ? "#c4c4c4" : ColorScale.Blues.TextColorAt(shade))))));
             }
         }
 
@@ -91,10 +67,10 @@ public static partial class Plot
 
         var accuracy = total > 0 ? Percent((double)correct / total) : "n/a";
         var heading = $"{(string.IsNullOrWhiteSpace(title) ? "Confusion matrix" : title)}<br><sup>accuracy {accuracy} on {total.ToString("#,0", CultureInfo.InvariantCulture)} images</sup>";
-        var indices = Enumerable.Range(0, n).ToArray();
-        var rowLabels = indices.Select(t => $"{names[t]}  <span style=\"font-size:10px;color:#888\">{ClassAccuracy(t)}</span>").ToArray();
-        var left = (int)(names.Max(s => MosaicChart.EstimateTextWidth(s, 12)) + MosaicChart.EstimateTextWidth(" 100.0%", 10)) + 50;
+        var rowLabels = classes.Select(t => $"{names[t]}  <span style=\"font-size:10px;color:#888\">{ClassAccuracy(t)}</span>").ToArray();
+        var left = (int)(names.Max(s => TextWidth(s, 12)) + TextWidth(" 100.0%", 10)) + 50;
         int top = 84, bottom = 56, right = 16;
+        var cellPixels = Math.Min(48.0, 480.0 / n);
         var plotSize = (int)Math.Round(n * cellPixels);
         var layout = Layout(
             ("title", Title(heading, gap: 16)),
@@ -103,16 +79,17 @@ public static partial class Plot
             ("margin", Margin(left, right, top, bottom)),
             ("xaxis", Obj(
                 ("title", Obj(("text", "predicted label"))),
-                ("range", new[] { -0.5, n - 0.5 }), ("tickvals", indices), ("ticktext", names),
+                ("range", new[] { -0.5, n - 0.5 }), ("tickvals", classes), ("ticktext", names),
                 ("showgrid", false), ("zeroline", false), ("ticks", ""), ("constrain", "domain"))),
             ("yaxis", Obj(
                 ("title", Obj(("text", "true label  ·  class accuracy"), ("standoff", 12))),
                 ("automargin", true),
-                ("range", new[] { n - 0.5, -0.5 }), ("tickvals", indices), ("ticktext", rowLabels),
+                ("range", new[] { n - 0.5, -0.5 }), ("tickvals", classes), ("ticktext", rowLabels),
                 ("showgrid", false), ("zeroline", false), ("ticks", ""),
                 ("scaleanchor", "x"), ("scaleratio", 1), ("constrain", "domain"))),
             ("plot_bgcolor", "#e6e6e6"),
-            ("annotations", annotations));
+            // Zeros fade out so the eye goes to the mistakes that happened.
+            ("annotations", CellTexts(counts, cellPixels, 0.3, 14, (t, p) => matrix[t, p] == 0 ? "#c4c4c4" : ColorScale.Blues.TextColorAt(shades[t, p]))));
         return Chart([trace], layout);
     }
 }

@@ -1,20 +1,20 @@
+using System.Numerics;
 using Plotly.NET;
 using static MnistCourse.Charts.PlotlyObjects;
+using DynObject = DynamicObj.DynamicObj;
 
 namespace MnistCourse.Charts;
 
 public static partial class Plot
 {
-    /// <summary>Arrays up to this many rows and columns get their numbers written in the cells by default.</summary>
+    /// <summary>Arrays up to this many rows and columns get their numbers written in the cells.</summary>
     public const int ShowValuesUpTo = 12;
 
     /// <summary>
     /// A 2D array as coloured cells, row 0 at the top: an image, a kernel, a convolution result.
-    /// Small arrays (up to <see cref="ShowValuesUpTo"/>×<see cref="ShowValuesUpTo"/>) also show their numbers.
+    /// Small arrays (up to <see cref="ShowValuesUpTo"/>×<see cref="ShowValuesUpTo"/>) also show their numbers; larger ones a colour bar.
     /// </summary>
-    /// <param name="values">The array, indexed [row, column].</param>
-    /// <param name="title">Title above the cells.</param>
-    /// <param name="showValues">Write each value in its cell; <c>null</c> decides by size. Without numbers, a colour bar is shown instead.</param>
+    /// <param name="values">The array, indexed [row, column]: integers, floats (drawn as written: 0.1f shows as 0.1) or doubles.</param>
     /// <param name="colorScale">"Greys" (white = low, black = high, like MNIST ink), "Blues", "Reds", "Viridis",
     /// or the diverging "RdBu"/"RdBu_r", which are centred on 0 (good for kernels with negative weights).
     /// Other plotly.js scale names are passed through.</param>
@@ -27,35 +27,35 @@ public static partial class Plot
     /// </code>
     /// </example>
     /// <exception cref="ArgumentException">An empty array, an unusable colour scale name, or a highlight outside the array.</exception>
-    public static GenericChart Heatmap(double[,] values, string? title = null, bool? showValues = null, string colorScale = "Greys",
-        (int Row, int Col, int Height, int Width)? highlight = null)
+    public static GenericChart Heatmap<T>(T[,] values, string? title = null, string colorScale = "Greys",
+        (int Row, int Col, int Height, int Width)? highlight = null) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(values);
         int rows = values.GetLength(0), cols = values.GetLength(1);
         if (rows == 0 || cols == 0)
-        {
             throw new ArgumentException($"Expected at least one row and one column, got {rows}×{cols}.", nameof(values));
-        }
         var scale = ColorScale.Parse(colorScale, nameof(colorScale));
         if (highlight is { } h && (h.Row < 0 || h.Col < 0 || h.Height < 1 || h.Width < 1 || h.Row + h.Height > rows || h.Col + h.Width > cols))
-        {
             throw new ArgumentOutOfRangeException(nameof(highlight), highlight,
                 $"Expected a window inside the {rows}×{cols} array, got {h.Height}×{h.Width} at row {h.Row}, column {h.Col}.");
-        }
 
-        var (zmin, zmax) = ColorRange(values, scale.IsDiverging);
-        var withNumbers = showValues ?? (rows <= ShowValuesUpTo && cols <= ShowValuesUpTo);
-        var cellPixels = Math.Min(56.0, 420.0 / Math.Max(rows, cols));
-
+        var numbers = new double[rows, cols];
+        var texts = new string[rows, cols];
         var z = new double?[rows][];
         for (var r = 0; r < rows; r++)
         {
             z[r] = new double?[cols];
             for (var c = 0; c < cols; c++)
             {
-                z[r][c] = double.IsNaN(values[r, c]) ? null : values[r, c];
+                numbers[r, c] = ValueFormat.Widen(values[r, c]);
+                z[r][c] = double.IsNaN(numbers[r, c]) ? null : numbers[r, c];
+                texts[r, c] = ValueFormat.Cell(numbers[r, c]);
             }
         }
+        var (zmin, zmax) = ColorRange(numbers, scale.IsDiverging);
+        var withNumbers = rows <= ShowValuesUpTo && cols <= ShowValuesUpTo;
+        var cellPixels = Math.Min(56.0, 420.0 / Math.Max(rows, cols));
+
         var trace = Trace("heatmap",
             ("z", z),
             ("zmin", zmin), ("zmax", zmax),
@@ -67,93 +67,35 @@ public static partial class Plot
             ("hoverongaps", false),
             ("hovertemplate", "row %{y}, col %{x}: %{z}<extra></extra>"));
 
-        var annotations = withNumbers ? CellLabels(values, zmin, zmax, scale, cellPixels) : null;
-        var shapes = highlight is { } w
-            ? new[]
-            {
-                Obj(("type", "rect"), ("xref", "x"), ("yref", "y"),
-                    ("x0", w.Col - 0.5), ("x1", w.Col + w.Width - 0.5),
-                    ("y0", w.Row - 0.5), ("y1", w.Row + w.Height - 0.5),
-                    ("line", Obj(("color", "#e8291c"), ("width", 3))), ("layer", "above")),
-            }
-            : null;
-
         int left = 36, right = withNumbers ? 12 : 80, top = string.IsNullOrWhiteSpace(title) ? 12 : 56, bottom = 28;
-        var width = (int)Math.Round(cols * cellPixels) + left + right;
-        // A short array must not crop its title; the extra width only centres the cells.
-        width = Math.Max(width, (int)MosaicChart.EstimateTextWidth(title, 16) + 40);
-        var axisTicks = withNumbers ? 1 : (object?)null;
+        DynObject Axis(double[] range, params (string, object?)[] more) => Obj(
+        [
+            ("range", range), ("dtick", withNumbers ? 1 : null), ("tick0", 0),
+            ("showgrid", false), ("zeroline", false), ("ticks", ""), ("tickfont", Obj(("size", 10), ("color", "#777"))),
+            // A hairline frame: a white image on a white page needs an edge.
+            ("showline", true), ("mirror", true), ("linecolor", "#c8c8c8"), ("linewidth", 1),
+            ("constrain", "domain"), .. more,
+        ]);
         var layout = Layout(
             ("title", Title(title)),
-            ("width", width),
+            ("width", WidthForTitle((int)Math.Round(cols * cellPixels) + left + right, title)),
             ("height", (int)Math.Round(rows * cellPixels) + top + bottom),
             ("margin", Margin(left, right, top, bottom)),
-            ("xaxis", Obj(("range", new[] { -0.5, cols - 0.5 }), ("dtick", axisTicks), ("tick0", 0),
-                ("showgrid", false), ("zeroline", false), ("ticks", ""), ("tickfont", Obj(("size", 10), ("color", "#777"))),
-                // A hairline frame: a white image on a white page needs an edge.
-                ("showline", true), ("mirror", true), ("linecolor", "#c8c8c8"), ("linewidth", 1),
-                ("constrain", "domain"))),
-            ("yaxis", Obj(("range", new[] { rows - 0.5, -0.5 }), ("dtick", axisTicks), ("tick0", 0),
-                ("showgrid", false), ("zeroline", false), ("ticks", ""), ("tickfont", Obj(("size", 10), ("color", "#777"))),
-                ("showline", true), ("mirror", true), ("linecolor", "#c8c8c8"), ("linewidth", 1),
-                ("scaleanchor", "x"), ("scaleratio", 1), ("constrain", "domain"))),
+            ("xaxis", Axis([-0.5, cols - 0.5])),
+            ("yaxis", Axis([rows - 0.5, -0.5], ("scaleanchor", "x"), ("scaleratio", 1))),
             ("plot_bgcolor", "#d9d9d9"),
-            ("annotations", annotations),
-            ("shapes", shapes));
+            ("annotations", withNumbers ? CellTexts(texts, cellPixels, 0.34, 16, (r, c) => scale.TextColorAt((numbers[r, c] - zmin) / (zmax - zmin))) : null),
+            ("shapes", highlight is { } w ? new[] { CellFrame(w.Row, w.Col, w.Height, w.Width, "#e8291c", 3) } : null));
         return Chart([trace], layout);
-    }
-
-    /// <summary>A 2D array of integers (e.g. a 0/1 image) as coloured cells; otherwise the same as the <c>double[,]</c> overload.</summary>
-    /// <example><code>Plot.Heatmap(new[,] { { 1, 0, -1 }, { 1, 0, -1 }, { 1, 0, -1 } }, title: "vertical edges", colorScale: "RdBu_r")</code></example>
-    public static GenericChart Heatmap(int[,] values, string? title = null, bool? showValues = null, string colorScale = "Greys",
-        (int Row, int Col, int Height, int Width)? highlight = null)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var widened = new double[values.GetLength(0), values.GetLength(1)];
-        for (var r = 0; r < values.GetLength(0); r++)
-        {
-            for (var c = 0; c < values.GetLength(1); c++)
-            {
-                widened[r, c] = values[r, c];
-            }
-        }
-        return Heatmap(widened, title, showValues, colorScale, highlight);
-    }
-
-    /// <summary>A 2D array of floats (e.g. one MNIST image or a trained kernel) as coloured cells; otherwise the same as the <c>double[,]</c> overload.</summary>
-    /// <example><code>Plot.Heatmap(image, title: "a 28×28 digit")</code></example>
-    public static GenericChart Heatmap(float[,] values, string? title = null, bool? showValues = null, string colorScale = "Greys",
-        (int Row, int Col, int Height, int Width)? highlight = null)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var widened = new double[values.GetLength(0), values.GetLength(1)];
-        for (var r = 0; r < values.GetLength(0); r++)
-        {
-            for (var c = 0; c < values.GetLength(1); c++)
-            {
-                // Shortest round-trip form, so the cell says 0.1 where the float is 0.1f.
-                widened[r, c] = ValueFormat.Widen(values[r, c]);
-            }
-        }
-        return Heatmap(widened, title, showValues, colorScale, highlight);
     }
 
     /// <summary>The values at the two ends of the colour scale: min..max, or ±max|value| for a diverging scale.</summary>
     private static (double Min, double Max) ColorRange(double[,] values, bool diverging)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-        }
-        if (double.IsInfinity(min))
-        {
+        var finite = values.Cast<double>().Where(double.IsFinite).ToList();
+        if (finite.Count == 0)
             return (0, 1);
-        }
+        double min = finite.Min(), max = finite.Max();
         if (diverging)
         {
             var extent = Math.Max(Math.Abs(min), Math.Abs(max));
@@ -165,40 +107,5 @@ public static partial class Plot
             return min > 0 ? (0, min) : min < 0 ? (min, 0) : (0, 1);
         }
         return (min, max);
-    }
-
-    /// <summary>One annotation per cell with its number, in black or white depending on the cell colour.</summary>
-    private static List<object> CellLabels(double[,] values, double zmin, double zmax, ColorScale scale, double cellPixels)
-    {
-        int rows = values.GetLength(0), cols = values.GetLength(1);
-        var texts = new string[rows, cols];
-        var longest = 1;
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < cols; c++)
-            {
-                texts[r, c] = ValueFormat.Cell(values[r, c]);
-                longest = Math.Max(longest, texts[r, c].Length);
-            }
-        }
-        // As large as the cell allows, so "-0.125" still fits in a narrow cell.
-        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * 0.34, cellPixels * 1.6 / longest), 7, 16), 1);
-        var labels = new List<object>(rows * cols);
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < cols; c++)
-            {
-                var position = (values[r, c] - zmin) / (zmax - zmin);
-                var color = scale.TextColorAt(position);
-                labels.Add(Obj(
-                    ("text", texts[r, c]),
-                    ("x", c), ("y", r), ("xref", "x"), ("yref", "y"),
-                    ("showarrow", false),
-                    // Unknown colour scale: a pale box keeps dark text readable on any colour.
-                    ("bgcolor", color is null ? "rgba(255,255,255,0.6)" : null),
-                    ("font", Obj(("size", fontSize), ("color", color ?? "#222")))));
-            }
-        }
-        return labels;
     }
 }

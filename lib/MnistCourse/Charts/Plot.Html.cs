@@ -12,11 +12,9 @@ public static partial class Plot
     /// <summary>
     /// Saves the chart as a standalone HTML page that opens without internet: plotly.js (about 3.5 MB) is embedded in the file.
     /// </summary>
-    /// <param name="chart">Any chart, e.g. from <see cref="Digits(IReadOnlyList{float[,]}, IReadOnlyList{string}?, int, string?)"/>.</param>
     /// <param name="path">The .html file to write; its folder is created if needed, an existing file is replaced.</param>
     /// <remarks>The page is written to a temporary file next to <paramref name="path"/> and then moved over it,
     /// so a reader never sees half a page and a failed write leaves the old file intact.</remarks>
-    /// <example><code>Plot.SaveHtml(Plot.ConfusionMatrix(counts), "out/confusion.html");</code></example>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void SaveHtml(GenericChart chart, string path)
     {
@@ -51,46 +49,30 @@ public static partial class Plot
     }
 
     /// <summary>
-    /// The chart as an HTML fragment, a <c>&lt;div&gt;</c> and the <c>&lt;script&gt;</c> that draws into it,
-    /// with no reference to plotly.js: for pages that load plotly.js once (see <see cref="PlotlyJs"/>) and show many charts.
-    /// </summary>
-    /// <param name="chart">Any chart.</param>
-    /// <example><code>var fragment = Plot.ToHtmlFragment(Plot.Bars(names, values));</code></example>
-    public static string ToHtmlFragment(GenericChart chart)
-    {
-        ArgumentNullException.ThrowIfNull(chart);
-        var withoutReference = GenericChart.setDisplayOptions(DisplayOptions(null, PlotlyJSReference.NoReference), chart);
-        return GenericChart.toChartHTML(withoutReference);
-    }
-
-    /// <summary>
     /// The plotly.js library (version 2.28.0, minified) shipped inside Plotly.NET, for a host page that
-    /// includes it once in a <c>&lt;script&gt;</c> element and then adds <see cref="ToHtmlFragment"/> outputs, all offline.
+    /// includes it once in a <c>&lt;script&gt;</c> element and then adds charts without their own copy, all offline.
     /// </summary>
     public static string PlotlyJs => PlotlyJsSource.Value;
 
     /// <summary>A complete HTML document with plotly.js inside and a UTF-8 charset (captions such as "→" need it).</summary>
     internal static string ToStandaloneHtml(GenericChart chart, string documentTitle)
     {
-        var embedded = GenericChart.setDisplayOptions(DisplayOptions(documentTitle, PlotlyJSReference.Full), chart);
-        var html = GenericChart.toEmbeddedHTML(embedded);
+        // Plotly.NET 6's F# API has no optional parameters for C#: every argument must be passed, None is null.
+        var options = DisplayOptions.init(
+            DocumentTitle: FSharpOption<string>.Some(documentTitle),
+            DocumentCharset: FSharpOption<string>.Some("UTF-8"),
+            DocumentDescription: null,
+            DocumentFavicon: null,
+            AdditionalHeadTags: null,
+            ChartDescription: null,
+            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
+        var html = GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
         // Plotly.NET writes its <meta charset> after the 3.5 MB inline plotly.js, but browsers only honour one in the
         // first 1024 bytes; without this they guess the encoding and "→" (and plotly's own zero-width spaces) turn into "â€".
         const string head = "<head>";
         var at = html.IndexOf(head, StringComparison.OrdinalIgnoreCase);
         return at < 0 ? html : html.Insert(at + head.Length, "<meta charset=\"utf-8\">");
     }
-
-    // Plotly.NET 6's F# API has no optional parameters for C#: every argument must be passed, None is null.
-    private static Plotly.NET.DisplayOptions DisplayOptions(string? documentTitle, PlotlyJSReference reference) =>
-        Plotly.NET.DisplayOptions.init(
-            DocumentTitle: documentTitle is null ? null : FSharpOption<string>.Some(documentTitle),
-            DocumentCharset: FSharpOption<string>.Some("UTF-8"),
-            DocumentDescription: null,
-            DocumentFavicon: null,
-            AdditionalHeadTags: null,
-            ChartDescription: null,
-            PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(reference));
 
     private static string LoadPlotlyJs()
     {

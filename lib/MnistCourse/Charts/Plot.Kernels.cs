@@ -8,15 +8,13 @@ public static partial class Plot
 {
     /// <summary>
     /// A conv layer's kernels on one signed scale: negative weights red, positive blue, 0 white, the same colour for the
-    /// same weight in every tile (unlike <see cref="FeatureMaps(float[,,], string?, int)"/>, which scales each tile on
-    /// its own). One row per filter when the input has several channels: a filter's kernel spans all of them.
+    /// same weight in every tile (unlike <see cref="FeatureMaps(float[,,], string?)"/>, which scales each tile on
+    /// its own). Eight to a row for one input channel; else one row per filter, as a filter's kernel spans every channel.
     /// </summary>
     /// <param name="weights">torch's layout (filters, channels, height, width), e.g. <c>conv.weight</c> of shape 32×1×3×3.</param>
-    /// <param name="title">Title above the grid.</param>
-    /// <param name="columns">Tiles per row; by default 8 for one channel, else the number of channels.</param>
     /// <example><code>Plot.Kernels(((Conv2D)model.GetLayer("conv2d")).Conv.weight!, title: "conv2d's 32 kernels")</code></example>
     /// <exception cref="ArgumentException">A tensor that is not 4-dimensional or has an empty dimension.</exception>
-    public static GenericChart Kernels(Tensor weights, string? title = null, int? columns = null)
+    public static GenericChart Kernels(Tensor weights, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.dim() != 4 || weights.shape.Any(d => d == 0))
@@ -29,17 +27,13 @@ public static partial class Plot
         for (var c = 0; c < channels; c++)
         {
             var tile = new float[height, width];
-            for (var r = 0; r < height; r++)
-            for (var k = 0; k < width; k++)
-                tile[r, k] = values[((f * channels + c) * height + r) * width + k];
+            Buffer.BlockCopy(values, (f * channels + c) * tile.Length * sizeof(float), tile, 0, tile.Length * sizeof(float));
             tiles.Add(tile);
             captions.Add(channels == 1 ? f.ToString(CultureInfo.InvariantCulture) : $"filter {f}, ch {c}");
         }
-        var shown = columns ?? (channels == 1 ? 8 : channels);
-        CheckColumns(shown, nameof(columns));
         var limit = values.Where(float.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (limit == 0) limit = 1;
         var style = new MosaicChart.Style(ColorScale.Parse("RdBu", nameof(weights)), -limit, limit, TargetTilePixels: 64, FrameTiles: true, HoverLabel: "weight");
-        return MosaicChart.Build(tiles, captions, shown, title, style);
+        return MosaicChart.Build(tiles, captions, channels == 1 ? 8 : channels, title, style);
     }
 }

@@ -11,50 +11,28 @@ public static partial class Plot
     /// <param name="images">The misclassified images, all of one shape (28×28 for MNIST).</param>
     /// <param name="trueLabels">The correct label of each image.</param>
     /// <param name="predicted">The model's answer for each image.</param>
-    /// <param name="columns">Images per row.</param>
     /// <param name="title">Title above the grid; by default "N misclassified images".</param>
     /// <returns>A digit grid; with no images at all, a small chart saying so (a perfect batch is not an error).</returns>
-    /// <example><code>Plot.Misclassified(wrongImages, wrongTruth, wrongGuess)</code></example>
     /// <exception cref="ArgumentException">The three lists differ in length, or the images differ in shape.</exception>
-    public static GenericChart Misclassified(IReadOnlyList<float[,]> images, IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted, int columns = 10, string? title = null)
+    public static GenericChart Misclassified(IReadOnlyList<float[,]> images, IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(trueLabels);
-        ArgumentNullException.ThrowIfNull(predicted);
-        if (trueLabels.Count != images.Count)
-        {
-            throw new ArgumentException(
-                $"Expected one true label per image ({images.Count}), got {trueLabels.Count}.", nameof(trueLabels));
-        }
-        if (predicted.Count != images.Count)
-        {
-            throw new ArgumentException(
-                $"Expected one prediction per image ({images.Count}), got {predicted.Count}.", nameof(predicted));
-        }
-        CheckColumns(columns, nameof(columns));
+        CheckOnePer(trueLabels, "true label per image", images.Count, nameof(trueLabels));
+        CheckOnePer(predicted, "prediction per image", images.Count, nameof(predicted));
         if (images.Count == 0)
-        {
             return Message("No misclassified images.", title);
-        }
-        CheckImages(images, nameof(images));
-        var captions = new string[images.Count];
-        for (var i = 0; i < captions.Length; i++)
-        {
-            captions[i] = $"true {trueLabels[i]} → pred {predicted[i]}";
-        }
-        title ??= images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images";
-        return MosaicChart.Build(images, captions, columns, title, DigitStyle(images));
+        var captions = images.Select((_, i) => $"true {trueLabels[i]} → pred {predicted[i]}").ToList();
+        return Digits(images, captions, title ?? (images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images"));
     }
 
     /// <summary>A small chart holding only a sentence.</summary>
     private static GenericChart Message(string text, string? title)
     {
-        var hidden = Obj(("visible", false));
         var layout = Layout(
             ("title", Title(title)),
             ("width", 420), ("height", string.IsNullOrWhiteSpace(title) ? 120 : 160),
             ("margin", Margin(10, 10, string.IsNullOrWhiteSpace(title) ? 10 : 50, 10)),
-            ("xaxis", hidden), ("yaxis", Obj(("visible", false))),
+            ("xaxis", Obj(("visible", false))), ("yaxis", Obj(("visible", false))),
             ("annotations", new[]
             {
                 Obj(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.5),

@@ -13,10 +13,8 @@ public static partial class Plot
     /// differences of a tenth of a point stay visible, which bars starting at zero would hide.
     /// </summary>
     /// <param name="results">What <see cref="Course.Report"/> returned, one row each, drawn top to bottom.</param>
-    /// <param name="title">Title above the chart.</param>
     /// <param name="seeds">A reproduction over several seeds (<see cref="ReproductionFile.TryLoad"/>): its runs of these tutorials
     /// are drawn as small dots per seed and their mean with its 95% confidence interval; null draws this run alone.</param>
-    /// <example><code>Plot.Reproduction([tanhResult, reluResult], title: "LeNet: published, reference band, measured", seeds: ReproductionFile.TryLoad())</code></example>
     /// <exception cref="ArgumentException">No results.</exception>
     public static GenericChart Reproduction(IReadOnlyList<LessonResult> results, string? title = null, ReproductionFile? seeds = null)
     {

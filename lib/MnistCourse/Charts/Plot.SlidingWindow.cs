@@ -13,8 +13,6 @@ public static partial class Plot
     /// <param name="window">The window's side (the kernel's size).</param>
     /// <param name="stride">Distance between two positions.</param>
     /// <param name="captions">One caption per position, row by row (e.g. the value computed there); by default "(row, col)".</param>
-    /// <param name="title">Title above the steps.</param>
-    /// <example><code>Plot.SlidingWindow(image, window: 3, captions: results.Select(v => $"→ {v}").ToList())</code></example>
     /// <exception cref="ArgumentException">A window larger than the image, a stride below 1, or a caption count that differs from the positions.</exception>
     public static GenericChart SlidingWindow(int[,] image, int window, int stride = 1, IReadOnlyList<string>? captions = null, string? title = null)
     {
@@ -32,8 +30,7 @@ public static partial class Plot
         for (var r = 0; r + window <= rows; r += stride)
         for (var c = 0; c + window <= cols; c += stride)
             frames.Add((r, c, window, window));
-        if (captions is not null && captions.Count != frames.Count)
-            throw new ArgumentException($"Expected one caption per position ({frames.Count}), got {captions.Count}.", nameof(captions));
+        if (captions is not null) CheckOnePer(captions, "caption per position", frames.Count, nameof(captions));
         var labels = captions ?? frames.Select(f => string.Create(CultureInfo.InvariantCulture, $"({f.Item1}, {f.Item2})")).ToList();
 
         float min = tile.Cast<float>().Min(), max = tile.Cast<float>().Max();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MnistCourse.Tensors;
 using MnistCourse.Training;
 using Plotly.NET;
@@ -9,18 +10,18 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>A grid of digits from a batch (N, 28, 28) or (N, 28, 28, 1), captioned with their labels (integers or one-hot rows).</summary>
-    /// <example><code>Plot.Digits(xTrain[..20], yTrain[..20])</code></example>
-    public static GenericChart Digits(Tensor images, Tensor? labels = null, int columns = 10, string? title = null) =>
-        labels is null
-            ? Digits(images.ToImages(), captions: null, columns, title)
-            : Digits(images.ToImages(), labels.ToLabels(), columns, title);
+    public static GenericChart Digits(Tensor images, Tensor? labels = null, string? title = null)
+    {
+        var pictures = images.ToImages();
+        var captions = labels?.ToLabels().Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (captions is not null)
+            CheckOnePer(captions, "label per image", pictures.Length, nameof(labels));
+        return Digits(pictures, captions, title);
+    }
 
     /// <summary>One sample's feature maps, channels-last (H, W, C) or (1, H, W, C), as Keras' layer outputs are.</summary>
-    /// <example><code>Plot.FeatureMaps(model.LayerOutputs(digit, "conv2d")["conv2d"], title: "conv2d")</code></example>
-    public static GenericChart FeatureMaps(Tensor maps, string? title = null, int columns = 8) =>
-        FeatureMaps(maps.ToFeatureMaps(), title, columns);
+    public static GenericChart FeatureMaps(Tensor maps, string? title = null) => FeatureMaps(maps.ToFeatureMaps(), title);
 
     /// <summary>Loss and accuracy per epoch, training solid and validation dashed.</summary>
-    /// <example><code>Plot.TrainingCurves(history)</code></example>
     public static GenericChart TrainingCurves(History history, string? title = null) => TrainingCurves(history.Values, title);
 }

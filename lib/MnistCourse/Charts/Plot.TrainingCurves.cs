@@ -8,60 +8,35 @@ public static partial class Plot
     private const string TrainingColor = "#1f77b4";
     private const string ValidationColor = "#ff7f0e";
 
-    // Keras' History keys (and the "acc" spelling of older Keras), mapped to (panel, is validation).
-    private static readonly Dictionary<string, (string Metric, bool Validation)> HistoryKeys = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["loss"] = ("loss", false),
-        ["val_loss"] = ("loss", true),
-        ["accuracy"] = ("accuracy", false),
-        ["val_accuracy"] = ("accuracy", true),
-        ["acc"] = ("accuracy", false),
-        ["val_acc"] = ("accuracy", true),
-    };
-
     /// <summary>
     /// Loss and accuracy per epoch, side by side, training solid and validation dashed: the picture that shows overfitting.
     /// </summary>
     /// <param name="history">Like Keras' <c>History.history</c>: keys among "loss", "accuracy", "val_loss", "val_accuracy"
-    /// ("acc"/"val_acc" are accepted too), each with one value per epoch. A missing panel's keys may be left out.</param>
-    /// <param name="title">Title above both panels.</param>
-    /// <example>
-    /// <code>
-    /// var history = new Dictionary&lt;string, IReadOnlyList&lt;double&gt;&gt;
-    /// {
-    ///     ["loss"] = new[] { 0.35, 0.12, 0.08 }, ["val_loss"] = new[] { 0.15, 0.10, 0.09 },
-    ///     ["accuracy"] = new[] { 0.90, 0.96, 0.98 }, ["val_accuracy"] = new[] { 0.95, 0.97, 0.97 },
-    /// };
-    /// Plot.TrainingCurves(history)
-    /// </code>
-    /// </example>
+    /// ("acc"/"val_acc" are accepted too), each with one value per epoch (a list or an array). A missing panel's keys may be left out.</param>
+    /// <example><code>Plot.TrainingCurves(new Dictionary&lt;string, double[]&gt; { ["loss"] = [0.35, 0.12], ["val_loss"] = [0.15, 0.10] })</code></example>
     /// <exception cref="ArgumentException">The history is empty, has an unknown key, or an empty series.</exception>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, IReadOnlyList<double>> history, string? title = null)
+    public static GenericChart TrainingCurves<TSeries>(IReadOnlyDictionary<string, TSeries> history, string? title = null)
+        where TSeries : IReadOnlyList<double>
     {
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count == 0)
-        {
             throw new ArgumentException(
                 "Expected at least one series, e.g. \"loss\"; the history is empty.", nameof(history));
-        }
         var series = new List<(string Metric, bool Validation, IReadOnlyList<double> Values)>();
         foreach (var (key, values) in history)
         {
-            if (key is null || !HistoryKeys.TryGetValue(key, out var meaning))
-            {
+            // Keras' History keys, and the "acc" spelling of older Keras.
+            var validation = key?.StartsWith("val_", StringComparison.OrdinalIgnoreCase) == true;
+            var metric = key?[(validation ? 4 : 0)..].ToLowerInvariant() switch { "loss" => "loss", "accuracy" or "acc" => "accuracy", _ => null };
+            if (metric is null)
                 throw new ArgumentException(
                     $"Unknown history key \"{key}\"; expected keys among \"loss\", \"accuracy\", \"val_loss\", \"val_accuracy\".",
                     nameof(history));
-            }
             if (values is null || values.Count == 0)
-            {
                 throw new ArgumentException($"history[\"{key}\"] has no values; expected one value per epoch.", nameof(history));
-            }
-            if (series.Any(s => s.Metric == meaning.Metric && s.Validation == meaning.Validation))
-            {
+            if (series.Any(s => s.Metric == metric && s.Validation == validation))
                 throw new ArgumentException($"history has two keys for the same curve (\"{key}\" and its alias).", nameof(history));
-            }
-            series.Add((meaning.Metric, meaning.Validation, values));
+            series.Add((metric, validation, values));
         }
 
         var panels = new[] { "loss", "accuracy" }.Where(m => series.Any(s => s.Metric == m)).ToList();
@@ -127,22 +102,4 @@ public static partial class Plot
         return Chart(traces, Layout([.. layoutProperties]));
     }
 
-    /// <summary>Training curves from a history whose series are lists (handy while appending one value per epoch).</summary>
-    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
-    /// <param name="title">Title above both panels.</param>
-    /// <example><code>var history = new Dictionary&lt;string, List&lt;double&gt;&gt; { ["loss"] = new() }; /* … */ Plot.TrainingCurves(history)</code></example>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, List<double>> history, string? title = null)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
-    }
-
-    /// <summary>Training curves from a history whose series are arrays.</summary>
-    /// <param name="history">Keys among "loss", "accuracy", "val_loss", "val_accuracy".</param>
-    /// <param name="title">Title above both panels.</param>
-    public static GenericChart TrainingCurves(IReadOnlyDictionary<string, double[]> history, string? title = null)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        return TrainingCurves(history.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), title);
-    }
 }

@@ -8,9 +8,10 @@ namespace MnistCourse.Charts;
 /// <example>
 /// <code>
 /// using MnistCourse.Charts;
-/// Plot.Digits(images, labels);                     // a grid of digits captioned with their labels
-/// Plot.Heatmap(kernel, title: "3×3 kernel");       // numbers written in the cells
-/// Plot.TrainingCurves(history);                    // loss and accuracy, train vs validation
+/// Plot.Digits(xTrain[..20], yTrain[..20]);                         // a grid of digits captioned with their labels
+/// Plot.Heatmap(kernel, title: "3×3 kernel");                       // numbers written in the cells
+/// Plot.FeatureMaps(model.LayerOutputs(digit, "conv2d")["conv2d"]);  // one tile per channel
+/// Plot.TrainingCurves(history);                                    // loss and accuracy, train vs validation
 /// </code>
 /// </example>
 /// <remarks>

@@ -36,9 +36,44 @@ internal static class PlotlyObjects
                 ("y", 1), ("yanchor", "bottom"), ("yref", "paper"), ("pad", Obj(("b", gap))),
                 ("font", Obj(("size", 16))));
 
-    /// <summary>Margins in pixels.</summary>
     public static DynObject Margin(int left, int right, int top, int bottom) =>
         Obj(("l", left), ("r", right), ("t", top), ("b", bottom), ("pad", 0));
+
+    /// <summary>A frame around the cells rows top..top+height-1, columns left..left+width-1 of a heatmap, drawn above it.</summary>
+    public static DynObject CellFrame(int top, int left, int height, int width, string color, double lineWidth) =>
+        Obj(("type", "rect"), ("xref", "x"), ("yref", "y"),
+            ("x0", left - 0.5), ("x1", left + width - 0.5), ("y0", top - 0.5), ("y1", top + height - 0.5),
+            ("line", Obj(("color", color), ("width", lineWidth))), ("layer", "above"));
+
+    /// <summary>
+    /// One label per heatmap cell, <paramref name="texts"/>[r, c] at (c, r), as large as the cell allows (so "-0.125" still fits
+    /// a narrow one) and coloured by <paramref name="color"/>(r, c); <c>null</c> there gives dark text on a pale box.
+    /// </summary>
+    public static List<object> CellTexts(string[,] texts, double cellPixels, double widthShare, double maxFontSize, Func<int, int, string?> color)
+    {
+        var longest = Math.Max(1, texts.Cast<string>().Max(text => text.Length));
+        var fontSize = Math.Round(Math.Clamp(Math.Min(cellPixels * widthShare, cellPixels * 1.6 / longest), 7, maxFontSize), 1);
+        var labels = new List<object>(texts.Length);
+        for (var r = 0; r < texts.GetLength(0); r++)
+        for (var c = 0; c < texts.GetLength(1); c++)
+        {
+            var textColor = color(r, c);
+            labels.Add(Obj(("text", texts[r, c]), ("x", c), ("y", r), ("xref", "x"), ("yref", "y"), ("showarrow", false),
+                // Unknown colour scale: a pale box keeps dark text readable on any colour.
+                ("bgcolor", textColor is null ? "rgba(255,255,255,0.6)" : null),
+                ("font", Obj(("size", fontSize), ("color", textColor ?? "#222")))));
+        }
+        return labels;
+    }
+
+    /// <summary>Rough rendered width of a label in pixels: enough to size a chart so that labels do not collide.</summary>
+    public static double TextWidth(string? text, double fontSize) =>
+        string.IsNullOrEmpty(text) ? 0 : text.Sum(ch => ch < 128 ? (char.IsUpper(ch) ? 0.68 : 0.56) : 1.0) * fontSize;
+
+    /// <summary>
+    /// <paramref name="width"/>, or wider if the title needs it: a narrow chart must not crop its title; the extra width only centres the plot.
+    /// </summary>
+    public static int WidthForTitle(int width, string? title) => Math.Max(width, (int)TextWidth(title, 16) + 40);
 
     /// <summary>A chart from traces and a layout, without Plotly.NET's default template (smaller HTML, same look everywhere).</summary>
     public static GenericChart Chart(IEnumerable<Trace> traces, Layout layout)
@@ -58,9 +93,7 @@ internal static class PlotlyObjects
         foreach (var (key, value) in properties)
         {
             if (value is not null)
-            {
                 target.SetProperty(key, value);
-            }
         }
         return target;
     }

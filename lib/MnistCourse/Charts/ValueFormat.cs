@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MnistCourse.Charts;
 
@@ -12,13 +13,9 @@ internal static class ValueFormat
     public static string Cell(double value)
     {
         if (double.IsNaN(value))
-        {
             return "";
-        }
         if (double.IsInfinity(value))
-        {
             return value > 0 ? "∞" : "-∞";
-        }
         var magnitude = Math.Abs(value);
         var format = value == Math.Round(value) ? "0" : magnitude < 1 ? "0.###" : magnitude < 100 ? "0.##" : "0.#";
         var text = value.ToString(format, CultureInfo.InvariantCulture);
@@ -32,21 +29,17 @@ internal static class ValueFormat
     public static string Bar(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
-        {
             return value.ToString(CultureInfo.InvariantCulture);
-        }
         if (value == Math.Round(value) && Math.Abs(value) < 1e15)
-        {
             return value.ToString("#,0", CultureInfo.InvariantCulture);
-        }
         return value.ToString("G4", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A float as the shortest decimal that round-trips, so 0.1f is drawn as 0.1 and not 0.100000001.</summary>
-    public static double Widen(float value) =>
-        float.IsFinite(value)
-            ? double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-            : value;
+    /// <summary>A number as a double; a float as the shortest decimal that round-trips, so 0.1f is drawn as 0.1 and not 0.100000001.</summary>
+    public static double Widen<T>(T value) where T : INumber<T> =>
+        value is float single && float.IsFinite(single)
+            ? double.Parse(single.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : double.CreateChecked(value);
 
     /// <summary>The shape of a 2D array as "rows×columns".</summary>
     public static string Shape<T>(T[,] array) => $"{array.GetLength(0)}×{array.GetLength(1)}";

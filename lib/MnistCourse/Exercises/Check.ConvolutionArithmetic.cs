@@ -10,33 +10,7 @@ public static partial class Check
     /// <paramref name="input"/> with <paramref name="stride"/> and <paramref name="padding"/> rings of zeros.
     /// The expected side is what TorchSharp's <c>conv2d</c> returns for that input.
     /// </summary>
-    public static CheckResult OutputSide(long answer, int input, int kernel, int stride = 1, int padding = 0) =>
-        Run(() => JudgeOutputSide(answer, input, kernel, stride, padding));
-
-    /// <summary>
-    /// How many rings of zeros keep a square input of side <paramref name="input"/> at its size under a
-    /// <paramref name="kernel"/>-wide window with stride 1 (Keras' padding "same" for odd kernels).
-    /// </summary>
-    public static CheckResult PaddingThatKeepsSize(int answer, int input, int kernel) =>
-        Run(() => JudgePaddingThatKeepsSize(answer, input, kernel));
-
-    /// <summary>
-    /// The receptive field (side of the input patch one output value sees) of a stack of square windows, each
-    /// given as (kernel, stride) in order from the input. The expected side is measured, not computed from a
-    /// formula: the gradient of one output value with respect to the input is non-zero exactly on that patch.
-    /// </summary>
-    public static CheckResult ReceptiveField(long answer, params (int Kernel, int Stride)[] layers) =>
-        Run(() => JudgeReceptiveField(answer, layers));
-
-    internal static long MeasuredOutputSide(int input, int kernel, int stride, int padding)
-    {
-        using var scope = NewDisposeScope();
-        var output = nn.functional.conv2d(zeros(1, 1, input, input), ones(1, 1, kernel, kernel),
-                                          strides: [stride, stride], padding: [padding, padding]);
-        return output.shape[2];
-    }
-
-    private static CheckResult JudgeOutputSide(long answer, int input, int kernel, int stride, int padding)
+    public static CheckResult OutputSide(long answer, int input, int kernel, int stride = 1, int padding = 0) => Run(() =>
     {
         long expected = MeasuredOutputSide(input, kernel, stride, padding);
         var setting = $"a {kernel}×{kernel} kernel, stride {stride}, padding {padding} on a {input}×{input} input";
@@ -49,9 +23,13 @@ public static partial class Check
                                      $"{stride} of the stride-1 output, which has n + 2p − k + 1 positions.");
         return CheckResult.Wrong($"{Direction(answer, expected)}: use ⌊(n + 2p − k)/s⌋ + 1 with n = {input}, " +
                                  $"k = {kernel}, p = {padding}, s = {stride}.");
-    }
+    });
 
-    private static CheckResult JudgePaddingThatKeepsSize(int answer, int input, int kernel)
+    /// <summary>
+    /// How many rings of zeros keep a square input of side <paramref name="input"/> at its size under a
+    /// <paramref name="kernel"/>-wide window with stride 1 (Keras' padding "same" for odd kernels).
+    /// </summary>
+    public static CheckResult PaddingThatKeepsSize(int answer, int input, int kernel) => Run(() =>
     {
         if (answer < 0) return CheckResult.Wrong("padding counts rings of zeros around the image: 0 or more.");
         long side = MeasuredOutputSide(input, kernel, stride: 1, padding: answer);
@@ -61,6 +39,32 @@ public static partial class Check
             ? CheckResult.Wrong($"{found} (that is padding 'valid'): each ring of zeros adds a pixel at both ends of a side.")
             : CheckResult.Wrong($"{found}: each ring of zeros adds a pixel at both ends of a side, and a {kernel}-wide window " +
                                 $"takes {kernel} − 1 away.");
+    });
+
+    /// <summary>
+    /// The receptive field (side of the input patch one output value sees) of a stack of square windows, each
+    /// given as (kernel, stride) in order from the input. The expected side is measured, not computed from a
+    /// formula: the gradient of one output value with respect to the input is non-zero exactly on that patch.
+    /// </summary>
+    public static CheckResult ReceptiveField(long answer, params (int Kernel, int Stride)[] layers) => Run(() =>
+    {
+        long expected = MeasuredReceptiveField(layers);
+        if (answer == expected) return CheckResult.Right($"{answer}: one value of the last layer sees {answer}×{answer} input pixels.");
+        if (answer == Unanswered) return NotAnswered("the side of the input patch one value sees");
+        long withoutJumps = 1 + layers.Sum(l => l.Kernel - 1L);
+        if (answer == withoutJumps && layers.Any(l => l.Stride > 1))
+            return CheckResult.Wrong("that adds k − 1 per layer as if every step were 1 pixel; after a stride-2 layer, " +
+                                     "neighbouring values lie 2 input pixels apart (jump doubles).");
+        return CheckResult.Wrong($"{Direction(answer, expected)}: walk from the input with r = 1, jump = 1; " +
+                                 "each layer does r += (k − 1)·jump, then jump *= s.");
+    });
+
+    internal static long MeasuredOutputSide(int input, int kernel, int stride, int padding)
+    {
+        using var scope = NewDisposeScope();
+        var output = nn.functional.conv2d(zeros(1, 1, input, input), ones(1, 1, kernel, kernel),
+                                          strides: [stride, stride], padding: [padding, padding]);
+        return output.shape[2];
     }
 
     internal static long MeasuredReceptiveField((int Kernel, int Stride)[] layers)
@@ -76,18 +80,5 @@ public static partial class Check
         x[0, 0, 0, 0].backward();
         var touched = input.grad!.ne(0)[0, 0];
         return touched.any(dim: 0).sum().item<long>();
-    }
-
-    private static CheckResult JudgeReceptiveField(long answer, (int Kernel, int Stride)[] layers)
-    {
-        long expected = MeasuredReceptiveField(layers);
-        if (answer == expected) return CheckResult.Right($"{answer}: one value of the last layer sees {answer}×{answer} input pixels.");
-        if (answer == Unanswered) return NotAnswered("the side of the input patch one value sees");
-        long withoutJumps = 1 + layers.Sum(l => l.Kernel - 1L);
-        if (answer == withoutJumps && layers.Any(l => l.Stride > 1))
-            return CheckResult.Wrong("that adds k − 1 per layer as if every step were 1 pixel; after a stride-2 layer, " +
-                                     "neighbouring values lie 2 input pixels apart (jump doubles).");
-        return CheckResult.Wrong($"{Direction(answer, expected)}: walk from the input with r = 1, jump = 1; " +
-                                 "each layer does r += (k − 1)·jump, then jump *= s.");
     }
 }

@@ -9,16 +9,7 @@ public static partial class Check
     /// The factor a dropout layer of <paramref name="rate"/> multiplies the values it keeps by during training.
     /// The expected factor is read from TorchSharp's dropout applied to ones.
     /// </summary>
-    public static CheckResult DropoutScale(double answer, double rate) => Run(() => JudgeDropoutScale(answer, rate));
-
-    internal static double MeasuredDropoutScale(double rate)
-    {
-        if (rate is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(rate), "a dropout rate lies strictly between 0 and 1.");
-        using var scope = NewDisposeScope();
-        return nn.functional.dropout(ones(10_000), rate, training: true).max().item<float>();
-    }
-
-    private static CheckResult JudgeDropoutScale(double answer, double rate)
+    public static CheckResult DropoutScale(double answer, double rate) => Run(() =>
     {
         double expected = MeasuredDropoutScale(rate);
         bool Near(double value) => Math.Abs(answer - value) < 1e-3 * Math.Max(1, Math.Abs(value));
@@ -29,5 +20,12 @@ public static partial class Check
         if (Near(rate)) return CheckResult.Wrong("that is the fraction dropped; what factor keeps the expected sum of the kept values unchanged?");
         return CheckResult.Wrong($"{(answer > expected ? "too large" : "too small")}: if a fraction 1 − rate of the values " +
                                  "survives, what must each be multiplied by for the expected sum to stay the same?");
+    });
+
+    internal static double MeasuredDropoutScale(double rate)
+    {
+        if (rate is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(rate), "a dropout rate lies strictly between 0 and 1.");
+        using var scope = NewDisposeScope();
+        return nn.functional.dropout(ones(10_000), rate, training: true).max().item<float>();
     }
 }

@@ -10,14 +10,7 @@ public static partial class Check
     /// The weights of <c>Conv2D(filters, (kernel, kernel))</c> on an input with <paramref name="inputChannels"/>
     /// channels. The expected count is that of the layer, built.
     /// </summary>
-    public static CheckResult ConvParameters(long answer, int filters, int kernel, int inputChannels) =>
-        Run(() => JudgeConvParameters(answer, filters, kernel, inputChannels));
-
-    /// <summary>The weights of <c>Dense(units)</c> on <paramref name="inputs"/> values. The expected count is that of the layer, built.</summary>
-    public static CheckResult DenseParameters(long answer, int inputs, int units) =>
-        Run(() => JudgeDenseParameters(answer, inputs, units));
-
-    private static CheckResult JudgeConvParameters(long answer, int filters, int kernel, int inputChannels)
+    public static CheckResult ConvParameters(long answer, int filters, int kernel, int inputChannels) => Run(() =>
     {
         long expected = new Sequential(new Conv2D(filters, (kernel, kernel), inputShape: (kernel, kernel, inputChannels))).CountParams();
         var layer = $"Conv2D({filters}, ({kernel}, {kernel})) on {inputChannels} channel{(inputChannels == 1 ? "" : "s")}";
@@ -29,9 +22,10 @@ public static partial class Check
             return CheckResult.Wrong("a kernel spans every input channel: it holds k·k·channels weights, not k·k.");
         return CheckResult.Wrong($"{Direction(answer, expected)}: count one filter (k·k·channels weights and a bias), " +
                                  "then multiply by the number of filters.");
-    }
+    });
 
-    private static CheckResult JudgeDenseParameters(long answer, int inputs, int units)
+    /// <summary>The weights of <c>Dense(units)</c> on <paramref name="inputs"/> values. The expected count is that of the layer, built.</summary>
+    public static CheckResult DenseParameters(long answer, int inputs, int units) => Run(() =>
     {
         long expected = new Sequential(new Dense(units, inputShape: inputs)).CountParams();
         if (answer == expected) return CheckResult.Right($"{answer:N0}: Dense({units}) on {inputs:N0} inputs has {answer:N0} weights.");
@@ -40,5 +34,5 @@ public static partial class Check
         if (answer == inputs + units || answer == inputs + 1L)
             return CheckResult.Wrong("every unit is connected to every input: multiply, do not add.");
         return CheckResult.Wrong($"{Direction(answer, expected)}: each unit has one weight per input and one bias.");
-    }
+    });
 }

@@ -16,9 +16,7 @@ public static partial class Check
     /// Runs <paramref name="step"/> on a small network and a fixed batch, and says whether it trains: the weights must
     /// change, their gradients must not pile up from step to step, and the loss must fall.
     /// </summary>
-    public static CheckResult TrainingStep(TrainingStepCode step) => Run(() => JudgeTrainingStep(step));
-
-    private static CheckResult JudgeTrainingStep(TrainingStepCode step)
+    public static CheckResult TrainingStep(TrainingStepCode step) => Run(() =>
     {
         ArgumentNullException.ThrowIfNull(step);
         using var scope = NewDisposeScope();
@@ -51,7 +49,7 @@ public static partial class Check
             ? CheckResult.Right($"the loss on the batch fell from {before:0.000} to {after:0.000} in 23 steps.")
             : CheckResult.Wrong($"the weights move but the loss did not fall ({before:0.000} → {after:0.000}): is the " +
                                 "loss computed from this batch's forward pass and labels?");
-    }
+    });
 
     /// <summary>The gradient of the batch's loss with respect to <paramref name="weight"/>, computed apart from the learner's step.</summary>
     private static Tensor GradientAt(Tensor weight, Tensor bias, Tensor x, Tensor labels)

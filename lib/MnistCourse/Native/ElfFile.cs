@@ -8,23 +8,15 @@ namespace MnistCourse.Native;
 /// GNU symbol-version sections (<c>.gnu.version_r</c> needs, <c>.gnu.version_d</c> definitions).
 /// </summary>
 /// <remarks>Reads the whole file into memory; shared libraries here are a few MB.</remarks>
-internal sealed class ElfFile
+internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.Section> sections)
 {
-    public const uint ShtGnuVerdef = 0x6ffffffd;
-    public const uint ShtGnuVerneed = 0x6ffffffe;
+    private const uint ShtGnuVerdef = 0x6ffffffd;
+    private const uint ShtGnuVerneed = 0x6ffffffe;
 
-    public string Path { get; }
-    public byte[] Bytes { get; }
-    public IReadOnlyList<Section> Sections { get; }
+    /// <summary>The whole file, as read.</summary>
+    public byte[] Bytes => bytes;
 
     public readonly record struct Section(uint Type, long Offset, long Size, uint Link, uint Info);
-
-    private ElfFile(string path, byte[] bytes, IReadOnlyList<Section> sections)
-    {
-        Path = path;
-        Bytes = bytes;
-        Sections = sections;
-    }
 
     /// <summary>Reads and checks the file; throws <see cref="InvalidDataException"/> naming the file if it is not ELF64 little-endian.</summary>
     public static ElfFile Read(string path)
@@ -63,77 +55,66 @@ internal sealed class ElfFile
     public string StringAt(Section table, uint offset)
     {
         if (offset >= table.Size)
-            throw new InvalidDataException($"{Path}: string offset {offset} outside its string table.");
+            throw new InvalidDataException($"{path}: string offset {offset} outside its string table.");
         int start = (int)(table.Offset + offset);
-        int end = Array.IndexOf(Bytes, (byte)0, start, (int)(table.Size - offset));
-        if (end < 0) throw new InvalidDataException($"{Path}: unterminated string in string table.");
-        return Encoding.ASCII.GetString(Bytes, start, end - start);
+        int end = Array.IndexOf(bytes, (byte)0, start, (int)(table.Size - offset));
+        if (end < 0) throw new InvalidDataException($"{path}: unterminated string in string table.");
+        return Encoding.ASCII.GetString(bytes, start, end - start);
     }
 
     /// <summary>One version requirement (<c>Elf64_Vernaux</c>): its name and where its flags field lies in the file.</summary>
     public readonly record struct VersionNeed(string Library, string Version, ushort Flags, long FlagsOffset);
 
     /// <summary>Every version this file requires from the libraries it links to.</summary>
-    public IEnumerable<VersionNeed> VersionNeeds()
-    {
-        foreach (var section in Sections.Where(s => s.Type == ShtGnuVerneed))
-        {
-            var strings = LinkedStrings(section);
-            long entry = section.Offset;
-            for (int n = 0; n < Math.Max(1, (int)section.Info) && n < 4096; n++)
-            {
-                Check(entry, 16, section);
-                ushort count = U16(entry + 2);
-                string library = StringAt(strings, U32(entry + 4));
-                long aux = entry + U32(entry + 8);
-                for (int a = 0; a < count; a++)
-                {
-                    Check(aux, 16, section);
-                    yield return new VersionNeed(library, StringAt(strings, U32(aux + 8)), U16(aux + 4), aux + 4);
-                    uint nextAux = U32(aux + 12);
-                    if (nextAux == 0) break;
-                    aux += nextAux;
-                }
-                uint next = U32(entry + 12);
-                if (next == 0) break;
-                entry += next;
-            }
-        }
-    }
+    public IEnumerable<VersionNeed> VersionNeeds() =>
+        from need in Entries(ShtGnuVerneed, size: 16, nextAt: 12)
+        let library = StringAt(need.Strings, U32(need.At + 4))
+        from aux in Chain(need.Section, need.At + U32(need.At + 8), count: U16(need.At + 2), size: 16, nextAt: 12)
+        select new VersionNeed(library, StringAt(need.Strings, U32(aux + 8)), U16(aux + 4), aux + 4);
 
     /// <summary>Every version this file defines (for a library such as libstdc++: GLIBCXX_3.4.30, …).</summary>
-    public IEnumerable<string> VersionDefinitions()
+    public IEnumerable<string> VersionDefinitions() =>
+        from definition in Entries(ShtGnuVerdef, size: 20, nextAt: 16)
+        let aux = Check(definition.At + U32(definition.At + 12), 8, definition.Section)
+        select StringAt(definition.Strings, U32(aux));
+
+    /// <summary>The entries of every section of <paramref name="type"/>, with the string table their names are in.</summary>
+    /// <remarks>A section's entry count (sh_info) is read as 1 to 4096, so that a corrupt file cannot loop for long.</remarks>
+    private IEnumerable<(Section Section, Section Strings, long At)> Entries(uint type, int size, int nextAt) =>
+        from section in sections
+        where section.Type == type
+        let strings = LinkedStrings(section)
+        from at in Chain(section, section.Offset, Math.Clamp((int)section.Info, 1, 4096), size, nextAt)
+        select (section, strings, at);
+
+    /// <summary>
+    /// A linked list of at most <paramref name="count"/> records of <paramref name="size"/> bytes inside <paramref name="section"/>,
+    /// each holding at <paramref name="nextAt"/> the distance to the next (0 ends the list).
+    /// </summary>
+    private IEnumerable<long> Chain(Section section, long first, int count, int size, int nextAt)
     {
-        foreach (var section in Sections.Where(s => s.Type == ShtGnuVerdef))
+        long at = first;
+        for (int n = 0; n < count; n++)
         {
-            var strings = LinkedStrings(section);
-            long entry = section.Offset;
-            for (int n = 0; n < Math.Max(1, (int)section.Info) && n < 4096; n++)
-            {
-                Check(entry, 20, section);
-                long aux = entry + U32(entry + 12);
-                Check(aux, 8, section);
-                yield return StringAt(strings, U32(aux));
-                uint next = U32(entry + 16);
-                if (next == 0) break;
-                entry += next;
-            }
+            yield return Check(at, size, section);
+            uint next = U32(at + nextAt);
+            if (next == 0) yield break;
+            at += next;
         }
     }
 
     private Section LinkedStrings(Section section)
     {
-        if (section.Link >= Sections.Count)
-            throw new InvalidDataException($"{Path}: version section links to a missing string table.");
-        return Sections[(int)section.Link];
+        if (section.Link >= sections.Count)
+            throw new InvalidDataException($"{path}: version section links to a missing string table.");
+        return sections[(int)section.Link];
     }
 
-    private void Check(long at, int length, Section section)
-    {
-        if (at < section.Offset || at + length > section.Offset + section.Size)
-            throw new InvalidDataException($"{Path}: version entry at {at} runs outside its section; the file is not structured as expected.");
-    }
+    /// <summary><paramref name="at"/>, once it is known that <paramref name="length"/> bytes from there lie inside the section.</summary>
+    private long Check(long at, int length, Section section) =>
+        at >= section.Offset && at + length <= section.Offset + section.Size ? at
+            : throw new InvalidDataException($"{path}: version entry at {at} runs outside its section; the file is not structured as expected.");
 
-    private ushort U16(long at) => BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan((int)at));
-    private uint U32(long at) => BinaryPrimitives.ReadUInt32LittleEndian(Bytes.AsSpan((int)at));
+    private ushort U16(long at) => BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan((int)at));
+    private uint U32(long at) => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)at));
 }

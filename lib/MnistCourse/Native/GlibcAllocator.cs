@@ -26,7 +26,7 @@ public static class GlibcAllocator
     public static bool IsConfigured { get; private set; }
 
     /// <summary>Whether the tuning applies on <paramref name="platform"/>: glibc's mallopt exists on Linux only.</summary>
-    public static bool AppliesTo(HostPlatform platform) => platform.HasGlibc;
+    public static bool AppliesTo(HostPlatform platform) => platform.IsLinux;
 
     /// <summary>Applies the settings once per process; does nothing off glibc Linux. Returns whether they are in force.</summary>
     public static bool Configure()

@@ -14,13 +14,7 @@ public sealed record HostPlatform(OSPlatform System, Architecture Processor)
         : OperatingSystem.IsLinux() ? OSPlatform.Linux : OSPlatform.FreeBSD,
         RuntimeInformation.ProcessArchitecture);
 
-    private const string WaysThatWork =
-        "the course's dev container (.devcontainer/, e.g. with Docker Desktop), WSL2 with Ubuntu 24.04, or a GitHub codespace";
-
     public bool IsLinux => System == OSPlatform.Linux;
-
-    /// <summary>glibc's allocator (mallopt) and its libstdc++ exist only on Linux: the tuning and the patch apply nowhere else.</summary>
-    public bool HasGlibc => IsLinux;
 
     /// <summary>
     /// Why TorchSharp-cpu 0.107.0, the only version this course can use, does not run here, in one line with the ways that
@@ -31,7 +25,7 @@ public sealed record HostPlatform(OSPlatform System, Architecture Processor)
         var name = $"{Describe()} ({Processor.ToString().ToLowerInvariant()})";
         if (System == OSPlatform.Windows)
             return $"TorchSharp 0.107.0 does not load on {name} (LibTorchSharp.dll fails with 0x8007007F, dotnet/TorchSharp#1567): " +
-                   $"take the course in {WaysThatWork}.";
+                   "take the course in the course's dev container (.devcontainer/, e.g. with Docker Desktop), WSL2 with Ubuntu 24.04, or a GitHub codespace.";
         if (System == OSPlatform.OSX && Processor != Architecture.Arm64)
             return $"TorchSharp-cpu 0.107.0 ships macOS libraries for Apple silicon only (libtorch-cpu-osx-arm64), not for {name}: " +
                    "take the course in the dev container (Docker Desktop) or a GitHub codespace.";

@@ -28,7 +28,7 @@ public static class TorchRuntime
         {
             if (_ready) return;
             var platform = HostPlatform.Current;
-            if (GlibcAllocator.AppliesTo(platform)) GlibcAllocator.Configure();
+            GlibcAllocator.Configure();
             if (NeedsLibStdCxxPatch(platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)))
                 PatchLibraries(CandidateLibraries(), log: null);
             try
@@ -92,14 +92,8 @@ public static class TorchRuntime
             folders.Add(Path.Combine(torchSharpDir, "cpu"));
             folders.Add(Path.Combine(torchSharpDir, "..", "..", "runtimes", "linux-x64", "native"));
         }
-        foreach (var packageHome in NuGetPackageHomes("torchsharp"))
-        {
-            folders.Add(Path.Combine(packageHome, "runtimes", "linux-x64", "native"));
-            var lib = Path.Combine(packageHome, "lib");
-            if (Directory.Exists(lib))
-                folders.AddRange(Directory.GetDirectories(lib).Select(d => Path.Combine(d, "cpu")));
-        }
-        return folders.Select(f => Path.GetFullPath(Path.Combine(f, name))).Where(File.Exists).Distinct();
+        var inPackages = NuGetPackageHomes("torchsharp").SelectMany(home => Directory.EnumerateFiles(home, name, SearchOption.AllDirectories));
+        return folders.Select(f => Path.Combine(f, name)).Where(File.Exists).Concat(inPackages).Select(Path.GetFullPath).Distinct();
     }
 
     /// <summary>Every restored version folder of a package in the NuGet global packages folder.</summary>

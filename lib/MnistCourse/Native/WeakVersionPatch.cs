@@ -22,16 +22,11 @@ public enum PatchOutcome
 /// single marker symbol, <c>std::ios_base_library_init()</c>, that nothing calls (no relocation uses it).
 /// Debian 12 and Ubuntu 22.04 stop at 3.4.30, so the library fails to load there. Setting
 /// <c>VER_FLG_WEAK</c> (0x2) in that requirement's <c>vna_flags</c> turns the loader's fatal check into a
-/// non-fatal one. Example:
-/// <code>WeakVersionPatch.Apply("bin/runtimes/linux-x64/native/libLibTorchSharp.so", "GLIBCXX_3.4.32");</code>
+/// non-fatal one.
 /// </remarks>
 public static class WeakVersionPatch
 {
     private const ushort VerFlagWeak = 0x2;
-
-    /// <summary>Whether <paramref name="library"/> has a strong (fatal if missing) requirement of <paramref name="version"/>.</summary>
-    public static bool RequiresStrongly(string library, string version) =>
-        ElfFile.Read(library).VersionNeeds().Any(n => n.Version == version && (n.Flags & VerFlagWeak) == 0);
 
     /// <summary>
     /// Sets the weak flag on every requirement of <paramref name="version"/> in <paramref name="library"/>.

@@ -8,17 +8,9 @@ public static class TensorArrays
     /// <summary>One image, (H, W) or (H, W, 1), as a float[H, W].</summary>
     public static float[,] ToImage(this Tensor image)
     {
-        var t = image.dim() == 3 && image.shape[2] == 1 ? image.squeeze(2) : image.alias();
-        using (t)
-        {
-            if (t.dim() != 2) throw new ArgumentException($"an image must be (H, W) or (H, W, 1), found ({string.Join(", ", image.shape)}).", nameof(image));
-            using var f = t.to(ScalarType.Float32).contiguous();
-            var data = f.data<float>().ToArray();
-            int h = (int)f.shape[0], w = (int)f.shape[1];
-            var result = new float[h, w];
-            Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(float));
-            return result;
-        }
+        using var t = image.dim() == 3 && image.shape[2] == 1 ? image.squeeze(2) : image.alias();
+        if (t.dim() != 2) throw new ArgumentException($"an image must be (H, W) or (H, W, 1), found ({string.Join(", ", image.shape)}).", nameof(image));
+        return (float[,])CopyFloats(t, new float[t.shape[0], t.shape[1]]);
     }
 
     /// <summary>A batch (N, H, W[, 1]) as N images.</summary>
@@ -30,22 +22,8 @@ public static class TensorArrays
     {
         if (maps.dim() == 4 && maps.shape[0] == 1) { using var one = maps[0]; return one.ToFeatureMaps(); }
         if (maps.dim() != 3) throw new ArgumentException($"feature maps must be (H, W, C) for one sample, found ({string.Join(", ", maps.shape)}).", nameof(maps));
-        using var chw = maps.permute(2, 0, 1).to(ScalarType.Float32).contiguous();
-        var data = chw.data<float>().ToArray();
-        var result = new float[chw.shape[0], chw.shape[1], chw.shape[2]];
-        Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(float));
-        return result;
-    }
-
-    /// <summary>A 2-D tensor as double[rows, cols] (kernels, small matrices).</summary>
-    public static double[,] ToMatrix(this Tensor matrix)
-    {
-        if (matrix.dim() != 2) throw new ArgumentException($"expected a 2-D tensor, found ({string.Join(", ", matrix.shape)}).", nameof(matrix));
-        using var d = matrix.to(ScalarType.Float64).contiguous();
-        var data = d.data<double>().ToArray();
-        var result = new double[d.shape[0], d.shape[1]];
-        Buffer.BlockCopy(data, 0, result, 0, data.Length * sizeof(double));
-        return result;
+        using var chw = maps.permute(2, 0, 1);
+        return (float[,,])CopyFloats(chw, new float[chw.shape[0], chw.shape[1], chw.shape[2]]);
     }
 
     /// <summary>Class labels from one-hot rows or probabilities (argmax per row), or as they are when already integers.</summary>
@@ -53,5 +31,13 @@ public static class TensorArrays
     {
         using var idx = labelsOrProbabilities.dim() == 2 ? labelsOrProbabilities.argmax(1) : labelsOrProbabilities.to(ScalarType.Int64);
         return idx.data<long>().ToArray().Select(v => (int)v).ToArray();
+    }
+
+    /// <summary>The tensor's values as float32, copied into <paramref name="result"/>, a float array of the tensor's shape.</summary>
+    private static Array CopyFloats(Tensor tensor, Array result)
+    {
+        using var floats = tensor.to(ScalarType.Float32).contiguous();
+        Buffer.BlockCopy(floats.data<float>().ToArray(), 0, result, 0, Buffer.ByteLength(result));
+        return result;
     }
 }

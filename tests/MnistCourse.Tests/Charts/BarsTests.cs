@@ -16,7 +16,7 @@ public class BarsTests
         Assert.Equal([0.9905, 0.9891], Numbers(trace.GetProperty("y")));
         Assert.Equal(["0.9905", "0.9891"], Strings(trace.GetProperty("text")));
         Assert.Equal("category", Layout(chart).GetProperty("xaxis").GetProperty("type").GetString());
-        Assert.Contains("0.9891", Plot.ToHtmlFragment(chart));
+        Assert.Contains("0.9891", Html(chart));
     }
 
     [Fact]

@@ -8,6 +8,9 @@ internal static class ChartJson
 {
     public static JsonElement Figure(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement;
 
+    /// <summary>The chart as the course's notebook engine shows it: a &lt;div&gt; and the &lt;script&gt; that draws into it.</summary>
+    public static string Html(GenericChart chart) => GenericChart.toChartHTML(chart);
+
     public static JsonElement Trace(GenericChart chart, int index = 0) => Figure(chart).GetProperty("data")[index];
 
     public static JsonElement Layout(GenericChart chart) => Figure(chart).GetProperty("layout");

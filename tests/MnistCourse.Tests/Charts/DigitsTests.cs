@@ -1,10 +1,14 @@
 using MnistCourse.Charts;
+using MnistCourse.Native;
 using static MnistCourse.Tests.Charts.ChartJson;
+using static TorchSharp.torch;
 
 namespace MnistCourse.Tests.Charts;
 
 public class DigitsTests
 {
+    public DigitsTests() => TorchRuntime.EnsureReady();
+
     [Fact]
     public void EachPixelLandsUnderItsCaption()
     {
@@ -30,12 +34,12 @@ public class DigitsTests
     }
 
     [Fact]
-    public void IntegerLabelsBecomeCaptionsAndTheHtmlCarriesThem()
+    public void LabelsOfATensorBatchBecomeCaptionsAndTheHtmlCarriesThem()
     {
-        var chart = Plot.Digits([Image(), Image()], [7, 2], title: "two digits");
+        var chart = Plot.Digits(zeros(2, 28, 28), tensor(new long[] { 7, 2 }), title: "two digits");
 
         Assert.Equal(["7", "2"], AnnotationTexts(chart));
-        var html = Plot.ToHtmlFragment(chart);
+        var html = Html(chart);
         Assert.Contains("\"text\":\"two digits\"", html);
         Assert.Contains("\"text\":\"7\"", html);
     }
@@ -88,7 +92,6 @@ public class DigitsTests
         var captions = Assert.Throws<ArgumentException>(() => Plot.Digits([Image(), Image()], ["only one"]));
         Assert.Equal("captions", captions.ParamName);
         Assert.Contains("2", captions.Message);
-        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Plot.Digits([Image()], [1, 2])).ParamName);
-        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => Plot.Digits([Image()], columns: 0)).ParamName);
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Plot.Digits(zeros(1, 28, 28), tensor(new long[] { 1, 2 }))).ParamName);
     }
 }

@@ -58,9 +58,9 @@ public sealed class HtmlExportTests : IDisposable
     }
 
     [Fact]
-    public void FragmentIsADivAndScriptWithoutPlotlyJs()
+    public void TheNotebookHtmlIsADivAndScriptWithoutPlotlyJs()
     {
-        var fragment = Plot.ToHtmlFragment(Plot.Heatmap(new double[,] { { 42.5 } }));
+        var fragment = Html(Plot.Heatmap(new double[,] { { 42.5 } }));
 
         Assert.StartsWith("<div", fragment);
         Assert.Contains("<script", fragment);

@@ -12,7 +12,7 @@ public class MisclassifiedTests
 
         Assert.Equal(["true 4 → pred 9", "true 7 → pred 1"], AnnotationTexts(chart));
         Assert.Contains("2 misclassified images", Layout(chart).GetProperty("title").GetProperty("text").GetString());
-        Assert.Contains("true 4 → pred 9", Plot.ToHtmlFragment(chart));
+        Assert.Contains("true 4 → pred 9", Html(chart));
     }
 
     [Fact]

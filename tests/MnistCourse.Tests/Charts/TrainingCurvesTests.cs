@@ -32,7 +32,7 @@ public class TrainingCurvesTests
         Assert.Equal(2, traces.Count(t => t.GetProperty("showlegend").GetBoolean()));   // one legend entry per role
         Assert.Equal(["Loss", "Accuracy"], AnnotationTexts(chart));
         Assert.Equal(".1~%", Layout(chart).GetProperty("yaxis2").GetProperty("tickformat").GetString());
-        Assert.Contains("0.9712", Plot.ToHtmlFragment(chart));
+        Assert.Contains("0.9712", Html(chart));
     }
 
     [Fact]
