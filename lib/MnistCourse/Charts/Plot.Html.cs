@@ -12,40 +12,14 @@ public static partial class Plot
     /// <summary>
     /// Saves the chart as a standalone HTML page that opens without internet: plotly.js (about 3.5 MB) is embedded in the file.
     /// </summary>
-    /// <param name="path">The .html file to write; its folder is created if needed, an existing file is replaced.</param>
-    /// <remarks>The page is written to a temporary file next to <paramref name="path"/> and then moved over it,
-    /// so a reader never sees half a page and a failed write leaves the old file intact.</remarks>
+    /// <param name="path">The .html file to write; its folder is created if needed, an existing file is replaced
+    /// atomically (a reader never sees half a page, a failed write leaves the old file intact).</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void SaveHtml(GenericChart chart, string path)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
-        var html = ToStandaloneHtml(chart, Path.GetFileNameWithoutExtension(fullPath));
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (IOException)
-            {
-                // Keep the original error; a stray .tmp file is the lesser problem.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-            throw;
-        }
+        AtomicFile.WriteAllText(path, ToStandaloneHtml(chart, Path.GetFileNameWithoutExtension(path)));
     }
 
     /// <summary>

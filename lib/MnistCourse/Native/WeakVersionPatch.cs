@@ -44,18 +44,11 @@ public static class WeakVersionPatch
         foreach (var need in strong)
             BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan((int)need.FlagsOffset), (ushort)(need.Flags | VerFlagWeak));
 
-        var temp = library + ".patching-" + Environment.ProcessId;
-        try
+        AtomicFile.Write(library, temp =>
         {
             File.WriteAllBytes(temp, bytes);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(library));
-            File.Move(temp, library, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(library));
+        });
         return PatchOutcome.Patched;
     }
 }
