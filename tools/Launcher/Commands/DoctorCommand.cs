@@ -1,5 +1,6 @@
-using MnistCourse.Data;
+using System.CommandLine;
 using System.Runtime.InteropServices;
+using MnistCourse.Data;
 using MnistCourse.Launcher.Provisioning;
 using MnistCourse.Launcher.Support;
 using MnistCourse.Native;
@@ -11,7 +12,10 @@ internal static class DoctorCommand
 {
     internal sealed record Check(string What, bool Ok, string Detail, string? Fix = null);
 
-    public static int Run()
+    public static readonly Command Command = new Command("doctor",
+        "Check this machine (.NET, NuGet, npm, data, TorchSharp, test tools) and say how to fix what fails.").WithAction(_ => Run());
+
+    private static int Run()
     {
         var checks = new List<Check>
         {

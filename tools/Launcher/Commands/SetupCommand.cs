@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MnistCourse.Data;
 using MnistCourse.Launcher.Provisioning;
 using MnistCourse.Launcher.Support;
@@ -13,12 +14,13 @@ namespace MnistCourse.Launcher.Commands;
 /// </summary>
 internal static class SetupCommand
 {
-    public static int Run(string[] args) => args switch
+    private static readonly Option<bool> ForTests = new("--for-tests") { Description = "Also install what the test suite uses (apt-get as root or with sudo -n)." };
+
+    public static readonly Command Command = new Command("setup",
+        "Restore, build, patch TorchSharp's native library where needed, fetch MNIST (run and test do it first).")
     {
-        [] => Run(quiet: false),
-        ["--for-tests"] => Run(quiet: false, forTests: true),
-        _ => throw new ArgumentException($"unknown option {string.Join(" ", args)}; usage: ./course setup [--for-tests]"),
-    };
+        ForTests,
+    }.WithAction(parsed => Run(quiet: false, parsed.GetValue(ForTests)));
 
     public static int Run(bool quiet, bool forTests = false)
     {

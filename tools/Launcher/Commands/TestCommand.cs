@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MnistCourse.Launcher.Support;
 
 namespace MnistCourse.Launcher.Commands;
@@ -12,10 +13,18 @@ internal static class TestCommand
     /// <summary>The xunit trait of tests that train a network, run a lesson, or drive Jupyter or Chromium.</summary>
     public const string SlowTrait = "Speed=Slow";
 
-    public static int Run(string[] args)
+    private static readonly Option<bool> Fast = new("--fast") { Description = "The unit tests only (no Jupyter, Chromium or lessons)." };
+
+    public static readonly Command Command = new Command("test",
+        "The whole test suite (installing the test tools first when missing); ends with \"N passed, N failed, N skipped\". " +
+        "Other options go to dotnet test, e.g. --filter EXPRESSION.")
     {
-        bool fast = args.Contains("--fast");
-        var passThrough = args.Where(a => a != "--fast").ToList();
+        Options = { Fast },
+        TreatUnmatchedTokensAsErrors = false,
+    }.WithAction(parsed => Run(parsed.GetValue(Fast), parsed.UnmatchedTokens.ToList()));
+
+    private static int Run(bool fast, List<string> passThrough)
+    {
         int setup = SetupCommand.Run(quiet: true, forTests: !fast);
         if (setup != 0) return setup;
 
