@@ -1,4 +1,3 @@
-using System.CommandLine;
 using MnistCourse.Launcher.Commands;
 
 // ./course COMMAND …  — the bash script builds the solution, then hands over here.

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
@@ -51,14 +50,11 @@ var inject = new Command("inject", "Only inject parameters (no execution), e.g. 
     notebookPath, output, inPlace, quick, sets,
 };
 inject.SetAction((parsed, _) => Execute(parsed, cellTimeout: null));
-inject.Validators.Add(result =>
-{
-    if (result.GetResult(output) is null && !result.GetValue(inPlace)) result.AddError("inject needs --out PATH");
-});
 foreach (var command in new[] { run, inject })
     command.Validators.Add(result =>
     {
         if (result.GetResult(output) is not null && result.GetValue(inPlace)) result.AddError("use either --out or --in-place, not both");
+        else if (command == inject && result.GetResult(output) is null && !result.GetValue(inPlace)) result.AddError("inject needs --out PATH");
     });
 
 var root = new RootCommand("""
@@ -94,14 +90,9 @@ async Task<int> Execute(ParseResult parsed, TimeSpan? cellTimeout)
         }
         ParameterInjector.Inject(notebook, overrides);
     }
-    catch (NotebookFormatException e)
+    catch (Exception e) when (e is NotebookFormatException or ParameterException)
     {
-        Console.Error.WriteLine($"MnistCourse.Runner: {e.Message} (fix or re-save the notebook)");
-        return 2;
-    }
-    catch (ParameterException e)
-    {
-        Console.Error.WriteLine($"MnistCourse.Runner: {e.Message}");
+        Console.Error.WriteLine($"MnistCourse.Runner: {e.Message}{(e is NotebookFormatException ? " (fix or re-save the notebook)" : "")}");
         return 2;
     }
 

@@ -5,9 +5,9 @@ using System.CommandLine.Parsing;
 namespace MnistCourse.Tools;
 
 /// <summary>
-/// The command-line conventions of the course's programs (the launcher, the runner, the bench), on System.CommandLine:
-/// a bad command line exits 2 after naming what is wrong and where the help is; a command that throws exits 1 with
-/// its message in one line; no command at all, or `help`, prints the help.
+/// How the course's programs (launcher, runner, bench) treat their command lines, on System.CommandLine: a bad one
+/// exits 2 after naming what is wrong and where the help is; a command that throws exits 1 with its message in one
+/// line; no command at all, or `help`, prints the help.
 /// </summary>
 internal static class CourseCommandLine
 {
@@ -16,28 +16,28 @@ internal static class CourseCommandLine
         if (root.Action is null)
         {
             root.SetAction(_ => root.Parse("--help").Invoke());
-            root.Add(new Command("help", "Show this help.") { Hidden = true }.WithAction(_ => root.Parse("--help").Invoke()));
+            root.Add(new Command("help") { Hidden = true }.WithAction(_ => root.Parse("--help").Invoke()));
         }
-        foreach (var version in root.Options.OfType<VersionOption>().ToList()) root.Options.Remove(version);
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single()); // the course has no version of its own
 
         var parsed = root.Parse(args);
-        var usage = string.Join(' ', CommandPath(parsed.CommandResult, root));
+        var command = string.Join(' ', [root.HelpName ?? root.Name, .. parsed.Tokens.Where(t => t.Type == TokenType.Command).Select(t => t.Value)]);
         if (parsed.Action is ParseErrorAction errors)
         {
             errors.ShowHelp = parsed.CommandResult.Command == root; // an unknown command: list the commands
             errors.ShowTypoCorrections = false; // it offers -h for any unknown word; the help lists what there is
             errors.Invoke(parsed);
-            Console.Error.WriteLine($"See: {usage} --help");
+            Console.Error.WriteLine($"See: {command} --help");
             return 2;
         }
         try
         {
-            // No termination handler: Ctrl+C ends a course program as it ends any other (a lesson's own handling stays in charge).
+            // No termination handler: Ctrl+C ends a course program as it ends any other.
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"{usage.TrimStart('.', '/')}: {e.Message}");
+            Console.Error.WriteLine($"{command.TrimStart('.', '/')}: {e.Message}");
             return 1;
         }
     }
@@ -63,28 +63,17 @@ internal static class CourseCommandLine
     }
 
     /// <summary>An option taking a whole number ≥ <paramref name="min"/>, whose error says so.</summary>
-    public static Option<int> WholeNumber(string name, int min, string description, int? defaultValue = null)
+    public static Option<int> WholeNumber(string name, int min, string description, int? defaultValue = null) => new(name)
     {
-        var option = new Option<int>(name)
+        Description = description,
+        HelpName = "N",
+        DefaultValueFactory = defaultValue is { } value ? _ => value : null,
+        CustomParser = result =>
         {
-            Description = description,
-            HelpName = "N",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (int.TryParse(text, out var n) && n >= min) return n;
-                result.AddError($"{name} takes a whole number ≥ {min}, not '{text}'.");
-                return 0;
-            },
-        };
-        if (defaultValue is { } value) option.DefaultValueFactory = _ => value;
-        return option;
-    }
-
-    private static IEnumerable<string> CommandPath(SymbolResult? result, RootCommand root) => result switch
-    {
-        CommandResult { Command: var command } when command == root => [root.HelpName ?? root.Name],
-        CommandResult command => [.. CommandPath(command.Parent, root), command.Command.Name],
-        _ => [],
+            var text = result.Tokens.Single().Value;
+            if (int.TryParse(text, out var n) && n >= min) return n;
+            result.AddError($"{name} takes a whole number ≥ {min}, not '{text}'.");
+            return 0;
+        },
     };
 }

@@ -1,18 +1,12 @@
-using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Data;
-using MnistCourse.Launcher.Provisioning;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Reporting;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course bench [--json] [--steps N] [--warmup W] [NETWORK…]`: per tutorial network, median ms/step of the
-/// library's Fit, of a bare TorchSharp loop and — where Debian's python3-torch is installed — of the PyTorch
-/// reference (shared/reference/keras_ref.py), all in this one run, with glibc's allocator tuned on both sides.
+/// `./course bench`: per tutorial network, median ms/step of the library's Fit and of a bare TorchSharp loop (tools/Bench,
+/// a process per network) and of the PyTorch reference (shared/reference/keras_ref.py), with glibc's allocator tuned on both sides.
 /// </summary>
 internal static class BenchCommand
 {
@@ -32,9 +26,7 @@ internal static class BenchCommand
 
     public static readonly Command Command = new Command("bench",
         "Time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch (where Debian's python3-torch is installed).")
-    {
-        Json, Steps, Warmup, NetworkNames,
-    }.WithAction(Run);
+    { Json, Steps, Warmup, NetworkNames }.WithAction(Run);
 
     private static string BenchDll => Path.Combine(Repo.Root, "tools", "Bench", "bin", "Release", "net10.0", "MnistCourse.Bench.dll");
 
@@ -72,16 +64,12 @@ internal static class BenchCommand
         return 0;
     }
 
+    /// <summary>Times one network in its own process (tools/Bench), which prints one JSON line.</summary>
     private static JsonObject RunWorker(string network, int steps, int warmup)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
-        foreach (var a in new[] { BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString() })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()], null);
         var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
-            ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {p.ExitCode}): {output}");
+            ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {exit}): {output}");
         return JsonNode.Parse(line)!.AsObject();
     }
 
@@ -105,19 +93,13 @@ internal static class BenchCommand
 
     private static double? RunPyTorch(string script, string network, int steps, int warmup, int threads)
     {
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json" })
-            psi.ArgumentList.Add(a);
-        psi.Environment["GLIBC_TUNABLES"] = GlibcTunables;
-        psi.Environment["MNIST_DIR"] = Mnist.DefaultFolder;
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        var (exit, output) = ChildProcess.Capture(SystemTool.SystemPython,
+            [script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json"],
+            new Dictionary<string, string> { ["GLIBC_TUNABLES"] = GlibcTunables, ["MNIST_DIR"] = Mnist.DefaultFolder });
         var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith('{'));
-        if (p.ExitCode != 0 || line is null)
+        if (exit != 0 || line is null)
         {
-            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {output.Split('\n').LastOrDefault()}");
             return null;
         }
         return JsonNode.Parse(line)!["ms_per_step"]!.GetValue<double>();

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Runtime.InteropServices;
 using MnistCourse.Data;
-using MnistCourse.Launcher.Provisioning;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Native;
 
 namespace MnistCourse.Launcher.Commands;
@@ -17,17 +14,7 @@ internal static class DoctorCommand
 
     private static int Run()
     {
-        var checks = new List<Check>
-        {
-            Platform(HostPlatform.Current),
-            DotNet(),
-            NuGet(),
-            Npm(),
-        };
-        checks.AddRange(Data());
-        checks.Add(Torch());
-        checks.Add(Library());
-        checks.AddRange(TestTools());
+        List<Check> checks = [Platform(HostPlatform.Current), DotNet(), NuGet(), Npm(), .. Data(), Torch(), Library(), .. TestTools()];
 
         foreach (var c in checks)
         {
@@ -96,8 +83,7 @@ internal static class DoctorCommand
     {
         try
         {
-            var line = Course.Setup();
-            return new("TorchSharp", true, line);
+            return new("TorchSharp", true, Course.Setup());
         }
         catch (TorchUnavailableException e)
         {

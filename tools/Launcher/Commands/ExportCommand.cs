@@ -1,15 +1,11 @@
-using System.CommandLine;
 using MnistCourse.Export;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course export [--out DIR] [NOTEBOOK…]`: each lesson notebook becomes a .NET 10 file-based app,
-/// artifacts/apps/&lt;lesson&gt;.cs, run with `dotnet run artifacts/apps/&lt;lesson&gt;.cs [-- --quick | --set name=value]`.
-/// Generated files: the notebooks stay the source. A notebook that cannot be exported is named with the reason; the
-/// others are still exported.
+/// `./course export`: each lesson becomes a file-based app, run with `dotnet run artifacts/apps/&lt;lesson&gt;.cs`. Generated
+/// files: the notebooks stay the source. A notebook that cannot be exported is named with the reason; the others still are.
 /// </summary>
 internal static class ExportCommand
 {
@@ -18,9 +14,7 @@ internal static class ExportCommand
 
     public static readonly Command Command = new Command("export",
         "Turn each lesson into a .NET 10 file-based app: artifacts/apps/<lesson>.cs.")
-    {
-        Output, Notebooks,
-    }.WithAction(Run);
+    { Output, Notebooks }.WithAction(Run);
 
     private static int Run(ParseResult parsed)
     {

@@ -1,12 +1,8 @@
-using System.CommandLine;
-using MnistCourse.Launcher.Support;
-
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course kernel install | uninstall [--data-dir DIR]`: registers the course's own Jupyter kernel,
-/// "C# (MnistCourse)", with Jupyter (VS Code's Jupyter extension, JupyterLab, nbclient). The kernelspec is written
-/// by the kernel itself (KernelSpecInstaller in tools/Kernel), so the launcher and the kernel's tests share one code path.
+/// `./course kernel install | uninstall`: the kernelspec is written by the kernel itself (KernelSpecInstaller in
+/// tools/Kernel), so the launcher and the kernel's tests share one code path.
 /// </summary>
 internal static class KernelCommand
 {

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
 using MnistCourse.Reporting;
@@ -9,21 +7,16 @@ using MnistCourse.Reporting;
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…]`: each tutorial's lesson trained at
-/// seeds 0..N−1, each run its own runner process, as many at once as there are cores (torch's threads split between
-/// them), then per tutorial the mean, spread, 95% interval and the verdict. artifacts/reproduction.json is rewritten
-/// after every run, so an interrupted reproduction keeps what it measured and --resume finishes it.
+/// `./course reproduce`: each run of a lesson at a seed is its own runner process, as many at once as there are cores
+/// (torch's threads split between them). artifacts/reproduction.json is rewritten after every run, so an interrupted
+/// reproduction keeps what it measured and --resume finishes it.
 /// </summary>
 internal static partial class ReproduceCommand
 {
     private sealed record Job(string Lesson, int Seed, IReadOnlyList<Tutorial> Tutorials);
 
-    private sealed class Running(Job job, Process process, string log, string results)
+    private sealed record Running(Job Job, Process Process, string Log, string Results)
     {
-        public Job Job { get; } = job;
-        public Process Process { get; } = process;
-        public string Log { get; } = log;
-        public string Results { get; } = results;
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
     }
 
@@ -42,9 +35,7 @@ internal static partial class ReproduceCommand
     public static readonly Command Command = new Command("reproduce",
         "Train each tutorial at seeds 0..N-1 (several runs at once), then per tutorial mean, SD, 95% CI, min–max and the verdict; " +
         "artifacts/reproduction.json after every run.")
-    {
-        Seeds, Quick, Resume, Jobs, Tutorials,
-    }.WithAction(parsed => Run(Options(parsed)));
+    { Seeds, Quick, Resume, Jobs, Tutorials }.WithAction(parsed => Run(Options(parsed)));
 
     internal static ReproduceOptions Options(ParseResult parsed)
     {
@@ -149,11 +140,11 @@ internal static partial class ReproduceCommand
         if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
             arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
 
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        psi.Environment[MnistCourse.Course.SeedVariable] = job.Seed.ToString();
-        psi.Environment[MnistCourse.Course.ResultsVariable] = results;
-        psi.Environment[MnistCourse.Course.ThreadsVariable] = threads.ToString();
+        var psi = ChildProcess.StartInfo("dotnet", arguments, new Dictionary<string, string>
+        {
+            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = results, [Course.ThreadsVariable] = threads.ToString(),
+        });
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         var process = Process.Start(psi)!;
         var writer = new StreamWriter(log) { AutoFlush = true };
         var gate = new object();

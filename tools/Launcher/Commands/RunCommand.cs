@@ -1,16 +1,12 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Reporting;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course run [--quick] [--seed N] [--set name=value]… [NOTEBOOK…]`: set up, execute each lesson in its own runner
-/// process (one failing notebook does not stop the others), print the reproduction table and write
-/// artifacts/results.json. `--seed` replaces the default seed 0 of every lesson's setup cell, to see a result's
-/// spread over random starts.
+/// `./course run`: each lesson runs in its own runner process (one failing notebook does not stop the others);
+/// `--seed` replaces the default seed 0 of every lesson's setup cell.
 /// </summary>
 internal static class RunCommand
 {
@@ -24,9 +20,7 @@ internal static class RunCommand
 
     public static readonly Command Command = new Command("run",
         "Set up if needed, execute the lessons headless (executed copies in artifacts/), print the reproduction table (also artifacts/results.json).")
-    {
-        Quick, Seed, Sets, CellTimeout, Notebooks,
-    }.WithAction(Run);
+    { Quick, Seed, Sets, CellTimeout, Notebooks }.WithAction(Run);
 
     private static int Run(ParseResult parsed)
     {

@@ -1,13 +1,8 @@
-using System.CommandLine;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Site;
 
 namespace MnistCourse.Launcher.Commands;
 
-/// <summary>
-/// `./course site [--artifacts DIR] [--out DIR]`: render the executed notebooks of the last `./course run` (listed in
-/// artifacts/results.json) to a static site, artifacts/site/ by default: index.html plus one page per lesson.
-/// </summary>
+/// <summary>`./course site`: the executed notebooks listed in results.json as index.html plus one page per lesson.</summary>
 internal static class SiteCommand
 {
     private static readonly Option<string> Artifacts = new("--artifacts") { Description = "Where the executed notebooks and results.json are (default: artifacts/).", HelpName = "DIR" };
@@ -15,9 +10,7 @@ internal static class SiteCommand
 
     public static readonly Command Command = new Command("site",
         "Render the executed notebooks to a static site: artifacts/site/ (run does it too).")
-    {
-        Artifacts, Output,
-    }.WithAction(Run);
+    { Artifacts, Output }.WithAction(Run);
 
     private static int Run(ParseResult parsed)
     {

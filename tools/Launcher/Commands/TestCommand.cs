@@ -1,12 +1,8 @@
-using System.CommandLine;
-using MnistCourse.Launcher.Support;
-
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course test [--fast] [dotnet test options…]`: every test project of the solution, then one line that sums them all.
-/// The whole suite first installs the system tools it uses (`./course setup --for-tests`); --fast runs only the unit
-/// tests — those without the <see cref="SlowTrait"/> — which need nothing but the build and MNIST.
+/// `./course test`: every test project of the solution, then one line that sums them all. --fast runs only the tests
+/// without the <see cref="SlowTrait"/>, which need nothing but the build and MNIST.
 /// </summary>
 internal static class TestCommand
 {

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace MnistCourse.Launcher.Support;
 
 /// <summary>The NOTEBOOK… of run and export: paths, or names in notebooks/ (which tab completion offers); none means every lesson.</summary>
