@@ -26,12 +26,13 @@ public class CommandLineTests
         Assert.Contains(error, RunCommand.Command.Parse(line).Errors.Select(e => e.Message));
 
     [Fact]
-    public void Test_passes_every_option_but_fast_on_to_dotnet_test()
+    public void Test_passes_every_option_but_fast_and_filter_on_to_dotnet_test()
     {
-        var parsed = TestCommand.Command.Parse("--filter FullyQualifiedName~Signal --fast --blame");
+        var parsed = TestCommand.Command.Parse("--blame --filter FullyQualifiedName~Signal --fast --logger trx");
         Assert.Empty(parsed.Errors);
         Assert.True(parsed.GetValue<bool>("--fast"));
-        Assert.Equal(["--filter", "FullyQualifiedName~Signal", "--blame"], parsed.UnmatchedTokens);
+        Assert.Equal("FullyQualifiedName~Signal", parsed.GetValue<string>("--filter"));
+        Assert.Equal(["--blame", "--logger", "trx"], parsed.UnmatchedTokens);
     }
 
     [Theory]

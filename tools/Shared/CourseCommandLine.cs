@@ -24,7 +24,7 @@ internal static class CourseCommandLine
         var command = string.Join(' ', [root.HelpName ?? root.Name, .. parsed.Tokens.Where(t => t.Type == TokenType.Command).Select(t => t.Value)]);
         if (parsed.Action is ParseErrorAction errors)
         {
-            errors.ShowHelp = parsed.CommandResult.Command == root; // an unknown command: list the commands
+            errors.ShowHelp = parsed.CommandResult.Command == root && root.Subcommands.Count > 0; // an unknown command: list them
             errors.ShowTypoCorrections = false; // it offers -h for any unknown word; the help lists what there is
             errors.Invoke(parsed);
             Console.Error.WriteLine($"See: {command} --help");

@@ -10,16 +10,17 @@ internal static class TestCommand
     public const string SlowTrait = "Speed=Slow";
 
     private static readonly Option<bool> Fast = new("--fast") { Description = "The unit tests only (no Jupyter, Chromium or lessons)." };
+    private static readonly Option<string> Filter = new("--filter") { Description = "dotnet test's filter, e.g. FullyQualifiedName~Signal.", HelpName = "EXPRESSION" };
 
     public static readonly Command Command = new Command("test",
         "The whole test suite (installing the test tools first when missing); ends with \"N passed, N failed, N skipped\". " +
-        "Other options go to dotnet test, e.g. --filter EXPRESSION.")
+        "Other options go to dotnet test.")
     {
-        Options = { Fast },
+        Options = { Fast, Filter },
         TreatUnmatchedTokensAsErrors = false,
-    }.WithAction(parsed => Run(parsed.GetValue(Fast), parsed.UnmatchedTokens.ToList()));
+    }.WithAction(parsed => Run(parsed.GetValue(Fast), CombineFilter(parsed.GetValue(Fast), parsed.GetValue(Filter)), parsed.UnmatchedTokens));
 
-    private static int Run(bool fast, List<string> passThrough)
+    private static int Run(bool fast, string? filter, IReadOnlyList<string> passThrough)
     {
         int setup = SetupCommand.Run(quiet: true, forTests: !fast);
         if (setup != 0) return setup;
@@ -29,7 +30,7 @@ internal static class TestCommand
         // -m:1: one test project at a time; several train lessons, and two trainings on 2 cores only slow each other.
         var arguments = new List<string> { "test", "MnistCourse.sln", "-c", "Release", "--no-build", "--nologo", "-m:1",
             "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results };
-        if (fast) arguments.AddRange(["--filter", CombineFilter(passThrough)]);
+        if (filter is not null) arguments.AddRange(["--filter", filter]);
         arguments.AddRange(passThrough);
         int exit = ChildProcess.Run("dotnet", arguments);
 
@@ -45,14 +46,10 @@ internal static class TestCommand
         return exit != 0 || counts.Failed > 0 || counts.Total == 0 ? 1 : 0;
     }
 
-    /// <summary>--fast's filter, joined with a --filter the caller gave (which is then taken out of the pass-through list).</summary>
-    internal static string CombineFilter(List<string> passThrough)
+    /// <summary>The caller's filter, joined with --fast's.</summary>
+    internal static string? CombineFilter(bool fast, string? own)
     {
-        var fast = SlowTrait.Replace("=", "!=");
-        int i = passThrough.IndexOf("--filter");
-        if (i < 0 || i + 1 >= passThrough.Count) return fast;
-        var own = passThrough[i + 1];
-        passThrough.RemoveRange(i, 2);
-        return $"({fast})&({own})";
+        var notSlow = SlowTrait.Replace("=", "!=");
+        return !fast ? own : own is null ? notSlow : $"({notSlow})&({own})";
     }
 }
