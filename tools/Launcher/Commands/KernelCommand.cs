@@ -20,7 +20,7 @@ internal static class KernelCommand
         Forward("uninstall", "Remove that kernelspec (only ours)."),
     };
 
-    public static string KernelDll => Path.Combine(Repo.Root, "tools", "Kernel", "bin", "Release", "net10.0", "MnistCourse.Kernel.dll");
+    private static string KernelDll => Path.Combine(Repo.Root, "tools", "Kernel", "bin", "Release", "net10.0", "MnistCourse.Kernel.dll");
 
     /// <summary>A subcommand the kernel program carries out itself.</summary>
     private static Command Forward(string name, string description) => new Command(name, description).WithAction(parsed =>
