@@ -32,7 +32,8 @@ public class DevContainerTests
         Assert.True(File.Exists(script), $"{command[0]} does not exist");
         if (!OperatingSystem.IsWindows()) // Windows has no executable bit; the container runs Linux
             Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{command[0]} is not executable");
-        Assert.Contains($"\"{command[1]}\" =>", File.ReadAllText(Path.Combine(root, "tools", "Launcher", "Program.cs")));
+        var commands = Directory.GetFiles(Path.Combine(root, "tools", "Launcher", "Commands"), "*.cs").Select(File.ReadAllText);
+        Assert.Contains(commands, source => source.Contains($"new Command(\"{command[1]}\""));
     }
 
     [Fact]

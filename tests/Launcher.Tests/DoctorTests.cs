@@ -34,7 +34,20 @@ public class DoctorTests
     {
         var (exit, output) = RunLauncher(new Dictionary<string, string?>(), "fly");
         Assert.Equal(2, exit);
-        Assert.Contains("unknown command 'fly'", output);
-        Assert.Contains("run [--quick]", output);
+        Assert.Contains("Unrecognized command or argument 'fly'", output);
+        Assert.Contains("Usage:\n  ./course [command] [options]", output.ReplaceLineEndings("\n"));
+        Assert.Contains("reproduce", output);
+    }
+
+    [Theory]
+    [InlineData("run --sed 1", "Unrecognized command or argument '--sed'.", "See: ./course run --help")]
+    [InlineData("bench --steps 0", "--steps takes a whole number ≥ 1, not '0'.", "See: ./course bench --help")]
+    [InlineData("kernel", "Required command was not provided.", "See: ./course kernel --help")]
+    public void A_bad_command_line_names_the_problem_and_the_help_and_exits_2(string line, string error, string help)
+    {
+        var (exit, output) = RunLauncher(new Dictionary<string, string?>(), line.Split(' '));
+        Assert.Equal(2, exit);
+        Assert.Contains(error, output);
+        Assert.Contains(help, output);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using MnistCourse.Launcher.Commands;
 
@@ -9,22 +10,32 @@ public class ReproduceTests
     [Fact]
     public void Defaults_are_five_seeds_of_every_tutorial()
     {
-        var o = ReproduceOptions.Parse([]);
+        var parsed = ReproduceCommand.Command.Parse("");
+        Assert.Empty(parsed.Errors);
+        var o = ReproduceCommand.Options(parsed);
         Assert.Equal(5, o.Seeds);
         Assert.Equal(["chollet", "lenet-tanh", "lenet-relu", "dropout"], o.Tutorials.Select(t => t.Id));
         Assert.False(o.Quick || o.Resume);
     }
 
+    [Fact]
+    public void Options_and_tutorials_come_in_any_order()
+    {
+        var o = ReproduceCommand.Options(ReproduceCommand.Command.Parse("lenet-relu --seeds 2 --quick chollet --jobs 1 lenet-relu"));
+        Assert.Equal((2, true, false, 1), (o.Seeds, o.Quick, o.Resume, o.Jobs));
+        Assert.Equal(["lenet-relu", "chollet"], o.Tutorials.Select(t => t.Id));
+    }
+
     [Theory]
-    [InlineData("--seeds 0", "--seeds takes a whole number ≥ 1")]
-    [InlineData("--seeds", "--seeds takes a whole number ≥ 1")]
-    [InlineData("lenet", "unknown tutorial 'lenet'")]
-    [InlineData("--fast", "unknown option --fast")]
+    [InlineData("--seeds 0", "--seeds takes a whole number ≥ 1, not '0'.")]
+    [InlineData("--jobs x", "--jobs takes a whole number ≥ 1, not 'x'.")]
+    [InlineData("--seeds", "Required argument missing for option: '--seeds'.")]
+    [InlineData("lenet", "Argument 'lenet' not recognized. Must be one of:")]
+    [InlineData("--fast", "'--fast' not recognized")]
     public void Bad_arguments_name_the_fix(string args, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => ReproduceOptions.Parse(args.Split(' ')));
-        Assert.Contains(message, e.Message);
-        Assert.Contains("usage: ./course reproduce", e.Message);
+        var errors = ReproduceCommand.Command.Parse(args).Errors.Select(e => e.Message).ToList();
+        Assert.Contains(errors, e => e.Contains(message));
     }
 
     [Fact]

@@ -124,13 +124,20 @@ public class RunnerTests : IDisposable
         var notebook = new NotebookBuilder().Code("1").WriteTo(_folder.File("n.ipynb"));
         var unknownOption = RunnerProcess.Run(_folder.Path, "run", notebook, "--fast");
         Assert.Equal(2, unknownOption.ExitCode);
-        Assert.Contains("unknown option '--fast'", unknownOption.Stderr);
+        Assert.Contains("Unrecognized command or argument '--fast'", unknownOption.Stderr);
+        Assert.Contains("See: MnistCourse.Runner run --help", unknownOption.Stderr);
+        var badSet = RunnerProcess.Run(_folder.Path, "run", "--set", "epochs", notebook);
+        Assert.Equal(2, badSet.ExitCode);
+        Assert.Contains("--set expects name=value, got 'epochs'", badSet.Stderr);
         var noOut = RunnerProcess.Run(_folder.Path, "inject", notebook);
         Assert.Equal(2, noOut.ExitCode);
         Assert.Contains("--out", noOut.Stderr);
         var help = RunnerProcess.Run(_folder.Path, "--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("--cell-timeout", help.Stdout);
+        Assert.Contains("inject <NOTEBOOK>", help.Stdout);
+        var runHelp = RunnerProcess.Run(_folder.Path, "run", "--help");
+        Assert.Equal(0, runHelp.ExitCode);
+        Assert.Contains("--cell-timeout <SECONDS>", runHelp.Stdout);
     }
 
     [Fact]
@@ -143,7 +150,7 @@ public class RunnerTests : IDisposable
             .WriteTo(_folder.File("params.ipynb"));
         var output = _folder.File("params.out.ipynb");
 
-        var result = RunnerProcess.Run(_folder.Path, "run", notebook, "--out", output, "--quick", "--set", "rate=0.5");
+        var result = RunnerProcess.Run(_folder.Path, "run", "--quick", "--set", "rate=0.5", notebook, "--out", output); // options on either side of NOTEBOOK
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         NbformatValidator.AssertValid(output);

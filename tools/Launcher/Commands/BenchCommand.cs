@@ -1,40 +1,40 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Data;
-using MnistCourse.Launcher.Bench;
-using MnistCourse.Launcher.Provisioning;
-using MnistCourse.Launcher.Support;
+using MnistCourse.Reporting;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course bench [--json] [--steps N] [--warmup W] [NETWORK…]`: per tutorial network, median ms/step of the
-/// library's Fit, of a bare TorchSharp loop and — where Debian's python3-torch is installed — of the PyTorch
-/// reference (shared/reference/keras_ref.py), all in this one run, with glibc's allocator tuned on both sides.
+/// `./course bench`: per tutorial network, median ms/step of the library's Fit and of a bare TorchSharp loop (tools/Bench,
+/// a process per network) and of the PyTorch reference (shared/reference/keras_ref.py), with glibc's allocator tuned on both sides.
 /// </summary>
 internal static class BenchCommand
 {
     // The same setting the library applies in-process with mallopt, for the Python side.
     private const string GlibcTunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295";
 
-    public static int Run(string[] args)
+    /// <summary>The networks in the order the bench reports them.</summary>
+    private static readonly string[] Networks = ["chollet", "dropout", "lenet-tanh", "lenet-relu"];
+
+    private static readonly Option<bool> Json = new("--json") { Description = "One JSON object per network instead of the table." };
+    private static readonly Option<int> Steps = CourseCommandLine.WholeNumber("--steps", 1, "Timed steps per network (their median is reported).", defaultValue: 150);
+    private static readonly Option<int> Warmup = CourseCommandLine.WholeNumber("--warmup", 0, "Untimed steps first.", defaultValue: 20);
+    private static readonly Argument<string[]> NetworkNames = new Argument<string[]>("NETWORK")
     {
-        bool json = false;
-        int steps = 150, warmup = 20;
-        var networks = new List<string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--json": json = true; break;
-                case "--steps" when i + 1 < args.Length: steps = int.Parse(args[++i]); break;
-                case "--warmup" when i + 1 < args.Length: warmup = int.Parse(args[++i]); break;
-                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; usage: ./course bench [--json] [--steps N] [--warmup W] [NETWORK…]");
-                default: BenchRecipe.For(args[i]); networks.Add(args[i]); break;
-            }
-        }
-        if (networks.Count == 0) networks.AddRange(BenchRecipe.Networks);
+        Description = "Which networks (default: all).", Arity = ArgumentArity.ZeroOrMore,
+    }.AcceptOnlyFromAmong(Networks);
+
+    public static readonly Command Command = new Command("bench",
+        "Time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch (where Debian's python3-torch is installed).")
+    { Json, Steps, Warmup, NetworkNames }.WithAction(Run);
+
+    private static string BenchDll => CoursePaths.ToolDll(Repo.Root, "Bench");
+
+    private static int Run(ParseResult parsed)
+    {
+        bool json = parsed.GetValue(Json);
+        int steps = parsed.GetValue(Steps), warmup = parsed.GetValue(Warmup);
+        var networks = parsed.GetValue(NetworkNames) is { Length: > 0 } named ? named : Networks;
         Mnist.Ensure(log: TextWriter.Null);
         var reference = FindReference();
         if (!json)
@@ -56,8 +56,7 @@ internal static class BenchCommand
             row["pytorch_images_per_s"] = pytorch is { } q ? Math.Round(batch * 1000 / q) : null;
             row["fit_over_bare"] = Math.Round(fit / bare, 3);
             row["pytorch_over_fit"] = pytorch is { } r ? Math.Round(r / fit, 3) : null;
-            var recipe = BenchRecipe.For(network);
-            row["full_training_estimate_s"] = Math.Round(fit * recipe.StepsPerEpoch * recipe.Epochs / 1000, 1);
+            row["full_training_estimate_s"] = Math.Round(fit * TrainingSteps(network) / 1000, 1);
             rows.Add(row);
             if (json) Console.WriteLine(row.ToJsonString());
         }
@@ -65,17 +64,21 @@ internal static class BenchCommand
         return 0;
     }
 
+    /// <summary>Times one network in its own process (tools/Bench), which prints one JSON line.</summary>
     private static JsonObject RunWorker(string network, int steps, int warmup)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Repo.Root };
-        foreach (var a in new[] { typeof(BenchCommand).Assembly.Location, "bench-worker", network, steps.ToString(), warmup.ToString() })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()], null);
         var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
-            ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {p.ExitCode}): {output}");
+            ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {exit}): {output}");
         return JsonNode.Parse(line)!.AsObject();
+    }
+
+    /// <summary>The steps of the tutorial's full training: its epochs × the batches of its training images.</summary>
+    private static int TrainingSteps(string network)
+    {
+        var tutorial = Tutorial.Get(network);
+        int images = network switch { "dropout" => 55_000, "lenet-tanh" => 48_000, _ => 60_000 }; // dropout: images 5,000–59,999; lenet-tanh: a validation split of 0.2
+        return (images + tutorial.BatchSize - 1) / tutorial.BatchSize * tutorial.Epochs;
     }
 
     private static (string? script, string status) FindReference()
@@ -90,19 +93,13 @@ internal static class BenchCommand
 
     private static double? RunPyTorch(string script, string network, int steps, int warmup, int threads)
     {
-        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json" })
-            psi.ArgumentList.Add(a);
-        psi.Environment["GLIBC_TUNABLES"] = GlibcTunables;
-        psi.Environment["MNIST_DIR"] = Mnist.DefaultFolder;
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        var (exit, output) = ChildProcess.Capture(SystemTool.SystemPython,
+            [script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json"],
+            new Dictionary<string, string> { ["GLIBC_TUNABLES"] = GlibcTunables, ["MNIST_DIR"] = Mnist.DefaultFolder });
         var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith('{'));
-        if (p.ExitCode != 0 || line is null)
+        if (exit != 0 || line is null)
         {
-            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {output.Split('\n').LastOrDefault()}");
             return null;
         }
         return JsonNode.Parse(line)!["ms_per_step"]!.GetValue<double>();

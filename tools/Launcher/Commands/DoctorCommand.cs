@@ -1,7 +1,5 @@
-using MnistCourse.Data;
 using System.Runtime.InteropServices;
-using MnistCourse.Launcher.Provisioning;
-using MnistCourse.Launcher.Support;
+using MnistCourse.Data;
 using MnistCourse.Native;
 
 namespace MnistCourse.Launcher.Commands;
@@ -11,19 +9,12 @@ internal static class DoctorCommand
 {
     internal sealed record Check(string What, bool Ok, string Detail, string? Fix = null);
 
-    public static int Run()
+    public static readonly Command Command = new Command("doctor",
+        "Check this machine (.NET, NuGet, npm, data, TorchSharp, test tools) and say how to fix what fails.").WithAction(_ => Run());
+
+    private static int Run()
     {
-        var checks = new List<Check>
-        {
-            Platform(HostPlatform.Current),
-            DotNet(),
-            NuGet(),
-            Npm(),
-        };
-        checks.AddRange(Data());
-        checks.Add(Torch());
-        checks.Add(Library());
-        checks.AddRange(TestTools());
+        List<Check> checks = [Platform(HostPlatform.Current), DotNet(), NuGet(), Npm(), .. Data(), Torch(), Library(), .. TestTools()];
 
         foreach (var c in checks)
         {
@@ -92,8 +83,7 @@ internal static class DoctorCommand
     {
         try
         {
-            var line = Course.Setup();
-            return new("TorchSharp", true, line);
+            return new("TorchSharp", true, Course.Setup());
         }
         catch (TorchUnavailableException e)
         {

@@ -1,28 +1,29 @@
 using MnistCourse.Export;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course export [--out DIR] [NOTEBOOK…]`: each lesson notebook becomes a .NET 10 file-based app,
-/// artifacts/apps/&lt;lesson&gt;.cs, run with `dotnet run artifacts/apps/&lt;lesson&gt;.cs [-- --quick | --set name=value]`.
-/// Generated files: the notebooks stay the source. A notebook that cannot be exported is named with the reason; the
-/// others are still exported.
+/// `./course export`: each lesson becomes a file-based app, run with `dotnet run artifacts/apps/&lt;lesson&gt;.cs`. Generated
+/// files: the notebooks stay the source. A notebook that cannot be exported is named with the reason; the others still are.
 /// </summary>
 internal static class ExportCommand
 {
-    public static int Run(string[] args)
+    private static readonly Option<string> Output = new("--out") { Description = "Where the apps go (default: artifacts/apps).", HelpName = "DIR" };
+    private static readonly Argument<string[]> Notebooks = NotebookArgument.Create("Lessons to export (a path, or a name in notebooks/); default: all.");
+
+    public static readonly Command Command = new Command("export",
+        "Turn each lesson into a .NET 10 file-based app: artifacts/apps/<lesson>.cs.")
+    { Output, Notebooks }.WithAction(Run);
+
+    private static int Run(ParseResult parsed)
     {
-        var (outFolder, notebooks) = Parse(args);
+        var outFolder = Path.GetFullPath(parsed.GetValue(Output) ?? Path.Combine(Repo.Artifacts, "apps"));
+        var notebooks = NotebookArgument.Resolve(parsed.GetValue(Notebooks)!);
         if (notebooks.Count == 0)
         {
-            notebooks = Directory.Exists(Repo.Notebooks) ? Directory.GetFiles(Repo.Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
-            if (notebooks.Count == 0)
-            {
-                Console.Error.WriteLine("course export: no notebooks in notebooks/.");
-                return 2;
-            }
+            Console.Error.WriteLine("course export: no notebooks in notebooks/.");
+            return 2;
         }
         if (!File.Exists(Repo.LibraryDll))
             Console.Error.WriteLine($"course export: note: {Shown(Repo.LibraryDll)} is not built yet; the apps need it to run (./course setup builds it).");
@@ -55,27 +56,6 @@ internal static class ExportCommand
             Console.WriteLine($"  a short run: dotnet run {Shown(example.AppPath)} -- --quick;  a parameter: -- --set name=value;  usage: -- --help");
         }
         return failed > 0 ? 1 : 0;
-    }
-
-    private static (string OutFolder, List<string> Notebooks) Parse(string[] args)
-    {
-        var outFolder = Path.Combine(Repo.Artifacts, "apps");
-        var notebooks = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when i + 1 < args.Length:
-                    outFolder = Path.GetFullPath(args[++i]);
-                    break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal):
-                    throw new ArgumentException($"unknown option {a}; usage: ./course export [--out DIR] [NOTEBOOK…]");
-                default:
-                    notebooks.Add(Repo.FindNotebook(args[i]));
-                    break;
-            }
-        }
-        return (outFolder, notebooks);
     }
 
     private static string Shown(string path)

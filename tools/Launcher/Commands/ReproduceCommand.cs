@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
 using MnistCourse.Reporting;
@@ -8,30 +7,45 @@ using MnistCourse.Reporting;
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…]`: each tutorial's lesson trained at
-/// seeds 0..N−1, each run its own runner process, as many at once as there are cores (torch's threads split between
-/// them), then per tutorial the mean, spread, 95% interval and the verdict. artifacts/reproduction.json is rewritten
-/// after every run, so an interrupted reproduction keeps what it measured and --resume finishes it.
+/// `./course reproduce`: each run of a lesson at a seed is its own runner process, as many at once as there are cores
+/// (torch's threads split between them). artifacts/reproduction.json is rewritten after every run, so an interrupted
+/// reproduction keeps what it measured and --resume finishes it.
 /// </summary>
 internal static partial class ReproduceCommand
 {
     private sealed record Job(string Lesson, int Seed, IReadOnlyList<Tutorial> Tutorials);
 
-    private sealed class Running(Job job, Process process, string log, string results)
+    private sealed record Running(Job Job, Process Process, string Log, string Results)
     {
-        public Job Job { get; } = job;
-        public Process Process { get; } = process;
-        public string Log { get; } = log;
-        public string Results { get; } = results;
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
     }
 
     public static string FilePath => Path.Combine(Repo.Artifacts, ReproductionFile.FileName);
     private static string RunsFolder => Path.Combine(Repo.Artifacts, "reproduction");
 
-    public static int Run(string[] args)
+    private static readonly Option<int> Seeds = CourseCommandLine.WholeNumber("--seeds", 1, "How many seeds per tutorial: 0..N-1.", defaultValue: 5);
+    private static readonly Option<bool> Quick = new("--quick") { Description = "Quick lesson runs: checks the machinery, no verdict." };
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the reproduction in artifacts/reproduction.json: run only what it lacks." };
+    private static readonly Option<int> Jobs = CourseCommandLine.WholeNumber("--jobs", 1, "Runs at once (default: the number of cores; torch's threads split between them).");
+    private static readonly Argument<string[]> Tutorials = new Argument<string[]>("TUTORIAL")
     {
-        var options = ReproduceOptions.Parse(args);
+        Description = "Which tutorials (default: all).", Arity = ArgumentArity.ZeroOrMore,
+    }.AcceptOnlyFromAmong([.. Tutorial.All.Select(t => t.Id)]);
+
+    public static readonly Command Command = new Command("reproduce",
+        "Train each tutorial at seeds 0..N-1 (several runs at once), then per tutorial mean, SD, 95% CI, min–max and the verdict; " +
+        "artifacts/reproduction.json after every run.")
+    { Seeds, Quick, Resume, Jobs, Tutorials }.WithAction(parsed => Run(Options(parsed)));
+
+    internal static ReproduceOptions Options(ParseResult parsed)
+    {
+        var tutorials = parsed.GetValue(Tutorials)!.Distinct().Select(Tutorial.Get).ToList();
+        return new(parsed.GetValue(Seeds), parsed.GetValue(Quick), parsed.GetValue(Resume), parsed.GetResult(Jobs) is null ? null : parsed.GetValue(Jobs),
+                   tutorials.Count == 0 ? Tutorial.All : tutorials);
+    }
+
+    private static int Run(ReproduceOptions options)
+    {
         int setup = SetupCommand.Run(quiet: true);
         if (setup != 0) return setup;
 
@@ -126,11 +140,11 @@ internal static partial class ReproduceCommand
         if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
             arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
 
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        psi.Environment[MnistCourse.Course.SeedVariable] = job.Seed.ToString();
-        psi.Environment[MnistCourse.Course.ResultsVariable] = results;
-        psi.Environment[MnistCourse.Course.ThreadsVariable] = threads.ToString();
+        var psi = ChildProcess.StartInfo("dotnet", arguments, new Dictionary<string, string>
+        {
+            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = results, [Course.ThreadsVariable] = threads.ToString(),
+        });
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         var process = Process.Start(psi)!;
         var writer = new StreamWriter(log) { AutoFlush = true };
         var gate = new object();
@@ -205,35 +219,4 @@ internal static partial class ReproduceCommand
 }
 
 /// <summary>The command line of `./course reproduce`.</summary>
-internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials)
-{
-    public const string Usage = "usage: ./course reproduce [--seeds N] [--quick] [--resume] [--jobs J] [TUTORIAL…] (tutorials: chollet, lenet-tanh, lenet-relu, dropout)";
-
-    public static ReproduceOptions Parse(IReadOnlyList<string> args)
-    {
-        int seeds = 5;
-        int? jobs = null;
-        bool quick = false, resume = false;
-        var tutorials = new List<Tutorial>();
-        for (int i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--quick": quick = true; break;
-                case "--resume": resume = true; break;
-                case "--seeds": seeds = Count(args, ++i, "--seeds", min: 1); break;
-                case "--jobs": jobs = Count(args, ++i, "--jobs", min: 1); break;
-                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; {Usage}");
-                default:
-                    try { tutorials.Add(Tutorial.Get(args[i])); }
-                    catch (ArgumentException e) { throw new ArgumentException($"{e.Message.Split(" (Parameter")[0]} {Usage}"); }
-                    break;
-            }
-        }
-        return new(seeds, quick, resume, jobs, tutorials.Count == 0 ? Tutorial.All : tutorials.Distinct().ToList());
-    }
-
-    private static int Count(IReadOnlyList<string> args, int i, string option, int min) =>
-        i < args.Count && int.TryParse(args[i], out var n) && n >= min
-            ? n : throw new ArgumentException($"{option} takes a whole number ≥ {min}; {Usage}");
-}
+internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials);

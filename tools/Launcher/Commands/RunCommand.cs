@@ -5,28 +5,34 @@ using MnistCourse.Reporting;
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course run [--quick] [--seed N] [--set name=value]… [NOTEBOOK…]`: set up, execute each lesson in its own runner
-/// process (one failing notebook does not stop the others), print the reproduction table and write
-/// artifacts/results.json. `--seed` replaces the default seed 0 of every lesson's setup cell, to see a result's
-/// spread over random starts.
+/// `./course run`: each lesson runs in its own runner process (one failing notebook does not stop the others);
+/// `--seed` replaces the default seed 0 of every lesson's setup cell.
 /// </summary>
 internal static class RunCommand
 {
     private sealed record LessonRun(string Notebook, string Output, int ExitCode, double Seconds, IReadOnlyList<LessonResult> Results);
 
-    public static int Run(string[] args)
+    private static readonly Option<bool> Quick = new("--quick") { Description = "Fewer epochs and images: checks that every cell runs; the figures are not comparable with the published ones." };
+    private static readonly Option<int> Seed = CourseCommandLine.WholeNumber("--seed", 0, "Another random start than the default 0, to see a result's spread.");
+    private static readonly Option<string[]> Sets = new("--set") { Description = "Override a parameter of the lessons' parameters cell (repeatable).", HelpName = "name=value" };
+    private static readonly Option<string> CellTimeout = new("--cell-timeout") { Description = "Per-cell time limit of the runner (default 1800).", HelpName = "SECONDS" };
+    private static readonly Argument<string[]> Notebooks = NotebookArgument.Create("Lessons to run (a path, or a name in notebooks/); default: all.");
+
+    public static readonly Command Command = new Command("run",
+        "Set up if needed, execute the lessons headless (executed copies in artifacts/), print the reproduction table (also artifacts/results.json).")
+    { Quick, Seed, Sets, CellTimeout, Notebooks }.WithAction(Run);
+
+    private static int Run(ParseResult parsed)
     {
-        var (quick, seed, sets, notebooks, passThrough) = Parse(args);
+        bool quick = parsed.GetValue(Quick);
+        int? seed = parsed.GetResult(Seed) is null ? null : parsed.GetValue(Seed);
+        var notebooks = NotebookArgument.Resolve(parsed.GetValue(Notebooks)!);
         int setup = SetupCommand.Run(quiet: false);
         if (setup != 0) return setup;
         if (notebooks.Count == 0)
         {
-            notebooks = Directory.Exists(Repo.Notebooks) ? Directory.GetFiles(Repo.Notebooks, "*.ipynb").Order().ToList() : [];
-            if (notebooks.Count == 0)
-            {
-                Console.Error.WriteLine("course run: no notebooks in notebooks/.");
-                return 2;
-            }
+            Console.Error.WriteLine("course run: no notebooks in notebooks/.");
+            return 2;
         }
 
         // Each run collects the lessons' reports in its own folder: two runs at once must not mix their figures.
@@ -40,8 +46,8 @@ internal static class RunCommand
             Console.WriteLine($"\n=== {name}{(quick ? " (quick)" : "")} ===");
             var runnerArgs = new List<string> { Repo.RunnerDll, "run", notebook, "--out", output };
             if (quick) runnerArgs.Add("--quick");
-            foreach (var s in sets) { runnerArgs.Add("--set"); runnerArgs.Add(s); }
-            runnerArgs.AddRange(passThrough);
+            foreach (var set in parsed.GetValue(Sets) ?? []) runnerArgs.AddRange(["--set", set]);
+            if (parsed.GetValue(CellTimeout) is { } timeout) runnerArgs.AddRange(["--cell-timeout", timeout]);
             var clock = Stopwatch.StartNew();
             var environment = new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile };
             if (seed is not null) environment[Course.SeedVariable] = seed.Value.ToString();
@@ -69,34 +75,6 @@ internal static class RunCommand
         // The exit code says whether every lesson ran. A full run below a floor is one seed's measurement, printed
         // above; whether a tutorial is reproduced is decided over several seeds by ./course reproduce.
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
-    }
-
-    private static (bool quick, int? seed, List<string> sets, List<string> notebooks, List<string> passThrough) Parse(string[] args)
-    {
-        bool quick = false;
-        int? seed = null;
-        var sets = new List<string>();
-        var notebooks = new List<string>();
-        var passThrough = new List<string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--quick": quick = true; break;
-                case "--set" when i + 1 < args.Length: sets.Add(args[++i]); break;
-                case "--seed" when i + 1 < args.Length:
-                    seed = int.TryParse(args[++i], out var s) && s >= 0
-                        ? s
-                        : throw new ArgumentException($"--seed {args[i]}: give a whole number ≥ 0, e.g. ./course run --seed 1.");
-                    break;
-                case "--cell-timeout" when i + 1 < args.Length: passThrough.Add(args[i]); passThrough.Add(args[++i]); break;
-                case var a when a.StartsWith("--"): throw new ArgumentException($"unknown option {a}; see ./course help.");
-                default:
-                    notebooks.Add(Repo.FindNotebook(args[i]));
-                    break;
-            }
-        }
-        return (quick, seed, sets, notebooks, passThrough);
     }
 
     private static void PrintTable(IReadOnlyList<LessonRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
@@ -127,6 +105,6 @@ internal static class RunCommand
     /// <summary>Merges this run into artifacts/results.json: only the lessons and tutorials it measured are replaced.</summary>
     private static void WriteJson(IReadOnlyList<LessonRun> runs, bool quick, int seed) =>
         ResultsFile.Record(Path.Combine(Repo.Artifacts, ResultsFile.FileName), quick, seed,
-            runs.Select(r => new MnistCourse.Contracts.NotebookRun(r.Notebook, r.Output, r.ExitCode == 0, r.ExitCode, Math.Round(r.Seconds, 1))).ToList(),
+            runs.Select(r => new NotebookRun(r.Notebook, r.Output, r.ExitCode == 0, r.ExitCode, Math.Round(r.Seconds, 1))).ToList(),
             runs.SelectMany(r => r.Results.Select(t => t with { Notebook = r.Notebook })).ToList()); // which lesson reported it, for the site's index
 }

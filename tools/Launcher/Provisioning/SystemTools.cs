@@ -15,6 +15,6 @@ internal static class SystemTools
         SystemTool.Program("/usr/bin/chromium", "the static site's browser tests", "chromium", "fonts-dejavu-core"),
     ];
 
-    /// <summary>`./course bench` and `./course reproduce --with-reference` run the PyTorch reference with Debian's PyTorch.</summary>
+    /// <summary>`./course bench` runs the PyTorch reference with Debian's PyTorch.</summary>
     public static readonly SystemTool PyTorch = SystemTool.PythonModules("torch", "the PyTorch reference (shared/reference/keras_ref.py)", "python3-torch");
 }

@@ -1,37 +1,33 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace MnistCourse.Launcher.Support;
 
-/// <summary>Runs another program with its output passed straight through, so a learner sees progress live.</summary>
+/// <summary>Runs other programs: with their output passed straight through, so a learner sees progress live, or captured.</summary>
 internal static class ChildProcess
 {
-    public static int Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null,
-                          IReadOnlyDictionary<string, string>? environment = null)
+    public static int Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory ?? Repo.Root, UseShellExecute = false };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         try
         {
-            using var process = Process.Start(psi)!;
+            using var process = Process.Start(StartInfo(fileName, arguments, environment))!;
             process.WaitForExit();
             return process.ExitCode;
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Win32Exception e)
         {
             Console.Error.WriteLine($"course: cannot start {fileName}: {e.Message}");
             return 127;
         }
     }
 
-    /// <summary>Runs a program and returns its exit code and standard output (for checks such as `npm --version`).</summary>
+    /// <summary>Runs a program and returns its exit code and its output, standard error after standard output (for checks such as `npm --version`).</summary>
     public static (int exitCode, string output) Capture(string fileName, params string[] arguments) => Capture(fileName, arguments, null);
 
     public static (int exitCode, string output) Capture(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var psi = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        var psi = StartInfo(fileName, arguments, environment);
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         try
         {
             using var process = Process.Start(psi)!;
@@ -40,9 +36,17 @@ internal static class ChildProcess
             process.WaitForExit();
             return (process.ExitCode, (stdout.Result + stderr.Result).Trim());
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Win32Exception e)
         {
             return (127, e.Message);
         }
+    }
+
+    /// <summary>A program started in the course folder, with these environment variables added to the launcher's.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo(fileName, arguments) { WorkingDirectory = Repo.Root, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
+        return psi;
     }
 }

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MnistCourse.Launcher.Bench;
+namespace MnistCourse.Bench;
 
 /// <summary>
 /// The four tutorial networks written in plain TorchSharp (torch modules on NCHW views, torch's optimizers and
@@ -30,7 +30,11 @@ internal static class BareNetworks
         nn.Conv2d(6, 16, 5), activation(), nn.MaxPool2d(2),
         nn.Flatten(), nn.Linear(256, 120), activation(), nn.Linear(120, 84), activation(), nn.Linear(84, 10));
 
-    public static torch.optim.Optimizer Optimizer(string network, nn.Module<Tensor, Tensor> model) => network == "chollet"
+    /// <summary>The tutorial's optimizer, by its Keras name: Chollet's net trains with RMSprop, the others with Adam.</summary>
+    public static string KerasOptimizer(string network) => network == "chollet" ? "rmsprop" : "adam";
+
+    /// <summary>torch's own <see cref="KerasOptimizer"/>, with Keras' defaults.</summary>
+    public static torch.optim.Optimizer Optimizer(string network, nn.Module<Tensor, Tensor> model) => KerasOptimizer(network) == "rmsprop"
         ? torch.optim.RMSProp(model.parameters(), lr: 1e-3, alpha: 0.9, eps: 1e-7)
         : torch.optim.Adam(model.parameters(), lr: 1e-3, eps: 1e-7);
 }

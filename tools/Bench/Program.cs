@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MnistCourse;
+using MnistCourse.Bench;
+using MnistCourse.Data;
+using MnistCourse.Models;
+using MnistCourse.Reporting;
+using MnistCourse.Tensors;
+using static TorchSharp.torch;
+
+// Times one tutorial network in its own process (so peak memory and allocator state belong to it): the library's real
+// Fit, then a bare TorchSharp loop, the same number of steps on the same images. Prints one JSON line; `./course bench`
+// runs one such process per network and adds the PyTorch reference.
+var network = new Argument<string>("NETWORK") { Description = "The tutorial network to time." }.AcceptOnlyFromAmong([.. Tutorial.All.Select(t => t.Id)]);
+var steps = CourseCommandLine.WholeNumber("--steps", 1, "Timed steps (their median is reported).");
+var warmup = CourseCommandLine.WholeNumber("--warmup", 0, "Untimed steps first.");
+steps.Required = warmup.Required = true;
+var root = new RootCommand("Times one tutorial network: the library's Fit, then a bare TorchSharp loop; one JSON line.") { network, steps, warmup };
+root.SetAction(parsed => Time(parsed.GetValue(network)!, parsed.GetValue(steps), parsed.GetValue(warmup)));
+return await root.RunAsync(args);
+
+static int Time(string network, int steps, int warmup)
+{
+    Course.Setup(seed: 0);
+    int batch = Tutorial.Get(network).BatchSize;
+    var ((xAll, yAll), _) = Mnist.LoadData();
+    long n = (long)(steps + warmup) * batch;
+    var x = (xAll.reshape(60000, 28, 28, 1).to(float32) / 255).narrow(0, 0, n);
+    var y = Utils.ToCategorical(yAll).narrow(0, 0, n);
+
+    // The library: Keras-style model and Fit, one epoch of exactly warmup + steps batches.
+    var model = TutorialModels.ForTutorial(network);
+    model.Compile(BareNetworks.KerasOptimizer(network), "categorical_crossentropy", ["accuracy"]);
+    var history = model.Fit(x, y, batchSize: batch, epochs: 1, verbose: 0);
+    double fit = Median(history.StepMilliseconds.Skip(warmup));
+
+    // Bare TorchSharp: forward, loss, backward, step; batches gathered the same way and handed over in the same
+    // layout: Keras' channels-last images viewed as NCHW. That view has channels-last strides, which libtorch 2.10
+    // carries through every convolution (oneDNN's faster path); a contiguous NCHW copy ran ~20% slower (chollet
+    // 10.3–10.7 vs 8.4–8.7 ms/step, four alternating runs each).
+    var bare = BareNetworks.Build(network);
+    var optimizer = BareNetworks.Optimizer(network, bare);
+    bare.train();
+    var labels = yAll.narrow(0, 0, n).to(int64);
+    var times = new List<double>();
+    using (var order = randperm(n))
+    {
+        for (int step = 0; step < steps + warmup; step++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using var scope = NewDisposeScope();
+            var index = order.narrow(0, (long)step * batch, batch);
+            var loss = nn.functional.cross_entropy(bare.forward(x.index_select(0, index).permute(0, 3, 1, 2)), labels.index_select(0, index));
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+    double bareMs = Median(times.Skip(warmup));
+
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        network, batch, threads = get_num_threads(), steps, warmup,
+        fit_ms_per_step = Math.Round(fit, 3), bare_ms_per_step = Math.Round(bareMs, 3),
+        peak_rss_mb = Math.Round(PeakResidentMegabytes(), 1),
+        allocator_tuned = MnistCourse.Native.GlibcAllocator.IsConfigured,
+    }));
+    return 0;
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    if (sorted.Length == 0) return double.NaN;
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+// The process's peak resident set (VmHWM), MB.
+static double PeakResidentMegabytes()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    return double.NaN;
+}
