@@ -6,34 +6,24 @@ using MnistCourse.Export.Reading;
 namespace MnistCourse.Export.Analysis;
 
 /// <summary>
-/// How the notebook's names become one program's names. In a notebook every cell is its own scope: a later cell may
-/// declare <c>var x</c> again (shadowing), declare a type again, or use a name in a nested block that an unrelated
-/// cell declares at the top. In one file all top-level statements share one scope, so:
-/// <list type="bullet">
-/// <item>a top-level variable redeclared with the same type (per Roslyn's semantic model) becomes an assignment;</item>
-/// <item>one redeclared with another type, a method or type declared again, or a name the generated code needs
-/// (<c>args</c>, <c>NotebookOutput</c>, <c>NotebookDisplay</c>, <c>NotebookParameters</c>) gets a fresh name (<c>x_2</c>), and every reference
-/// that binds to that declaration follows;</item>
-/// <item>a local in a nested block (not in a lambda or local function, which may shadow) whose name some cell declares
-/// at the top level gets a fresh name too.</item>
-/// </list>
-/// Decisions are keyed by declaration (cell and position), found through the symbols references bind to.
+/// How the notebook's names become one program's names. Every cell is its own scope in a notebook; one file's top-level
+/// statements share one: a variable redeclared with the same type (per Roslyn's semantic model) becomes an assignment;
+/// one redeclared with another type, a method or type declared again, or a name the generated code uses gets a fresh
+/// name (<c>x_2</c>), which every reference bound to that declaration follows; a nested local (not in a lambda or local
+/// function, which may shadow) named like any top-level variable is renamed too. Decisions are keyed by declaration
+/// (cell and position), found through the symbols references bind to.
 /// </summary>
 internal sealed class NamePlan
 {
     /// <summary>Top-level names the generated code uses: a lesson's own declarations of them are renamed.</summary>
-    public static readonly IReadOnlyList<string> ReservedValueNames = ["args", "NotebookOutput", "NotebookDisplay", "NotebookParameters"];
-
-    public static readonly IReadOnlyList<string> ReservedTypeNames = ["NotebookOutput", "NotebookDisplay", "NotebookParameters"];
+    private static readonly string[] GeneratedTypeNames = ["NotebookOutput", "NotebookDisplay", "NotebookParameters"];
 
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<SyntaxNode> _assignments = [];
-    private readonly HashSet<string> _taken;
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, string>> _visibleAtStart = [];
     private readonly Dictionary<int, List<string>> _notes = [];
-
-    private NamePlan(HashSet<string> taken) => _taken = taken;
 
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
 
@@ -42,21 +32,20 @@ internal sealed class NamePlan
 
     public static NamePlan Build(LessonSource source, ScriptChain chain)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var plan = new NamePlan();
         foreach (var cell in source.CodeCells)
         foreach (var token in cell.Root.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken)) taken.Add(token.ValueText);
-        var plan = new NamePlan(taken);
+            if (token.IsKind(SyntaxKind.IdentifierToken)) plan._taken.Add(token.ValueText);
 
         var values = new Dictionary<string, Visible>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in ReservedValueNames)
+        foreach (var name in (string[])["args", .. GeneratedTypeNames])
         {
             values[name] = new Visible(name, null, Assignable: false, Reserved: true);
             plan._topLevel.Add(name);
-            taken.Add(name);
+            plan._taken.Add(name);
         }
-        foreach (var name in ReservedTypeNames) types[name] = name;
+        foreach (var name in GeneratedTypeNames) types[name] = name;
 
         foreach (var cell in source.CodeCells)
         {

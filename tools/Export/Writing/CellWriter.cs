@@ -9,7 +9,7 @@ using MnistCourse.Notebooks.Engine;
 namespace MnistCourse.Export.Writing;
 
 /// <summary>A code cell as it goes into the program: its statements, the usings to hoist and the types to move to the end.</summary>
-internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usings, IReadOnlyList<string> Types, bool ShowsResult);
+internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usings, IReadOnlyList<string> Types);
 
 /// <summary>
 /// Rewrites one code cell for the program, with edits on its own text (formatting and comments kept):
@@ -52,7 +52,7 @@ internal static class CellWriter
                 {
                     var span = TypeSpan(member);
                     typeSpans.Add(span);
-                    var name = DeclaredName(member, model, plan);
+                    var name = plan.NameOf(model.GetDeclaredSymbol(member)) ?? NamePlan.DeclaredIdentifier(member)?.ValueText;
                     regions.Add((span, $"// {Keyword(member)} {name}: declared after the lesson's statements, at the end of this file\n"));
                     break;
                 }
@@ -83,25 +83,15 @@ internal static class CellWriter
             }
         }
 
-        var showsResult = false;
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax trailing } && trailing.SemicolonToken.IsMissing)
         {
-            if (TrailingExpression.HasValue(chain.Compilation(cell)))
-            {
-                edits.Insert(trailing.Expression.SpanStart, "NotebookOutput.Show(");
-                edits.Insert(trailing.Expression.Span.End, ");");
-                showsResult = true;
-            }
-            else
-            {
-                edits.Insert(trailing.Expression.Span.End, ";");
-            }
+            var shown = TrailingExpression.HasValue(chain.Compilation(cell));
+            if (shown) edits.Insert(trailing.Expression.SpanStart, "NotebookOutput.Show(");
+            edits.Insert(trailing.Expression.Span.End, shown ? ");" : ";");
         }
 
-        var whole = new TextSpan(0, text.Length);
-        var statements = Tidy(edits.Apply(text, whole, regions));
-        var types = typeSpans.Select(span => Tidy(edits.Apply(text, span))).ToList();
-        return new WrittenCell(statements, usings, types, showsResult);
+        var statements = Tidy(edits.Apply(text, new TextSpan(0, text.Length), regions));
+        return new WrittenCell(statements, usings, typeSpans.Select(span => Tidy(edits.Apply(text, span))).ToList());
     }
 
     /// <summary>Every name that binds to a declaration the plan renames, and the declarations themselves.</summary>
@@ -175,16 +165,12 @@ internal static class CellWriter
         return TextSpan.FromBounds(start, member.FullSpan.End);
     }
 
-    private static string DeclaredName(MemberDeclarationSyntax member, SemanticModel model, NamePlan plan) =>
-        plan.NameOf(model.GetDeclaredSymbol(member)) ?? NamePlan.DeclaredIdentifier(member)?.ValueText ?? "?";
-
     private static string Keyword(MemberDeclarationSyntax member) => member switch
     {
-        RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-        TypeDeclarationSyntax t => t.Keyword.ValueText,
+        RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword } => "record struct",
+        TypeDeclarationSyntax type => type.Keyword.ValueText,
         EnumDeclarationSyntax => "enum",
-        DelegateDeclarationSyntax => "delegate",
-        _ => "type",
+        _ => "delegate",
     };
 
     /// <summary>No blank lines at either end (where directive lines and usings were); the rest exactly as written.</summary>

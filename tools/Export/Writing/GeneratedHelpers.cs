@@ -12,7 +12,7 @@ namespace MnistCourse.Export.Writing;
 /// </summary>
 internal static class GeneratedHelpers
 {
-    public static string Parameters(string lesson, string usage, IReadOnlyList<(string Name, string Type)> parameters, bool hasQuick)
+    public static string Parameters(string usage, IReadOnlyList<(string Name, string Type)> parameters, bool hasQuick)
     {
         var declared = new StringBuilder();
         foreach (var (name, type) in parameters)
