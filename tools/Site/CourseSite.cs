@@ -25,9 +25,10 @@ public static class CourseSite
         siteDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteDir));
         CheckTarget(artifactsDir, siteDir);
 
-        var results = CourseResults.Load(Path.Combine(artifactsDir, CourseResults.FileName));
+        var resultsPath = Path.Combine(artifactsDir, CourseResults.FileName);
+        var results = CourseResults.Load(resultsPath);
         if (results.Notebooks.Count == 0)
-            throw new SiteBuildException($"{Path.Combine(artifactsDir, CourseResults.FileName)} lists no executed notebook. Run ./course run --quick first.");
+            throw new SiteBuildException($"{resultsPath} lists no executed notebook. Run ./course run --quick first.");
 
         // Load every executed notebook first: titles and links are needed before any page is rendered.
         var notes = new List<string>();
@@ -37,14 +38,7 @@ public static class CourseSite
         {
             var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
             Notebook? notebook = null;
-            if (!File.Exists(path))
-            {
-                if (run.Passed)
-                    throw new SiteBuildException($"{path} not found, although {CourseResults.FileName} lists it as executed. " +
-                                                 "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
-                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
-            }
-            else
+            if (File.Exists(path))
             {
                 try
                 {
@@ -55,10 +49,19 @@ public static class CourseSite
                     throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
                 }
             }
+            else if (run.Passed)
+            {
+                throw new SiteBuildException($"{path} not found, although {CourseResults.FileName} lists it as executed. " +
+                                             "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
+            }
+            else
+            {
+                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
+            }
             var tutorials = TutorialsOf(run, notebook, results, artifactsDir).Where(assigned.Add).ToList();
-            var title = notebook is null ? run.Lesson : LessonPage.TitleOf(notebook, run.Lesson);
-            lessons.Add((new SitePage(run.Lesson, title, notebook is null ? null : run.Lesson + ".html", run.Passed, run.ExitCode, run.Seconds, tutorials)
-                { Run = run }, notebook));
+            lessons.Add(notebook is null
+                ? (new SitePage(run, run.Lesson, null, tutorials), null)
+                : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
         }
 
         var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
@@ -72,7 +75,7 @@ public static class CourseSite
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withPages = lessons.Where(l => l.Page.File is not null).Select(l => l.Page).ToList();
+        var withPages = lessons.Where(l => l.Notebook is not null).Select(l => l.Page).ToList();
         var pages = new List<SitePage>();
         string? plotlyJs = null;
         foreach (var (page, notebook) in lessons)
@@ -83,20 +86,18 @@ public static class CourseSite
                 continue;
             }
             var at = withPages.IndexOf(page);
-            var neighbours = new LessonPage.Neighbours(at > 0 ? withPages[at - 1] : null, at + 1 < withPages.Count ? withPages[at + 1] : null);
-            LessonPage.Rendered rendered;
             try
             {
-                rendered = LessonPage.Render(notebook, page, page.Run?.Quick ?? results.Quick, neighbours, RewriteLink);
+                var (body, rendered, inlinePlotlyJs) = LessonPage.Render(notebook, page, at > 0 ? withPages[at - 1] : null,
+                    at + 1 < withPages.Count ? withPages[at + 1] : null, RewriteLink);
+                plotlyJs ??= inlinePlotlyJs;
+                pages.Add(rendered);
+                files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, rendered.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
                 throw new SiteBuildException($"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
-            plotlyJs ??= rendered.PlotlyJs;
-            var done = page with { Charts = rendered.Charts, Images = rendered.Images, Errors = rendered.Errors, CodeCells = rendered.CodeCells };
-            pages.Add(done);
-            files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", rendered.Body, rendered.Charts > 0, results.GeneratedUtc);
         }
 
         var charts = pages.Sum(p => p.Charts);
@@ -107,14 +108,14 @@ public static class CourseSite
                                                 "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
             notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
         }
+        if (charts == 0) plotlyJs = null;
         files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages, ReproductionSection.Html(artifactsDir)), withPlotly: false, results.GeneratedUtc);
         files[SiteLayout.StyleSheet] = SiteLayout.Css();
-        if (plotlyJs is not null && charts > 0) files[PlotlyBundle.FileName] = plotlyJs;
+        if (plotlyJs is not null) files[PlotlyBundle.FileName] = plotlyJs;
 
         WriteAndSwap(siteDir, files);
-        return new SiteSummary(siteDir, Path.Combine(siteDir, "index.html"), results.Quick, pages,
-            plotlyJs is null || charts == 0 ? null : PlotlyBundle.VersionOf(plotlyJs),
-            plotlyJs is null || charts == 0 ? 0 : Utf8.GetByteCount(plotlyJs), notes);
+        return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,
+            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Utf8.GetByteCount(plotlyJs), notes);
     }
 
     /// <summary>

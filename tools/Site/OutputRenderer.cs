@@ -9,7 +9,7 @@ namespace MnistCourse.Site;
 /// <summary>
 /// A code cell's outputs as HTML, the way Jupyter shows them: consecutive stream chunks merged and shown with
 /// terminal semantics, rich outputs by their richest MIME type (HTML, SVG, PNG, JPEG, markdown, JSON, plain text),
-/// errors with their traceback. Counts what it rendered; collects the inline plotly.js it removed.
+/// errors with their traceback. Counts the charts and images it rendered; keeps the inline plotly.js it removed.
 /// </summary>
 public sealed class OutputRenderer
 {
@@ -18,7 +18,6 @@ public sealed class OutputRenderer
 
     public int Charts { get; private set; }
     public int Images { get; private set; }
-    public int Errors { get; private set; }
 
     /// <summary>The first plotly.js source found inline in an output, if any.</summary>
     public string? PlotlyJs { get; private set; }
@@ -61,7 +60,6 @@ public sealed class OutputRenderer
                 }
                 case "error":
                 {
-                    Errors++;
                     var ename = Str(output["ename"]) ?? "Error";
                     var evalue = Str(output["evalue"]) ?? "";
                     var traceback = output["traceback"] is JsonArray lines

@@ -57,7 +57,7 @@ internal sealed class AppWriter
 
         app.Append('\n');
         app.Append("NotebookParameters.Read(args);\n");
-        app.Append($"NotebookOutput.Start(notebookFolder: {Literal(RelativeToApp(_source.NotebookFolder))});\n");
+        app.Append($"NotebookOutput.Start(notebookFolder: {GeneratedHelpers.Literal(RelativeToApp(_source.NotebookFolder))});\n");
         foreach (var cell in _source.Cells)
         {
             app.Append('\n');
@@ -157,7 +157,7 @@ internal sealed class AppWriter
             app.Append("}\n");
         }
         foreach (var (declaration, variable) in _parameters)
-            app.Append($"NotebookParameters.Set({Literal(declaration.Name)}, ref {variable});\n");
+            app.Append($"NotebookParameters.Set({GeneratedHelpers.Literal(declaration.Name)}, ref {variable});\n");
     }
 
     private void ReadParameters()
@@ -250,6 +250,4 @@ internal sealed class AppWriter
         var relative = Path.GetRelativePath(_displayRoot, Path.GetFullPath(path));
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
-
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }
