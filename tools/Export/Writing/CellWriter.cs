@@ -29,7 +29,7 @@ internal static class CellWriter
         var edits = new TextEdits();
         var regions = new List<(TextSpan Span, string Text)>();
 
-        Rename(cell, root, model, plan, edits);
+        Rename(cell, model, plan, edits);
 
         var usings = new List<string>();
         foreach (var directive in root.Usings)
@@ -63,16 +63,12 @@ internal static class CellWriter
                     // A program's top-level variables have no modifiers but const; parameters lose const too (the command line sets them).
                     DropModifiers(edits, field.Modifiers, keep: cell.IsParameters ? [] : [SyntaxKind.ConstKeyword]);
                     if (plan.IsAssignment(field)) ToAssignment(edits, field.Declaration, field.SpanStart);
-                    else DefaultInitialize(edits, field.Declaration, field.Modifiers.Any(SyntaxKind.ConstKeyword), model);
+                    else DefaultInitialize(edits, field.Declaration, model);
                     break;
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
+                    if (cell.IsParameters) DropModifiers(edits, local.Modifiers, keep: []); // const: the command line sets parameters
                     if (plan.IsAssignment(local)) ToAssignment(edits, local.Declaration, local.SpanStart);
-                    else DefaultInitialize(edits, local.Declaration, local.IsConst, model);
-                    if (cell.IsParameters && local.IsConst)
-                    {
-                        var constKeyword = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
-                        edits.Delete(constKeyword.SpanStart, constKeyword.FullSpan.End); // the command line sets parameters
-                    }
+                    else DefaultInitialize(edits, local.Declaration, model);
                     break;
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var left } } statement }
                     when plan.IsAssignment(statement):
@@ -95,9 +91,9 @@ internal static class CellWriter
     }
 
     /// <summary>Every name that binds to a declaration the plan renames, and the declarations themselves.</summary>
-    private static void Rename(LessonCell cell, CompilationUnitSyntax root, SemanticModel model, NamePlan plan, TextEdits edits)
+    private static void Rename(LessonCell cell, SemanticModel model, NamePlan plan, TextEdits edits)
     {
-        foreach (var node in root.DescendantNodes())
+        foreach (var node in cell.Root.DescendantNodes())
         {
             if (node is SimpleNameSyntax name)
             {
@@ -142,9 +138,8 @@ internal static class CellWriter
     }
 
     /// <summary>A script's top-level variable starts as its type's default; a program's local must be assigned first.</summary>
-    private static void DefaultInitialize(TextEdits edits, VariableDeclarationSyntax declaration, bool isConst, SemanticModel model)
+    private static void DefaultInitialize(TextEdits edits, VariableDeclarationSyntax declaration, SemanticModel model)
     {
-        if (isConst) return;
         foreach (var variable in declaration.Variables)
             if (variable.Initializer is null && NamePlan.IsScriptField(model.GetDeclaredSymbol(variable)))
                 edits.Insert(variable.Identifier.Span.End, " = default");
