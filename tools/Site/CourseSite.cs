@@ -148,13 +148,9 @@ public static class CourseSite
         }
 
         if (notebook is null) return [];
-        var shown = new StringBuilder();
-        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Code))
-            foreach (var output in cell.Outputs.OfType<JsonObject>())
-                if (output["data"]?["text/plain"] is { } text)
-                    shown.Append(MultilineText.Read(text)).Append('\n');
-        var all = shown.ToString();
-        return results.Tutorials.Where(t => all.Contains("Tutorial: " + t.Id + "\n", StringComparison.Ordinal));
+        var shown = string.Concat(notebook.Cells.Where(c => c.Type == CellType.Code).SelectMany(c => c.Outputs.OfType<JsonObject>())
+            .Select(output => output["data"]?["text/plain"]).OfType<JsonNode>().Select(text => MultilineText.Read(text) + "\n"));
+        return results.Tutorials.Where(t => shown.Contains("Tutorial: " + t.Id + "\n", StringComparison.Ordinal));
     }
 
     /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>

@@ -62,9 +62,7 @@ public sealed class OutputRenderer
                 {
                     var ename = Str(output["ename"]) ?? "Error";
                     var evalue = Str(output["evalue"]) ?? "";
-                    var traceback = output["traceback"] is JsonArray lines
-                        ? string.Join("\n", lines.Select(l => Str(l) ?? ""))
-                        : "";
+                    var traceback = output["traceback"] is JsonArray lines ? string.Join("\n", lines.Select(l => Str(l) ?? "")) : "";
                     var text = TerminalText.Render(traceback.Trim().Length > 0 ? traceback : $"{ename}: {evalue}");
                     if (!text.Contains(ename, StringComparison.Ordinal)) text = $"{ename}: {evalue}\n{text}";
                     html.Append($"<div class=\"output error\"><pre>{Escape(text.TrimEnd('\n'))}</pre></div>\n");
@@ -111,13 +109,10 @@ public sealed class OutputRenderer
 
     private static string Img(string mime, string base64, JsonObject output)
     {
-        var size = new StringBuilder();
-        if (output["metadata"]?[mime] is JsonObject meta)
-        {
-            if (meta["width"] is JsonValue w && w.TryGetValue<double>(out var width)) size.Append($" width=\"{width.ToString(CultureInfo.InvariantCulture)}\"");
-            if (meta["height"] is JsonValue h && h.TryGetValue<double>(out var height)) size.Append($" height=\"{height.ToString(CultureInfo.InvariantCulture)}\"");
-        }
-        return $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{size}>";
+        string Size(string name) => output["metadata"]?[mime]?[name] is JsonValue v && v.TryGetValue<double>(out var pixels)
+            ? $" {name}=\"{pixels.ToString(CultureInfo.InvariantCulture)}\""
+            : "";
+        return $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{Size("width")}{Size("height")}>";
     }
 
     private static string Text(JsonNode? node) => node is JsonValue or JsonArray or null ? MultilineText.Read(node) : node.ToJsonString();

@@ -28,7 +28,7 @@ internal sealed class NamePlan
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
 
     /// <summary>A top-level declaration statement of a cell and the script-level symbols it declares.</summary>
-    private sealed record Unit(SyntaxNode Node, IReadOnlyList<ISymbol> Symbols, bool Convertible, bool Assignable, bool IsType);
+    private sealed record Unit(SyntaxNode Node, IReadOnlyList<ISymbol> Symbols, bool Convertible, bool Assignable);
 
     public static NamePlan Build(LessonSource source, ScriptChain chain)
     {
@@ -38,14 +38,13 @@ internal sealed class NamePlan
             if (token.IsKind(SyntaxKind.IdentifierToken)) plan._taken.Add(token.ValueText);
 
         var values = new Dictionary<string, Visible>(StringComparer.Ordinal);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new HashSet<string>(GeneratedTypeNames, StringComparer.Ordinal);
         foreach (var name in (string[])["args", .. GeneratedTypeNames])
         {
             values[name] = new Visible(name, null, Assignable: false, Reserved: true);
             plan._topLevel.Add(name);
             plan._taken.Add(name);
         }
-        foreach (var name in GeneratedTypeNames) types[name] = name;
 
         foreach (var cell in source.CodeCells)
         {
@@ -53,16 +52,12 @@ internal sealed class NamePlan
             var model = chain.Model(cell);
             foreach (var unit in TopLevelUnits(source, cell, model))
             {
-                if (unit.IsType)
+                if (unit.Symbols is [INamedTypeSymbol declaredType])
                 {
-                    foreach (var symbol in unit.Symbols)
-                    {
-                        var emitted = types.ContainsKey(symbol.Name) ? plan.Fresh(symbol.Name) : symbol.Name;
-                        if (emitted != symbol.Name)
-                            plan.Note(cell, $"type {symbol.Name} is declared again here (or its name is the generated code's): it is {emitted} from here on");
-                        types[symbol.Name] = emitted;
-                        plan.Set(symbol, emitted);
-                    }
+                    var emitted = types.Add(declaredType.Name) ? declaredType.Name : plan.Fresh(declaredType.Name);
+                    if (emitted != declaredType.Name)
+                        plan.Note(cell, $"type {declaredType.Name} is declared again here (or its name is the generated code's): it is {emitted} from here on");
+                    plan.Set(declaredType, emitted);
                     continue;
                 }
 
@@ -180,25 +175,25 @@ internal sealed class NamePlan
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
                 {
                     var plain = local.Modifiers.Count == 0 && local.UsingKeyword.IsKind(SyntaxKind.None) && local.Declaration.Type is not RefTypeSyntax;
-                    units.Add(new Unit(local, Fields(local.Declaration.Variables), plain, plain, false));
+                    units.Add(new Unit(local, Fields(local.Declaration.Variables), plain, plain));
                     break;
                 }
                 case FieldDeclarationSyntax field:
                 {
                     var isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                     var isReadOnly = field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword);
-                    units.Add(new Unit(field, Fields(field.Declaration.Variables), !isConst, !isConst && !isReadOnly, false));
+                    units.Add(new Unit(field, Fields(field.Declaration.Variables), !isConst, !isConst && !isReadOnly));
                     break;
                 }
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var left } } } statement
                     when left is DeclarationExpressionSyntax || (left is TupleExpressionSyntax && left.DescendantNodes().OfType<DeclarationExpressionSyntax>().Any()):
-                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), true, true, false));
+                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), true, true));
                     break;
                 case MethodDeclarationSyntax method:
-                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], false, false, false));
+                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], false, false));
                     break;
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], false, false, true));
+                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], false, false));
                     break;
                 case GlobalStatementSyntax:
                     break;
@@ -213,7 +208,7 @@ internal sealed class NamePlan
         {
             if (node is not (SingleVariableDesignationSyntax or VariableDeclaratorSyntax) || covered.Contains(node)) continue;
             if (model.GetDeclaredSymbol(node) is { } symbol && IsScriptField(symbol))
-                units.Add(new Unit(node, [symbol], false, true, false));
+                units.Add(new Unit(node, [symbol], false, true));
         }
         return units.OrderBy(u => u.Node.SpanStart);
     }
