@@ -23,6 +23,7 @@ internal sealed class NamePlan
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, string>> _visibleAtStart = [];
+    private Dictionary<string, string> _visibleAfterParameters = [];
     private readonly Dictionary<int, List<string>> _notes = [];
 
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
@@ -89,6 +90,7 @@ internal sealed class NamePlan
                 }
                 if (assign) plan._assignments.Add(unit.Node);
             }
+            if (cell.IsParameters) plan._visibleAfterParameters = values.ToDictionary(p => p.Key, p => p.Value.Emitted, StringComparer.Ordinal);
         }
 
         // Nested locals whose name is a top-level name somewhere in the file (CS0136 in one scope, fine across cells).
@@ -122,6 +124,9 @@ internal sealed class NamePlan
     /// <summary>For a name Roslyn could not bind (a cell with errors): the top-level name it meant, as seen when the cell starts.</summary>
     public string? NameAtStartOf(LessonCell cell, string name) =>
         _visibleAtStart.TryGetValue(cell.Number, out var visible) && visible.TryGetValue(name, out var emitted) ? emitted : null;
+
+    /// <summary>The variable a parameter is in the program: its name, unless the plan renamed it.</summary>
+    public string VariableOf(string parameter) => _visibleAfterParameters.GetValueOrDefault(parameter, parameter);
 
     /// <summary>The declaration statement becomes an assignment to the variable declared earlier.</summary>
     public bool IsAssignment(SyntaxNode unit) => _assignments.Contains(unit);

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MnistCourse.Export.Analysis;
 using MnistCourse.Export.Reading;
 using MnistCourse.Notebooks.Engine;
@@ -23,7 +21,7 @@ internal sealed class AppWriter
     private readonly NamePlan _plan;
     private readonly string _appPath;
     private readonly string _displayRoot;
-    /// <summary>Each declared parameter and the variable it is in the program (its name, unless the plan renamed it).</summary>
+    /// <summary>Each declared parameter and the variable it is in the program.</summary>
     private readonly List<(ParameterDeclaration Declaration, string Variable)> _parameters = [];
     /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
     private readonly List<(string Name, string Literal, string Text)> _quick = [];
@@ -162,20 +160,10 @@ internal sealed class AppWriter
 
     private void ReadParameters()
     {
-        if (_source.CodeCells.FirstOrDefault(c => c.IsParameters) is { } cell)
+        foreach (var declaration in _source.Parameters)
         {
-            var model = _chain.Model(cell);
-            var declarators = cell.Root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).OfType<LocalDeclarationStatementSyntax>()
-                .SelectMany(l => l.Declaration.Variables)
-                .Concat(cell.Root.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables))
-                .ToList();
-            foreach (var declaration in _source.Parameters)
-            {
-                var declarator = declarators.LastOrDefault(d => d.Identifier.ValueText == declaration.Name);
-                var variable = declarator is null ? declaration.Name : _plan.NameOf(model.GetDeclaredSymbol(declarator)) ?? declaration.Name;
-                _parameters.RemoveAll(b => b.Declaration.Name == declaration.Name);
-                _parameters.Add((declaration, variable));
-            }
+            _parameters.RemoveAll(b => b.Declaration.Name == declaration.Name);
+            _parameters.Add((declaration, _plan.VariableOf(declaration.Name)));
         }
 
         foreach (var (name, value) in ParameterInjector.QuickOverrides(_source.Notebook))

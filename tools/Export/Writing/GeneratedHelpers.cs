@@ -14,13 +14,11 @@ internal static class GeneratedHelpers
 {
     public static string Parameters(string usage, IReadOnlyList<(string Name, string Type)> parameters, bool hasQuick)
     {
-        var declared = new StringBuilder();
-        foreach (var (name, type) in parameters)
-            declared.Append($"        [{Literal(name)}] = {Literal(type)},\n");
+        var declared = string.Join("\n", parameters.Select(p => $"        [{Literal(p.Name)}] = {Literal(p.Type)},"));
         var list = parameters.Count == 0 ? "(this lesson has none)" : string.Join(", ", parameters.Select(p => p.Name));
         return ParametersTemplate
             .Replace("@@USAGE@@", RawLiteral(usage, "        "))
-            .Replace("@@DECLARED@@", declared.ToString().TrimEnd('\n'))
+            .Replace("@@DECLARED@@", declared)
             .Replace("@@LIST@@", InterpolatedText(list))
             .Replace("@@HAS_QUICK@@", hasQuick ? "true" : "false")
             .Replace("@@EXAMPLE@@", InterpolatedText(parameters.Count > 0 ? parameters[0].Name + "=…" : "name=value"));
