@@ -47,7 +47,7 @@ internal static class LessonPage
                     var count = cell.ExecutionCount is { } n ? n.ToString(CultureInfo.InvariantCulture) : " ";
                     var tags = string.Concat(cell.Tags.Where(t => t is "parameters" or "injected-parameters").Select(t =>
                         $"<span class=\"tag\">{(t == "injected-parameters" ? "parameters injected for this run" : "parameters")}</span>"));
-                    var rendered = outputs.Render(cell.Outputs, cell.ExecutionCount);
+                    var rendered = outputs.Render(cell.Outputs, count);
                     body.Append($"<section class=\"cell code\" id=\"cell-{index}\">\n<div class=\"prompt in\">In [{count}]:</div>\n<div class=\"cell-body\">" +
                                 (tags.Length == 0 ? "" : $"<div class=\"tags\">{tags}</div>") +
                                 $"{CodeHighlighter.Block(cell.Source, CellLanguage.Resolve(notebook, cell))}\n" +

@@ -22,7 +22,8 @@ public sealed class OutputRenderer
     /// <summary>The first plotly.js source found inline in an output, if any.</summary>
     public string? PlotlyJs { get; private set; }
 
-    public string Render(JsonArray outputs, int? executionCount)
+    /// <summary>The outputs' HTML; <paramref name="count"/> is the cell's execution count as its prompts show it.</summary>
+    public string Render(JsonArray outputs, string count)
     {
         var html = new StringBuilder();
         for (var i = 0; i < outputs.Count; i++)
@@ -52,9 +53,7 @@ public sealed class OutputRenderer
                     var body = RenderData(output);
                     if (body is null) break;
                     var (cls, inner) = body.Value;
-                    var prompt = type == "execute_result"
-                        ? $"<div class=\"prompt out\">Out [{(executionCount is { } n ? n.ToString(CultureInfo.InvariantCulture) : " ")}]:</div>"
-                        : "";
+                    var prompt = type == "execute_result" ? $"<div class=\"prompt out\">Out [{count}]:</div>" : "";
                     html.Append($"<div class=\"output {cls}\">{prompt}{inner}</div>\n");
                     break;
                 }
