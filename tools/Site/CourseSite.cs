@@ -76,22 +76,17 @@ public static class CourseSite
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var withPages = lessons.Where(l => l.Notebook is not null).Select(l => l.Page).ToList();
-        var pages = new List<SitePage>();
         string? plotlyJs = null;
-        foreach (var (page, notebook) in lessons)
+        for (var i = 0; i < lessons.Count; i++)
         {
-            if (notebook is null)
-            {
-                pages.Add(page);
-                continue;
-            }
+            if (lessons[i] is not (var page, { } notebook)) continue;
             var at = withPages.IndexOf(page);
             try
             {
                 var (body, rendered, inlinePlotlyJs) = LessonPage.Render(notebook, page, at > 0 ? withPages[at - 1] : null,
                     at + 1 < withPages.Count ? withPages[at + 1] : null, RewriteLink);
                 plotlyJs ??= inlinePlotlyJs;
-                pages.Add(rendered);
+                lessons[i] = (rendered, notebook);
                 files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, rendered.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
@@ -99,6 +94,7 @@ public static class CourseSite
                 throw new SiteBuildException($"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
         }
+        var pages = lessons.Select(l => l.Page).ToList();
 
         var charts = pages.Sum(p => p.Charts);
         if (charts > 0 && plotlyJs is null)
