@@ -113,6 +113,8 @@ internal sealed class LessonSource
         var root = (CompilationUnitSyntax)tree.GetRoot();
         foreach (var load in root.GetLoadDirectives())
             throw Error(number, Line(load), "#load is not supported: a program is one file; paste the loaded code into a cell");
+        foreach (var externAlias in root.Externs)
+            throw Error(number, Line(externAlias), "extern alias is not supported in an exported program");
         foreach (var reference in root.GetReferenceDirectives())
         {
             var path = reference.File.ValueText;

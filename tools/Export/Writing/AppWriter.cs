@@ -47,7 +47,7 @@ internal sealed class AppWriter
 
     public string Write()
     {
-        var written = _source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(_source, c, _chain, _plan));
+        var written = _source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(c, _chain, _plan));
         var app = new StringBuilder();
         WriteHeader(app);
         WriteDirectives(app);
@@ -70,7 +70,7 @@ internal sealed class AppWriter
             app.Append($"// from cell {cell}\n").Append(text).Append("\n\n");
 
         app.Append(Rule("generated: the command line, and what a notebook would display"));
-        app.Append(GeneratedHelpers.Parameters(Usage(), _parameters.Select(p => (p.Declaration.Name, p.Declaration.TypeName)).ToList(), _quick.Count > 0));
+        app.Append(GeneratedHelpers.Parameters(Usage(), _parameters.Select(p => p.Declaration).ToList(), _quick.Count > 0));
         app.Append('\n');
         app.Append(GeneratedHelpers.Output(_source.Name, HasType("Plotly.NET.GenericChart", "Plotly.NET"),
             HasType("MnistCourse.Charts.Plot", "MnistCourse.dll"), HasType("XPlot.Plotly.PlotlyChart", "XPlot.Plotly")));

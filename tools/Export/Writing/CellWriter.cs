@@ -21,7 +21,7 @@ internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usin
 /// </summary>
 internal static class CellWriter
 {
-    public static WrittenCell Write(LessonSource source, LessonCell cell, ScriptChain chain, NamePlan plan)
+    public static WrittenCell Write(LessonCell cell, ScriptChain chain, NamePlan plan)
     {
         var root = cell.Root;
         var model = chain.Model(cell);
@@ -37,8 +37,6 @@ internal static class CellWriter
             usings.Add(directive.WithoutTrivia().NormalizeWhitespace().ToFullString());
             regions.Add((TextSpan.FromBounds(directive.SpanStart, directive.FullSpan.End), ""));
         }
-        foreach (var externAlias in root.Externs)
-            throw source.Error(cell.Number, LessonSource.Line(externAlias), "extern alias is not supported in an exported program");
         foreach (var trivia in root.DescendantTrivia())
             if (trivia.IsKind(SyntaxKind.ReferenceDirectiveTrivia))
                 regions.Add((trivia.FullSpan, "")); // the reference itself becomes a #: directive of the app

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Writing;
 
@@ -12,9 +13,9 @@ namespace MnistCourse.Export.Writing;
 /// </summary>
 internal static class GeneratedHelpers
 {
-    public static string Parameters(string usage, IReadOnlyList<(string Name, string Type)> parameters, bool hasQuick)
+    public static string Parameters(string usage, IReadOnlyList<ParameterDeclaration> parameters, bool hasQuick)
     {
-        var declared = string.Join("\n", parameters.Select(p => $"        [{Literal(p.Name)}] = {Literal(p.Type)},"));
+        var declared = string.Join("\n", parameters.Select(p => $"        [{Literal(p.Name)}] = {Literal(p.TypeName)},"));
         var list = parameters.Count == 0 ? "(this lesson has none)" : string.Join(", ", parameters.Select(p => p.Name));
         return ParametersTemplate
             .Replace("@@USAGE@@", RawLiteral(usage, "        "))
