@@ -5,26 +5,16 @@ namespace MnistCourse.Site;
 
 /// <summary>
 /// Syntax highlighting with ColorCode (the highlighter of the Windows Community Toolkit): tokens become
-/// &lt;span class="keyword|string|comment|…"&gt;, coloured by site.css. Unknown languages are shown escaped, unhighlighted.
+/// &lt;span class="keyword|string|comment|…"&gt;, coloured by site.css. ColorCode knows the languages by name and
+/// alias (csharp, cs, c#, js, py, …); unknown ones are shown escaped, unhighlighted.
 /// </summary>
 public static class CodeHighlighter
 {
-    private static readonly Dictionary<string, string> ColorCodeIds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["csharp"] = "c#", ["c#"] = "c#", ["cs"] = "c#",
-        ["fsharp"] = "f#", ["f#"] = "f#", ["fs"] = "f#",
-        ["pwsh"] = "powershell", ["powershell"] = "powershell", ["ps1"] = "powershell",
-        ["javascript"] = "javascript", ["js"] = "javascript", ["typescript"] = "typescript", ["ts"] = "typescript",
-        ["html"] = "html", ["xml"] = "xml", ["css"] = "css", ["sql"] = "sql", ["json"] = "json",
-        ["python"] = "python", ["py"] = "python", ["cpp"] = "cpp", ["c++"] = "cpp", ["java"] = "java",
-        ["markdown"] = "markdown", ["md"] = "markdown",
-    };
-
     /// <summary>The inner HTML of a &lt;code&gt; element for <paramref name="code"/> in <paramref name="language"/>.</summary>
     public static string Highlight(string code, string? language)
     {
         code = code.TrimEnd('\n', '\r', ' ', '\t');
-        var lang = language is not null && ColorCodeIds.TryGetValue(language.Trim(), out var id) ? Languages.FindById(id) : null;
+        var lang = string.IsNullOrWhiteSpace(language) ? null : Languages.FindById(language.Trim());
         if (lang is null || code.Length == 0) return WebUtility.HtmlEncode(code);
         var html = new HtmlClassFormatter().GetHtmlString(code, lang);
         // ColorCode wraps the tokens in <div class="…"><pre>\n … \n</pre></div>: keep the tokens only.

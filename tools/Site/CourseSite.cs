@@ -25,11 +25,12 @@ public static class CourseSite
         siteDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteDir));
         CheckTarget(artifactsDir, siteDir);
 
+        var resultsPath = Path.Combine(artifactsDir, ResultsFile.FileName);
         ResultsFile results;
-        try { results = ResultsFile.Load(Path.Combine(artifactsDir, ResultsFile.FileName)); }
+        try { results = ResultsFile.Load(resultsPath); }
         catch (InvalidDataException e) { throw new SiteBuildException(e.Message, e); }
         if (results.Notebooks.Count == 0)
-            throw new SiteBuildException($"{Path.Combine(artifactsDir, ResultsFile.FileName)} lists no executed notebook. Run ./course run --quick first.");
+            throw new SiteBuildException($"{resultsPath} lists no executed notebook. Run ./course run --quick first.");
 
         // Load every executed notebook first: titles and links are needed before any page is rendered.
         var notes = new List<string>();
@@ -39,14 +40,7 @@ public static class CourseSite
         {
             var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
             Notebook? notebook = null;
-            if (!File.Exists(path))
-            {
-                if (run.Passed)
-                    throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
-                                                 "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
-                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
-            }
-            else
+            if (File.Exists(path))
             {
                 try
                 {
@@ -57,10 +51,19 @@ public static class CourseSite
                     throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
                 }
             }
+            else if (run.Passed)
+            {
+                throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
+                                             "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
+            }
+            else
+            {
+                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
+            }
             var tutorials = TutorialsOf(run, notebook, results, artifactsDir).Where(assigned.Add).ToList();
-            var title = notebook is null ? run.Lesson : LessonPage.TitleOf(notebook, run.Lesson);
-            lessons.Add((new SitePage(run.Lesson, title, notebook is null ? null : run.Lesson + ".html", run.Passed, run.ExitCode, run.Seconds, tutorials)
-                { Run = run }, notebook));
+            lessons.Add(notebook is null
+                ? (new SitePage(run, run.Lesson, null, tutorials), null)
+                : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
         }
 
         var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
@@ -74,32 +77,26 @@ public static class CourseSite
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withPages = lessons.Where(l => l.Page.File is not null).Select(l => l.Page).ToList();
-        var pages = new List<SitePage>();
+        var withPages = lessons.Where(l => l.Notebook is not null).Select(l => l.Page).ToList();
         string? plotlyJs = null;
-        foreach (var (page, notebook) in lessons)
+        for (var i = 0; i < lessons.Count; i++)
         {
-            if (notebook is null)
-            {
-                pages.Add(page);
-                continue;
-            }
+            if (lessons[i] is not (var page, { } notebook)) continue;
             var at = withPages.IndexOf(page);
-            var neighbours = new LessonPage.Neighbours(at > 0 ? withPages[at - 1] : null, at + 1 < withPages.Count ? withPages[at + 1] : null);
-            LessonPage.Rendered rendered;
             try
             {
-                rendered = LessonPage.Render(notebook, page, page.Run?.Quick ?? results.Quick, neighbours, RewriteLink);
+                var (body, rendered, inlinePlotlyJs) = LessonPage.Render(notebook, page, at > 0 ? withPages[at - 1] : null,
+                    at + 1 < withPages.Count ? withPages[at + 1] : null, RewriteLink);
+                plotlyJs ??= inlinePlotlyJs;
+                lessons[i] = (rendered, notebook);
+                files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, rendered.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
                 throw new SiteBuildException($"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
-            plotlyJs ??= rendered.PlotlyJs;
-            var done = page with { Charts = rendered.Charts, Images = rendered.Images, Errors = rendered.Errors, CodeCells = rendered.CodeCells };
-            pages.Add(done);
-            files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", rendered.Body, rendered.Charts > 0, results.GeneratedUtc);
         }
+        var pages = lessons.Select(l => l.Page).ToList();
 
         var charts = pages.Sum(p => p.Charts);
         if (charts > 0 && plotlyJs is null)
@@ -109,14 +106,14 @@ public static class CourseSite
                                                 "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
             notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
         }
+        if (charts == 0) plotlyJs = null;
         files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages, ReproductionSection.Html(artifactsDir)), withPlotly: false, results.GeneratedUtc);
         files[SiteLayout.StyleSheet] = SiteLayout.Css();
-        if (plotlyJs is not null && charts > 0) files[PlotlyBundle.FileName] = plotlyJs;
+        if (plotlyJs is not null) files[PlotlyBundle.FileName] = plotlyJs;
 
         WriteAndSwap(siteDir, files);
-        return new SiteSummary(siteDir, Path.Combine(siteDir, "index.html"), results.Quick, pages,
-            plotlyJs is null || charts == 0 ? null : PlotlyBundle.VersionOf(plotlyJs),
-            plotlyJs is null || charts == 0 ? 0 : Utf8.GetByteCount(plotlyJs), notes);
+        return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,
+            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Utf8.GetByteCount(plotlyJs), notes);
     }
 
     /// <summary>
@@ -149,13 +146,9 @@ public static class CourseSite
         }
 
         if (notebook is null) return [];
-        var shown = new StringBuilder();
-        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Code))
-            foreach (var output in cell.Outputs.OfType<JsonObject>())
-                if (output["data"]?["text/plain"] is { } text)
-                    shown.Append(MultilineText.Read(text)).Append('\n');
-        var all = shown.ToString();
-        return results.Tutorials.Where(t => all.Contains("Tutorial: " + t.Tutorial + "\n", StringComparison.Ordinal));
+        var shown = string.Concat(notebook.Cells.Where(c => c.Type == CellType.Code).SelectMany(c => c.Outputs.OfType<JsonObject>())
+            .Select(output => output["data"]?["text/plain"]).OfType<JsonNode>().Select(text => MultilineText.Read(text) + "\n"));
+        return results.Tutorials.Where(t => shown.Contains("Tutorial: " + t.Tutorial + "\n", StringComparison.Ordinal));
     }
 
     /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>

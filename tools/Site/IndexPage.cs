@@ -12,7 +12,7 @@ internal static class IndexPage
         var b = new StringBuilder();
         b.Append($"<h1>{SiteLayout.CourseTitle}</h1>\n<p class=\"lead\">{WebUtility.HtmlEncode(SiteLayout.CourseSubtitle)}: five C# notebooks that teach what classic Keras MNIST tutorials teach, " +
                  "and reproduce their published accuracies. These pages show the notebooks exactly as the last run executed them.</p>\n");
-        var quickLessons = pages.Where(p => p.Run?.Quick == true).Select(p => p.Lesson).ToList();
+        var quickLessons = pages.Where(p => p.Run.Quick).Select(p => p.Lesson).ToList();
         if (quickLessons.Count > 0)
             b.Append($"<p class=\"note quick\"><strong>Quick run{(quickLessons.Count == pages.Count ? "" : $" for {string.Join(", ", quickLessons)}")}.</strong> " +
                      "Pages from <code>./course run --quick</code> have fewer epochs and images, so every cell runs " +
@@ -28,11 +28,11 @@ internal static class IndexPage
                 ? "<span class=\"no-accuracy\">no accuracy to report: this lesson trains no tutorial's network</span>"
                 : string.Join("; ", page.Tutorials.Select(t =>
                     $"<span class=\"accuracy\" data-tutorial=\"{WebUtility.HtmlEncode(t.Tutorial)}\">{WebUtility.HtmlEncode(t.Title)}: test accuracy <strong>{F4(t.TestAccuracy)}</strong> (published {F4(t.PublishedAccuracy)})</span>"));
-            var status = page.Passed
-                ? $"<span class=\"status ok\">✓ ran in {page.Seconds.ToString("0", CultureInfo.InvariantCulture)} s</span>"
-                : $"<span class=\"status failed\">✗ failed (runner exit {page.ExitCode}){(page.File is null ? ", no executed notebook" : "")}</span>";
-            var run = page.Run is null ? "" : $" <span class=\"run\">{WebUtility.HtmlEncode(page.Run.Describe())}</span>";
-            b.Append($"<li class=\"lesson\" data-lesson=\"{WebUtility.HtmlEncode(page.Lesson)}\">{link}<div class=\"lesson-facts\">{accuracy} {status}{run}</div></li>\n");
+            var status = page.Run.Passed
+                ? $"<span class=\"status ok\">✓ ran in {page.Run.Seconds.ToString("0", CultureInfo.InvariantCulture)} s</span>"
+                : $"<span class=\"status failed\">✗ failed (runner exit {page.Run.ExitCode}){(page.File is null ? ", no executed notebook" : "")}</span>";
+            b.Append($"<li class=\"lesson\" data-lesson=\"{WebUtility.HtmlEncode(page.Lesson)}\">{link}<div class=\"lesson-facts\">{accuracy} {status} " +
+                     $"<span class=\"run\">{WebUtility.HtmlEncode(page.Run.Describe())}</span></div></li>\n");
         }
         b.Append("</ol>\n");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Site;
@@ -8,10 +9,6 @@ namespace MnistCourse.Site;
 /// <summary>One executed notebook as the body of a lesson page.</summary>
 internal static class LessonPage
 {
-    public sealed record Rendered(string Body, int Charts, int Images, int Errors, int CodeCells, string? PlotlyJs);
-
-    public sealed record Neighbours(SitePage? Previous, SitePage? Next);
-
     public static string TitleOf(Notebook notebook, string fallback)
     {
         foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Markdown))
@@ -19,59 +16,52 @@ internal static class LessonPage
         return fallback;
     }
 
-    public static Rendered Render(Notebook notebook, SitePage page, bool quick, Neighbours neighbours, Func<string, string?> rewriteLink)
+    /// <summary>The page's body; the page with its chart and image counts; the first plotly.js found inline, if any.</summary>
+    public static (string Body, SitePage Page, string? PlotlyJs) Render(Notebook notebook, SitePage page, SitePage? previous, SitePage? next,
+                                                                         Func<string, string?> rewriteLink)
     {
         var outputs = new OutputRenderer();
         var body = new StringBuilder();
-        body.Append(Nav(neighbours));
-        if (quick)
+        var nav = $"<nav class=\"lesson-nav\">{Link(previous, "prev", "← ", "")}<a class=\"up\" href=\"index.html\">All lessons</a>{Link(next, "next", "", " →")}</nav>\n";
+        body.Append(nav);
+        if (page.Run.Quick)
             body.Append("<p class=\"note quick\"><strong>Quick run.</strong> These outputs come from <code>./course run --quick</code> (fewer epochs and images): " +
                         "they show that every cell runs; the accuracies are not comparable with the published ones.</p>\n");
-        if (page.Run is { } run)
-            body.Append($"<p class=\"run-facts\">This page shows the {WebUtility.HtmlEncode(run.Describe())}.</p>\n");
-        if (!page.Passed)
-            body.Append($"<p class=\"note failed\"><strong>This lesson did not finish</strong> (runner exit {page.ExitCode}): the outputs below stop where it failed.</p>\n");
+        body.Append($"<p class=\"run-facts\">This page shows the {WebUtility.HtmlEncode(page.Run.Describe())}.</p>\n");
+        if (!page.Run.Passed)
+            body.Append($"<p class=\"note failed\"><strong>This lesson did not finish</strong> (runner exit {page.Run.ExitCode}): the outputs below stop where it failed.</p>\n");
 
-        var codeCells = 0;
-        var index = 0;
-        foreach (var cell in notebook.Cells)
+        for (var index = 1; index <= notebook.Cells.Count; index++)
         {
-            index++;
+            var cell = notebook.Cells[index - 1];
             switch (cell.Type)
             {
                 case CellType.Markdown:
-                    body.Append($"<section class=\"cell markdown\" id=\"cell-{index}\">\n{MarkdownRenderer.ToHtml(cell.Source, cell.Json["attachments"] as System.Text.Json.Nodes.JsonObject, rewriteLink)}</section>\n");
+                    body.Append($"<section class=\"cell markdown\" id=\"cell-{index}\">\n{MarkdownRenderer.ToHtml(cell.Source, cell.Json["attachments"] as JsonObject, rewriteLink)}</section>\n");
                     break;
                 case CellType.Raw:
                     body.Append($"<section class=\"cell raw\" id=\"cell-{index}\"><pre>{WebUtility.HtmlEncode(cell.Source)}</pre></section>\n");
                     break;
                 default:
                 {
-                    codeCells++;
-                    var language = CellLanguage.Resolve(notebook, cell);
-                    var count = cell.ExecutionCount;
-                    var prompt = $"In [{(count is { } n ? n.ToString(CultureInfo.InvariantCulture) : " ")}]:";
-                    var tags = cell.Tags.Where(t => t is "parameters" or "injected-parameters").ToList();
-                    var tagHtml = tags.Count == 0 ? "" : "<div class=\"tags\">" + string.Concat(tags.Select(t =>
-                        $"<span class=\"tag\">{(t == "injected-parameters" ? "parameters injected for this run" : "parameters")}</span>")) + "</div>";
+                    var count = cell.ExecutionCount is { } n ? n.ToString(CultureInfo.InvariantCulture) : " ";
+                    var tags = string.Concat(cell.Tags.Where(t => t is "parameters" or "injected-parameters").Select(t =>
+                        $"<span class=\"tag\">{(t == "injected-parameters" ? "parameters injected for this run" : "parameters")}</span>"));
                     var rendered = outputs.Render(cell.Outputs, count);
-                    body.Append($"<section class=\"cell code\" id=\"cell-{index}\">\n<div class=\"prompt in\">{prompt}</div>\n<div class=\"cell-body\">{tagHtml}" +
-                                $"{CodeHighlighter.Block(cell.Source, language)}\n" +
+                    body.Append($"<section class=\"cell code\" id=\"cell-{index}\">\n<div class=\"prompt in\">In [{count}]:</div>\n<div class=\"cell-body\">" +
+                                (tags.Length == 0 ? "" : $"<div class=\"tags\">{tags}</div>") +
+                                $"{CodeHighlighter.Block(cell.Source, CellLanguage.Resolve(notebook, cell))}\n" +
                                 (rendered.Length > 0 ? $"<div class=\"outputs\">\n{rendered}</div>\n" : "") +
                                 "</div>\n</section>\n");
                     break;
                 }
             }
         }
-        body.Append(Nav(neighbours));
-        return new Rendered(body.ToString(), outputs.Charts, outputs.Images, outputs.Errors, codeCells, outputs.PlotlyJs);
+        body.Append(nav);
+        return (body.ToString(), page with { Charts = outputs.Charts, Images = outputs.Images }, outputs.PlotlyJs);
     }
 
-    private static string Nav(Neighbours n)
-    {
-        static string Link(SitePage? p, string rel, string arrowLeft, string arrowRight) => p is null
-            ? $"<span class=\"{rel} none\"></span>"
-            : $"<a class=\"{rel}\" rel=\"{rel}\" href=\"{p.File}\">{arrowLeft}{WebUtility.HtmlEncode(p.Title)}{arrowRight}</a>";
-        return $"<nav class=\"lesson-nav\">{Link(n.Previous, "prev", "← ", "")}<a class=\"up\" href=\"index.html\">All lessons</a>{Link(n.Next, "next", "", " →")}</nav>\n";
-    }
+    private static string Link(SitePage? page, string rel, string arrowLeft, string arrowRight) => page is null
+        ? $"<span class=\"{rel} none\"></span>"
+        : $"<a class=\"{rel}\" rel=\"{rel}\" href=\"{page.File}\">{arrowLeft}{WebUtility.HtmlEncode(page.Title)}{arrowRight}</a>";
 }

@@ -43,8 +43,7 @@ public static class MarkdownRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
-        var codeRenderer = renderer.ObjectRenderers.FindExact<CodeBlockRenderer>();
-        if (codeRenderer is not null) renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer(codeRenderer));
+        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer(renderer.ObjectRenderers.FindExact<CodeBlockRenderer>()!));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -57,13 +56,12 @@ public static class MarkdownRenderer
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
         if (heading?.Inline is null) return null;
         // Literals and inline code, in document order (emphasis and links nest literals).
-        var parts = new List<string>();
-        foreach (var inline in heading.Inline.Descendants<Inline>())
+        var text = string.Concat(heading.Inline.Descendants<Inline>().Select(inline => inline switch
         {
-            if (inline is LiteralInline literal) parts.Add(literal.Content.ToString());
-            else if (inline is CodeInline code) parts.Add(code.Content);
-        }
-        var text = string.Concat(parts).Trim();
+            LiteralInline literal => literal.Content.ToString(),
+            CodeInline code => code.Content,
+            _ => "",
+        })).Trim();
         return text.Length > 0 ? text : null;
     }
 

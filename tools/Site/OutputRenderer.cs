@@ -9,7 +9,7 @@ namespace MnistCourse.Site;
 /// <summary>
 /// A code cell's outputs as HTML, the way Jupyter shows them: consecutive stream chunks merged and shown with
 /// terminal semantics, rich outputs by their richest MIME type (HTML, SVG, PNG, JPEG, markdown, JSON, plain text),
-/// errors with their traceback. Counts what it rendered; collects the inline plotly.js it removed.
+/// errors with their traceback. Counts the charts and images it rendered; keeps the inline plotly.js it removed.
 /// </summary>
 public sealed class OutputRenderer
 {
@@ -18,12 +18,12 @@ public sealed class OutputRenderer
 
     public int Charts { get; private set; }
     public int Images { get; private set; }
-    public int Errors { get; private set; }
 
     /// <summary>The first plotly.js source found inline in an output, if any.</summary>
     public string? PlotlyJs { get; private set; }
 
-    public string Render(JsonArray outputs, int? executionCount)
+    /// <summary>The outputs' HTML; <paramref name="count"/> is the cell's execution count as its prompts show it.</summary>
+    public string Render(JsonArray outputs, string count)
     {
         var html = new StringBuilder();
         for (var i = 0; i < outputs.Count; i++)
@@ -53,20 +53,15 @@ public sealed class OutputRenderer
                     var body = RenderData(output);
                     if (body is null) break;
                     var (cls, inner) = body.Value;
-                    var prompt = type == "execute_result"
-                        ? $"<div class=\"prompt out\">Out [{(executionCount is { } n ? n.ToString(CultureInfo.InvariantCulture) : " ")}]:</div>"
-                        : "";
+                    var prompt = type == "execute_result" ? $"<div class=\"prompt out\">Out [{count}]:</div>" : "";
                     html.Append($"<div class=\"output {cls}\">{prompt}{inner}</div>\n");
                     break;
                 }
                 case "error":
                 {
-                    Errors++;
                     var ename = Str(output["ename"]) ?? "Error";
                     var evalue = Str(output["evalue"]) ?? "";
-                    var traceback = output["traceback"] is JsonArray lines
-                        ? string.Join("\n", lines.Select(l => Str(l) ?? ""))
-                        : "";
+                    var traceback = output["traceback"] is JsonArray lines ? string.Join("\n", lines.Select(l => Str(l) ?? "")) : "";
                     var text = TerminalText.Render(traceback.Trim().Length > 0 ? traceback : $"{ename}: {evalue}");
                     if (!text.Contains(ename, StringComparison.Ordinal)) text = $"{ename}: {evalue}\n{text}";
                     html.Append($"<div class=\"output error\"><pre>{Escape(text.TrimEnd('\n'))}</pre></div>\n");
@@ -113,13 +108,10 @@ public sealed class OutputRenderer
 
     private static string Img(string mime, string base64, JsonObject output)
     {
-        var size = new StringBuilder();
-        if (output["metadata"]?[mime] is JsonObject meta)
-        {
-            if (meta["width"] is JsonValue w && w.TryGetValue<double>(out var width)) size.Append($" width=\"{width.ToString(CultureInfo.InvariantCulture)}\"");
-            if (meta["height"] is JsonValue h && h.TryGetValue<double>(out var height)) size.Append($" height=\"{height.ToString(CultureInfo.InvariantCulture)}\"");
-        }
-        return $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{size}>";
+        string Size(string name) => output["metadata"]?[mime]?[name] is JsonValue v && v.TryGetValue<double>(out var pixels)
+            ? $" {name}=\"{pixels.ToString(CultureInfo.InvariantCulture)}\""
+            : "";
+        return $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{Size("width")}{Size("height")}>";
     }
 
     private static string Text(JsonNode? node) => node is JsonValue or JsonArray or null ? MultilineText.Read(node) : node.ToJsonString();

@@ -2,32 +2,24 @@ using System.Globalization;
 
 namespace MnistCourse.Site;
 
-/// <summary>A lesson of the site. <see cref="File"/> is null when the run left no executed notebook for it (a failed lesson).</summary>
-public sealed record SitePage(
-    string Lesson, string Title, string? File, bool Passed, int ExitCode, double Seconds,
-    IReadOnlyList<LessonResult> Tutorials, int Charts = 0, int Images = 0, int Errors = 0, int CodeCells = 0)
+/// <summary>A lesson of the site: the run that executed it, and its page (<see cref="File"/> is null when that run left no executed notebook).</summary>
+public sealed record SitePage(NotebookRun Run, string Title, string? File, IReadOnlyList<LessonResult> Tutorials, int Charts = 0, int Images = 0)
 {
-    /// <summary>The run whose executed copy this page shows (kind, seed, when).</summary>
-    public NotebookRun? Run { get; init; }
+    public string Lesson => Run.Lesson;
 }
 
 /// <summary>What <see cref="CourseSite.Build"/> wrote.</summary>
-public sealed record SiteSummary(
-    string SiteDir, string IndexPath, bool Quick, IReadOnlyList<SitePage> Pages, string? PlotlyVersion, long PlotlyBytes,
-    IReadOnlyList<string> Notes)
+public sealed record SiteSummary(string IndexPath, bool Quick, IReadOnlyList<SitePage> Pages, string? PlotlyVersion, long PlotlyBytes, IReadOnlyList<string> Notes)
 {
-    public int Charts => Pages.Sum(p => p.Charts);
-    public int Images => Pages.Sum(p => p.Images);
-
     public override string ToString()
     {
-        var pages = Pages.Count(p => p.File is not null);
+        int pages = Pages.Count(p => p.File is not null), charts = Pages.Sum(p => p.Charts), images = Pages.Sum(p => p.Images);
         var plotly = PlotlyBytes > 0
             ? $"; plotly.js {PlotlyVersion ?? "(version unknown)"} stored once ({(PlotlyBytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)} MB)"
             : "";
         var lines = new List<string>
         {
-            $"site: index + {pages} lesson page{(pages == 1 ? "" : "s")}, {Charts} chart{(Charts == 1 ? "" : "s")}, {Images} image{(Images == 1 ? "" : "s")}{plotly}{(Quick ? " — from a QUICK run" : "")}",
+            $"site: index + {pages} lesson page{(pages == 1 ? "" : "s")}, {charts} chart{(charts == 1 ? "" : "s")}, {images} image{(images == 1 ? "" : "s")}{plotly}{(Quick ? " — from a QUICK run" : "")}",
             $"  open {IndexPath}",
         };
         lines.AddRange(Notes.Select(n => "  note: " + n));

@@ -6,11 +6,11 @@ namespace MnistCourse.Export.Tests.Support;
 /// <summary>Exporting a test notebook, and running an exported app the way a learner does.</summary>
 public static class ExportTestExtensions
 {
-    /// <summary>Writes the notebook as <paramref name="path"/> and exports it to <paramref name="appPath"/> (analysis without packages).</summary>
+    /// <summary>Writes the notebook as <paramref name="path"/> and exports it to <paramref name="appPath"/>.</summary>
     public static async Task<ExportedApp> ExportAsync(this NotebookBuilder notebook, string path, string appPath)
     {
         notebook.WriteTo(path);
-        return await LessonExporter.ExportAsync(Notebook.Load(path), path, new ExportOptions { AppPath = appPath, DisplayRoot = Path.GetDirectoryName(path) });
+        return await LessonExporter.ExportAsync(path, new ExportOptions { AppPath = appPath, DisplayRoot = Path.GetDirectoryName(path) });
     }
 
     /// <summary>`dotnet run app.cs -- ARGS` in <paramref name="workingDirectory"/>.</summary>

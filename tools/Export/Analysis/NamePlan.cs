@@ -6,57 +6,46 @@ using MnistCourse.Export.Reading;
 namespace MnistCourse.Export.Analysis;
 
 /// <summary>
-/// How the notebook's names become one program's names. In a notebook every cell is its own scope: a later cell may
-/// declare <c>var x</c> again (shadowing), declare a type again, or use a name in a nested block that an unrelated
-/// cell declares at the top. In one file all top-level statements share one scope, so:
-/// <list type="bullet">
-/// <item>a top-level variable redeclared with the same type (per Roslyn's semantic model) becomes an assignment;</item>
-/// <item>one redeclared with another type, a method or type declared again, or a name the generated code needs
-/// (<c>args</c>, <c>NotebookOutput</c>, <c>NotebookDisplay</c>, <c>NotebookParameters</c>) gets a fresh name (<c>x_2</c>), and every reference
-/// that binds to that declaration follows;</item>
-/// <item>a local in a nested block (not in a lambda or local function, which may shadow) whose name some cell declares
-/// at the top level gets a fresh name too.</item>
-/// </list>
-/// Decisions are keyed by declaration (cell and position), found through the symbols references bind to.
+/// How the notebook's names become one program's names. Every cell is its own scope in a notebook; one file's top-level
+/// statements share one: a variable redeclared with the same type (per Roslyn's semantic model) becomes an assignment;
+/// one redeclared with another type, a method or type declared again, or a name the generated code uses gets a fresh
+/// name (<c>x_2</c>), which every reference bound to that declaration follows; a nested local (not in a lambda or local
+/// function, which may shadow) named like any top-level variable is renamed too. Decisions are keyed by declaration
+/// (cell and position), found through the symbols references bind to.
 /// </summary>
 internal sealed class NamePlan
 {
     /// <summary>Top-level names the generated code uses: a lesson's own declarations of them are renamed.</summary>
-    public static readonly IReadOnlyList<string> ReservedValueNames = ["args", "NotebookOutput", "NotebookDisplay", "NotebookParameters"];
-
-    public static readonly IReadOnlyList<string> ReservedTypeNames = ["NotebookOutput", "NotebookDisplay", "NotebookParameters"];
+    private static readonly string[] GeneratedTypeNames = ["NotebookOutput", "NotebookDisplay", "NotebookParameters"];
 
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<SyntaxNode> _assignments = [];
-    private readonly HashSet<string> _taken;
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, string>> _visibleAtStart = [];
+    private Dictionary<string, string> _visibleAfterParameters = [];
     private readonly Dictionary<int, List<string>> _notes = [];
-
-    private NamePlan(HashSet<string> taken) => _taken = taken;
 
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
 
     /// <summary>A top-level declaration statement of a cell and the script-level symbols it declares.</summary>
-    private sealed record Unit(SyntaxNode Node, IReadOnlyList<ISymbol> Symbols, bool Convertible, bool Assignable, bool IsType);
+    private sealed record Unit(SyntaxNode Node, IReadOnlyList<ISymbol> Symbols, bool Convertible, bool Assignable);
 
     public static NamePlan Build(LessonSource source, ScriptChain chain)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var plan = new NamePlan();
         foreach (var cell in source.CodeCells)
         foreach (var token in cell.Root.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken)) taken.Add(token.ValueText);
-        var plan = new NamePlan(taken);
+            if (token.IsKind(SyntaxKind.IdentifierToken)) plan._taken.Add(token.ValueText);
 
         var values = new Dictionary<string, Visible>(StringComparer.Ordinal);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in ReservedValueNames)
+        var types = new HashSet<string>(GeneratedTypeNames, StringComparer.Ordinal);
+        foreach (var name in (string[])["args", .. GeneratedTypeNames])
         {
             values[name] = new Visible(name, null, Assignable: false, Reserved: true);
             plan._topLevel.Add(name);
-            taken.Add(name);
+            plan._taken.Add(name);
         }
-        foreach (var name in ReservedTypeNames) types[name] = name;
 
         foreach (var cell in source.CodeCells)
         {
@@ -64,16 +53,12 @@ internal sealed class NamePlan
             var model = chain.Model(cell);
             foreach (var unit in TopLevelUnits(source, cell, model))
             {
-                if (unit.IsType)
+                if (unit.Symbols is [INamedTypeSymbol declaredType])
                 {
-                    foreach (var symbol in unit.Symbols)
-                    {
-                        var emitted = types.ContainsKey(symbol.Name) ? plan.Fresh(symbol.Name) : symbol.Name;
-                        if (emitted != symbol.Name)
-                            plan.Note(cell, $"type {symbol.Name} is declared again here (or its name is the generated code's): it is {emitted} from here on");
-                        types[symbol.Name] = emitted;
-                        plan.Set(symbol, emitted);
-                    }
+                    var emitted = types.Add(declaredType.Name) ? declaredType.Name : plan.Fresh(declaredType.Name);
+                    if (emitted != declaredType.Name)
+                        plan.Note(cell, $"type {declaredType.Name} is declared again here (or its name is the generated code's): it is {emitted} from here on");
+                    plan.Set(declaredType, emitted);
                     continue;
                 }
 
@@ -105,6 +90,7 @@ internal sealed class NamePlan
                 }
                 if (assign) plan._assignments.Add(unit.Node);
             }
+            if (cell.IsParameters) plan._visibleAfterParameters = values.ToDictionary(p => p.Key, p => p.Value.Emitted, StringComparer.Ordinal);
         }
 
         // Nested locals whose name is a top-level name somewhere in the file (CS0136 in one scope, fine across cells).
@@ -138,6 +124,9 @@ internal sealed class NamePlan
     /// <summary>For a name Roslyn could not bind (a cell with errors): the top-level name it meant, as seen when the cell starts.</summary>
     public string? NameAtStartOf(LessonCell cell, string name) =>
         _visibleAtStart.TryGetValue(cell.Number, out var visible) && visible.TryGetValue(name, out var emitted) ? emitted : null;
+
+    /// <summary>The variable a parameter is in the program: its name, unless the plan renamed it.</summary>
+    public string VariableOf(string parameter) => _visibleAfterParameters.GetValueOrDefault(parameter, parameter);
 
     /// <summary>The declaration statement becomes an assignment to the variable declared earlier.</summary>
     public bool IsAssignment(SyntaxNode unit) => _assignments.Contains(unit);
@@ -191,25 +180,25 @@ internal sealed class NamePlan
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
                 {
                     var plain = local.Modifiers.Count == 0 && local.UsingKeyword.IsKind(SyntaxKind.None) && local.Declaration.Type is not RefTypeSyntax;
-                    units.Add(new Unit(local, Fields(local.Declaration.Variables), plain, plain, false));
+                    units.Add(new Unit(local, Fields(local.Declaration.Variables), plain, plain));
                     break;
                 }
                 case FieldDeclarationSyntax field:
                 {
                     var isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                     var isReadOnly = field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword);
-                    units.Add(new Unit(field, Fields(field.Declaration.Variables), !isConst, !isConst && !isReadOnly, false));
+                    units.Add(new Unit(field, Fields(field.Declaration.Variables), !isConst, !isConst && !isReadOnly));
                     break;
                 }
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var left } } } statement
                     when left is DeclarationExpressionSyntax || (left is TupleExpressionSyntax && left.DescendantNodes().OfType<DeclarationExpressionSyntax>().Any()):
-                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), true, true, false));
+                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), true, true));
                     break;
                 case MethodDeclarationSyntax method:
-                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], false, false, false));
+                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], false, false));
                     break;
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], false, false, true));
+                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], false, false));
                     break;
                 case GlobalStatementSyntax:
                     break;
@@ -224,7 +213,7 @@ internal sealed class NamePlan
         {
             if (node is not (SingleVariableDesignationSyntax or VariableDeclaratorSyntax) || covered.Contains(node)) continue;
             if (model.GetDeclaredSymbol(node) is { } symbol && IsScriptField(symbol))
-                units.Add(new Unit(node, [symbol], false, true, false));
+                units.Add(new Unit(node, [symbol], false, true));
         }
         return units.OrderBy(u => u.Node.SpanStart);
     }

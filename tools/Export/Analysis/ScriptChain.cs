@@ -18,83 +18,61 @@ internal sealed class ScriptChain
 {
     private readonly Dictionary<int, (CSharpCompilation Compilation, SemanticModel Model)> _cells = [];
 
+    /// <summary>The last submission that compiled.</summary>
     public CSharpCompilation? Last { get; private set; }
+
+    /// <summary>True when the chain was compiled with every package and assembly the notebook references, without errors.</summary>
+    public bool Complete { get; private set; } = true;
 
     public CSharpCompilation Compilation(LessonCell cell) => _cells[cell.Number].Compilation;
 
     public SemanticModel Model(LessonCell cell) => _cells[cell.Number].Model;
 
-    /// <summary>True when the chain was compiled with every package and assembly the notebook references.</summary>
-    public bool Complete { get; private set; }
-
-    public static async Task<ScriptChain> BuildAsync(LessonSource source, ExportOptions options, List<string> warnings, CancellationToken cancellationToken)
+    public static async Task<ScriptChain> BuildAsync(LessonSource source, List<string> warnings, CancellationToken cancellationToken)
     {
+        var chain = new ScriptChain();
         var references = new List<MetadataReference>(FrameworkReferences.Create());
-        var complete = true;
-
         if (source.Packages.Count > 0)
         {
-            if (!options.ResolvePackages)
+            var result = await new NuGetRestorer().RestoreAsync(source.Packages, source.PackageSources, cancellationToken);
+            if (result.Succeeded)
             {
-                complete = false;
+                var known = new HashSet<string>(references.Select(r => Path.GetFileNameWithoutExtension(r.Display ?? "")), StringComparer.OrdinalIgnoreCase);
+                foreach (var path in result.Packages.SelectMany(p => p.CompileAssemblies))
+                    if (known.Add(Path.GetFileNameWithoutExtension(path))) references.Add(MetadataReference.CreateFromFile(path));
             }
             else
             {
-                var restorer = new NuGetRestorer(options.RestoreCacheDirectory);
-                var sources = source.PackageSources
-                    .Select(s => Uri.TryCreate(s, UriKind.Absolute, out var uri) && !uri.IsFile ? s : Path.GetFullPath(Path.Combine(source.NotebookFolder, s)))
-                    .ToList();
-                var result = await restorer.RestoreAsync(source.Packages, sources, cancellationToken);
-                if (result.Succeeded)
-                {
-                    var known = new HashSet<string>(references.Select(r => Path.GetFileNameWithoutExtension(r.Display ?? "")), StringComparer.OrdinalIgnoreCase);
-                    foreach (var path in result.Packages.SelectMany(p => p.CompileAssemblies))
-                        if (known.Add(Path.GetFileNameWithoutExtension(path))) references.Add(MetadataReference.CreateFromFile(path));
-                }
-                else
-                {
-                    complete = false;
-                    warnings.Add($"the packages could not be restored, so the export analysed names without them ({result.Error})");
-                }
+                chain.Complete = false;
+                warnings.Add($"the packages could not be restored, so the export analysed names without them ({result.Error})");
             }
         }
-        foreach (var (cell, path) in source.AssemblyReferences)
+        foreach (var (cell, path, fullPath) in source.AssemblyReferences.Where(r => !File.Exists(r.FullPath)))
         {
-            if (File.Exists(Path.Combine(source.NotebookFolder, path))) continue;
-            complete = false;
+            chain.Complete = false;
             warnings.Add($"cell {cell} references {path}, which is not built yet (./course setup builds it); the app needs it to run");
         }
 
-        var compilationOptions = new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                usings: CSharpSession.DefaultImports,
-                allowUnsafe: true,
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: CSharpSession.DefaultImports, allowUnsafe: true,
                 nullableContextOptions: NullableContextOptions.Disable)
             .WithMetadataReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(source.NotebookFolder));
-
-        var chain = new ScriptChain { Complete = complete };
-        CSharpCompilation? previous = null;
         foreach (var cell in source.CodeCells)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var compilation = CSharpCompilation.CreateScriptCompilation(
-                $"Submission{cell.Number}", cell.Tree, references, compilationOptions, previous, typeof(object));
+            var compilation = CSharpCompilation.CreateScriptCompilation($"Submission{cell.Number}", cell.Tree, references, options, chain.Last, typeof(object));
             chain._cells[cell.Number] = (compilation, compilation.GetSemanticModel(cell.Tree!));
             // Roslyn chains a submission only onto one without errors: a cell that does not compile here is analysed on
             // its own, and the cells after it build on the last one that compiled (names it declared stay known by name).
             var error = compilation.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
             if (error is null)
             {
-                previous = compilation;
+                chain.Last = compilation;
+                continue;
             }
-            else
-            {
-                chain.Complete = false;
-                var line = error.Location.GetLineSpan().StartLinePosition.Line + 1;
-                warnings.Add($"cell {cell.Number} does not compile here (line {line}: {error.Id}: {error.GetMessage()}); the app will not build until it does");
-            }
+            chain.Complete = false;
+            var line = error.Location.GetLineSpan().StartLinePosition.Line + 1;
+            warnings.Add($"cell {cell.Number} does not compile here (line {line}: {error.Id}: {error.GetMessage()}); the app will not build until it does");
         }
-        chain.Last = previous;
         return chain;
     }
 }

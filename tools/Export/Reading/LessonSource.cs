@@ -7,7 +7,6 @@ using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Reading;
 
-/// <summary>What a cell is, for the export.</summary>
 internal enum LessonCellKind
 {
     Markdown,
@@ -16,10 +15,10 @@ internal enum LessonCellKind
 }
 
 /// <summary>
-/// One cell as the export sees it. For code: the engine's <see cref="CellDirectives"/> (package lines blanked, so lines
-/// keep their numbers) and that code parsed as a Roslyn script submission, which is what the notebook runs.
+/// One cell as the export sees it. A code cell's text is the engine's <see cref="CellDirectives.Code"/> (package lines
+/// blanked, so lines keep their numbers), parsed as a Roslyn script submission, which is what the notebook runs.
 /// </summary>
-internal sealed record LessonCell(int Number, LessonCellKind Kind, string Text, CellDirectives? Directives, SyntaxTree? Tree, bool IsParameters)
+internal sealed record LessonCell(int Number, LessonCellKind Kind, string Text, SyntaxTree? Tree = null, bool IsParameters = false, bool Timed = false)
 {
     public CompilationUnitSyntax Root => (CompilationUnitSyntax)Tree!.GetRoot();
 }
@@ -31,12 +30,26 @@ internal sealed record LessonCell(int Number, LessonCellKind Kind, string Text, 
 /// </summary>
 internal sealed class LessonSource
 {
-    public static readonly CSharpParseOptions ScriptParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Script);
-
-    private LessonSource(Notebook notebook, string notebookPath)
+    public LessonSource(Notebook notebook, string notebookPath)
     {
         Notebook = notebook;
         NotebookPath = Path.GetFullPath(notebookPath);
+        var parametersCell = ParametersCell.Find(notebook);
+        for (var index = 0; index < notebook.Cells.Count; index++)
+        {
+            var cell = notebook.Cells[index];
+            var number = index + 1;
+            if (cell.HasTag(ParametersCell.InjectedTag)) continue; // left by a runner's --out copy: not lesson code
+            var language = CellLanguage.Resolve(notebook, cell);
+            Cells.Add(language switch
+            {
+                CellLanguage.Markdown => new LessonCell(number, LessonCellKind.Markdown, WithoutMagicLine(cell)),
+                "raw" => new LessonCell(number, LessonCellKind.Raw, cell.Source),
+                CellLanguage.CSharp => ReadCode(cell, number, ReferenceEquals(cell, parametersCell)),
+                _ => throw ForeignLanguage(number, language),
+            });
+        }
+        if (parametersCell is not null) Parameters = ParametersCell.Declarations(parametersCell);
     }
 
     public Notebook Notebook { get; }
@@ -52,54 +65,15 @@ internal sealed class LessonSource
     /// <summary>The packages, in order of appearance, with kernel extensions replaced by the package they wrap.</summary>
     public List<PackageRequest> Packages { get; } = [];
 
-    /// <summary>Extra package sources (<c>#i "nuget: …"</c>), as written.</summary>
+    /// <summary>Extra package sources (<c>#i "nuget: …"</c>): URLs as written, folders as full paths.</summary>
     public List<string> PackageSources { get; } = [];
 
-    /// <summary><c>#r "path.dll"</c> references: the path as written (relative to the notebook) and where it was.</summary>
-    public List<(int Cell, string Path)> AssemblyReferences { get; } = [];
+    /// <summary><c>#r "path.dll"</c> references: the cell, the path as written (relative to the notebook) and the full path.</summary>
+    public List<(int Cell, string Path, string FullPath)> AssemblyReferences { get; } = [];
 
-    /// <summary>Kernel extensions that were left out (their package is loaded instead).</summary>
-    public List<PackageRequest> DroppedExtensions { get; } = [];
-
-    public LessonCell? ParametersCell { get; private set; }
-
-    public IReadOnlyList<ParameterDeclaration> Parameters { get; private set; } = [];
+    public IReadOnlyList<ParameterDeclaration> Parameters { get; } = [];
 
     public IEnumerable<LessonCell> CodeCells => Cells.Where(c => c.Kind == LessonCellKind.Code);
-
-    public static LessonSource Read(Notebook notebook, string notebookPath)
-    {
-        var source = new LessonSource(notebook, notebookPath);
-        var parametersCell = Notebooks.Running.ParametersCell.Find(notebook);
-        for (var index = 0; index < notebook.Cells.Count; index++)
-        {
-            var cell = notebook.Cells[index];
-            var number = index + 1;
-            if (cell.HasTag(Notebooks.Running.ParametersCell.InjectedTag)) continue; // left by a runner's --out copy: not lesson code
-            var language = CellLanguage.Resolve(notebook, cell);
-            switch (language)
-            {
-                case CellLanguage.Markdown:
-                    source.Cells.Add(new LessonCell(number, LessonCellKind.Markdown, WithoutMagicLine(cell), null, null, false));
-                    continue;
-                case "raw":
-                    source.Cells.Add(new LessonCell(number, LessonCellKind.Raw, cell.Source, null, null, false));
-                    continue;
-                case CellLanguage.CSharp:
-                    break;
-                default:
-                    throw source.ForeignLanguage(number, language);
-            }
-            source.Cells.Add(source.ReadCode(cell, number, ReferenceEquals(cell, parametersCell)));
-        }
-
-        if (parametersCell is not null)
-        {
-            source.ParametersCell = source.Cells.First(c => c.IsParameters);
-            source.Parameters = Notebooks.Running.ParametersCell.Declarations(parametersCell);
-        }
-        return source;
-    }
 
     private ExportException ForeignLanguage(int number, string language) =>
         Error(number, null, $"language '{language}': a C# program can only hold C# cells (markdown cells become comments)");
@@ -114,12 +88,7 @@ internal sealed class LessonSource
 
         foreach (var request in directives.Packages)
         {
-            var package = request;
-            if (KernelExtensionSubstitutes.TrySubstitute(request, out var substitute))
-            {
-                DroppedExtensions.Add(request);
-                package = substitute;
-            }
+            var package = KernelExtensionSubstitutes.TrySubstitute(request, out var substitute) ? substitute : request;
             var existing = Packages.FindIndex(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
             if (existing < 0)
                 Packages.Add(package);
@@ -129,9 +98,14 @@ internal sealed class LessonSource
                 throw Error(number, null, $"asks for {package.Id} {package.Version}, but an earlier cell loaded version {Packages[existing].Version}");
         }
         foreach (var extra in directives.Sources)
-            if (!PackageSources.Contains(extra)) PackageSources.Add(extra);
+        {
+            var resolved = Uri.TryCreate(extra, UriKind.Absolute, out var uri) && !uri.IsFile ? extra : Path.GetFullPath(Path.Combine(NotebookFolder, extra));
+            if (!PackageSources.Contains(resolved)) PackageSources.Add(resolved);
+        }
 
-        var tree = CSharpSyntaxTree.ParseText(directives.Code, ScriptParseOptions, path: CellPath(number));
+        // The tree's file name keys symbols to their cell.
+        var tree = CSharpSyntaxTree.ParseText(directives.Code, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse, SourceCodeKind.Script),
+            path: $"cell-{number}.csx");
         var syntaxError = tree.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
         if (syntaxError is not null)
             throw Error(number, syntaxError.Location.GetLineSpan().StartLinePosition.Line + 1, $"{syntaxError.Id}: {syntaxError.GetMessage()}");
@@ -139,23 +113,20 @@ internal sealed class LessonSource
         var root = (CompilationUnitSyntax)tree.GetRoot();
         foreach (var load in root.GetLoadDirectives())
             throw Error(number, Line(load), "#load is not supported: a program is one file; paste the loaded code into a cell");
+        foreach (var externAlias in root.Externs)
+            throw Error(number, Line(externAlias), "extern alias is not supported in an exported program");
         foreach (var reference in root.GetReferenceDirectives())
         {
             var path = reference.File.ValueText;
             if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
                 throw Error(number, Line(reference), $"#r \"{path}\" is not supported: only #r \"nuget: Id, Version\" and #r \"path/to/assembly.dll\" can become a program's references");
-            if (!AssemblyReferences.Any(r => string.Equals(Path.GetFullPath(Path.Combine(NotebookFolder, r.Path)), Path.GetFullPath(Path.Combine(NotebookFolder, path)), StringComparison.Ordinal)))
-                AssemblyReferences.Add((number, path));
+            var fullPath = Path.GetFullPath(Path.Combine(NotebookFolder, path));
+            if (!AssemblyReferences.Any(r => r.FullPath == fullPath)) AssemblyReferences.Add((number, path, fullPath));
         }
-        return new LessonCell(number, LessonCellKind.Code, directives.Code, directives, tree, isParameters);
+        return new LessonCell(number, LessonCellKind.Code, directives.Code, tree, isParameters, directives.Time);
     }
 
-    /// <summary>The file name Roslyn gives the cell's tree: it keys symbols to their cell.</summary>
-    public static string CellPath(int number) => $"cell-{number}.csx";
-
     public static int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-
-    public static int Line(SyntaxToken token) => token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
     public ExportException Error(int cell, int? line, string problem)
     {

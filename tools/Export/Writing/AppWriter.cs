@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MnistCourse.Export.Analysis;
 using MnistCourse.Export.Reading;
 using MnistCourse.Notebooks.Engine;
@@ -21,103 +19,84 @@ internal sealed class AppWriter
     private readonly LessonSource _source;
     private readonly ScriptChain _chain;
     private readonly NamePlan _plan;
-    private readonly ExportOptions _options;
     private readonly string _appPath;
-    private readonly string _appFolder;
     private readonly string _displayRoot;
+    /// <summary>Each declared parameter and the variable it is in the program.</summary>
+    private readonly List<(ParameterDeclaration Declaration, string Variable)> _parameters = [];
+    /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
+    private readonly List<(string Name, string Literal, string Text)> _quick = [];
 
     public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, ExportOptions options)
     {
         _source = source;
         _chain = chain;
         _plan = plan;
-        _options = options;
         _appPath = Path.GetFullPath(options.AppPath);
-        _appFolder = Path.GetDirectoryName(_appPath)!;
         _displayRoot = Path.GetFullPath(options.DisplayRoot ?? Environment.CurrentDirectory);
+        ReadParameters();
     }
 
     /// <summary>The packages as the app references them, <c>Id@Version</c>.</summary>
     public IReadOnlyList<string> Packages => _source.Packages.Select(p => $"{p.Id}@{p.Version ?? "*"}").ToList();
 
+    private string AppFolder => Path.GetDirectoryName(_appPath)!;
+
+    private string OutputFolderShown => Shown(Path.Combine(AppFolder, _source.Name + "-output")) + "/";
+
+    private string QuickSettings => string.Join(", ", _quick.Select(q => $"{q.Name}={q.Text}"));
+
     public string Write()
     {
-        var written = _source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(_source, c, _chain, _plan));
-        var parameters = ParameterBindings();
-        var quick = QuickAssignments(parameters);
-
+        var written = _source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(c, _chain, _plan));
         var app = new StringBuilder();
-        WriteHeader(app, parameters, quick);
+        WriteHeader(app);
         WriteDirectives(app);
         WriteUsings(app, written.Values);
 
         app.Append('\n');
         app.Append("NotebookParameters.Read(args);\n");
-        app.Append($"NotebookOutput.Start(notebookFolder: {Literal(RelativeToApp(_source.NotebookFolder))});\n");
-
+        app.Append($"NotebookOutput.Start(notebookFolder: {GeneratedHelpers.Literal(RelativeToApp(_source.NotebookFolder))});\n");
         foreach (var cell in _source.Cells)
         {
             app.Append('\n');
-            switch (cell.Kind)
-            {
-                case LessonCellKind.Markdown:
-                    app.Append(Comment(cell.Text, ""));
-                    break;
-                case LessonCellKind.Raw:
-                    app.Append(Comment(cell.Text, $"(raw cell {cell.Number}) "));
-                    break;
-                case LessonCellKind.Code:
-                    WriteCode(app, cell, written[cell.Number]);
-                    if (cell.IsParameters) WriteOverrides(app, parameters, quick);
-                    break;
-            }
+            if (cell.Kind == LessonCellKind.Code) WriteCode(app, cell, written[cell.Number]);
+            else app.Append(Comment(cell.Text, cell.Kind == LessonCellKind.Raw ? $"(raw cell {cell.Number}) " : ""));
         }
 
+        app.Append('\n');
         var types = _source.CodeCells.SelectMany(c => written[c.Number].Types.Select(t => (Cell: c.Number, Text: t))).ToList();
-        if (types.Count > 0)
-        {
-            app.Append('\n').Append(Rule("types the lesson's cells declare (C# wants them after the top-level statements)"));
-            foreach (var (cell, text) in types)
-                app.Append($"// from cell {cell}\n").Append(text).Append("\n\n");
-        }
-        else
-        {
-            app.Append('\n');
-        }
+        if (types.Count > 0) app.Append(Rule("types the lesson's cells declare (C# wants them after the top-level statements)"));
+        foreach (var (cell, text) in types)
+            app.Append($"// from cell {cell}\n").Append(text).Append("\n\n");
 
         app.Append(Rule("generated: the command line, and what a notebook would display"));
-        app.Append(GeneratedHelpers.Parameters(_source.Name, Usage(parameters, quick), parameters.Select(p => (p.Declaration.Name, p.Declaration.TypeName)).ToList(), quick.Count > 0));
+        app.Append(GeneratedHelpers.Parameters(Usage(), _parameters.Select(p => p.Declaration).ToList(), _quick.Count > 0));
         app.Append('\n');
         app.Append(GeneratedHelpers.Output(_source.Name, HasType("Plotly.NET.GenericChart", "Plotly.NET"),
-            HasType("MnistCourse.Charts.Plot", dll: "MnistCourse.dll"), HasType("XPlot.Plotly.PlotlyChart", "XPlot.Plotly")));
+            HasType("MnistCourse.Charts.Plot", "MnistCourse.dll"), HasType("XPlot.Plotly.PlotlyChart", "XPlot.Plotly")));
         return app.ToString();
     }
 
-    private sealed record ParameterBinding(ParameterDeclaration Declaration, string Variable);
-
-    private void WriteHeader(StringBuilder app, IReadOnlyList<ParameterBinding> parameters, IReadOnlyList<(string Name, string Literal, string Text)> quick)
+    private void WriteHeader(StringBuilder app)
     {
-        var appShown = Shown(_appPath);
-        var notebookShown = Shown(_source.NotebookPath);
-        var outputShown = Shown(Path.Combine(_appFolder, _source.Name + "-output")) + "/";
-        var run = $"dotnet run {appShown}";
+        var run = $"dotnet run {Shown(_appPath)}";
         app.Append("#!/usr/bin/env dotnet\n");
-        app.Append($"// {_source.Name}: the lesson {notebookShown} as a .NET 10 file-based app.\n");
-        app.Append($"// GENERATED by `{_options.ExportCommand}` from the notebook: do not edit it; change the notebook and export again.\n");
+        app.Append($"// {_source.Name}: the lesson {Shown(_source.NotebookPath)} as a .NET 10 file-based app.\n");
+        app.Append("// GENERATED by `./course export` from the notebook: do not edit it; change the notebook and export again.\n");
         app.Append("//\n");
         app.Append("// Run it from the course folder (the first run builds it, which takes a little while):\n");
         var lines = new List<(string Command, string What)> { (run, "the lesson as published") };
-        if (quick.Count > 0) lines.Add((run + " -- --quick", "a short run: " + string.Join(", ", quick.Select(q => $"{q.Name}={q.Text}"))));
-        if (parameters.Count > 0)
-            lines.Add((run + $" -- --set {parameters[0].Declaration.Name}=…", "set any parameter: " + string.Join(", ", parameters.Select(p => p.Declaration.Name))));
+        if (_quick.Count > 0) lines.Add((run + " -- --quick", "a short run: " + QuickSettings));
+        if (_parameters.Count > 0)
+            lines.Add((run + $" -- --set {_parameters[0].Declaration.Name}=…", "set any parameter: " + string.Join(", ", _parameters.Select(p => p.Declaration.Name))));
         lines.Add((run + " -- --help", "usage"));
         var width = lines.Max(l => l.Command.Length) + 3;
         foreach (var (command, what) in lines) app.Append("//   ").Append(command.PadRight(width)).Append(what).Append('\n');
-        app.Append($"// It prints what the notebook shows as text, and writes its charts and images to {outputShown}\n");
+        app.Append($"// It prints what the notebook shows as text, and writes its charts and images to {OutputFolderShown}\n");
         app.Append($"// (their paths are printed). It runs in {Shown(_source.NotebookFolder)}/, as the notebook does: relative paths in the lesson\n");
         app.Append("// and in --set values are taken from there.\n");
         if (_source.AssemblyReferences.Count > 0)
-            app.Append($"// It uses the course library as built: {string.Join(", ", _source.AssemblyReferences.Select(r => Shown(Path.Combine(_source.NotebookFolder, r.Path))))} (`./course setup` builds it).\n");
+            app.Append($"// It uses the course library as built: {string.Join(", ", _source.AssemblyReferences.Select(r => Shown(r.FullPath)))} (`./course setup` builds it).\n");
         app.Append('\n');
     }
 
@@ -132,14 +111,9 @@ internal sealed class AppWriter
         app.Append("#:property GenerateRuntimeConfigDevFile=true\n");
         app.Append("#:property ManagePackageVersionsCentrally=false\n");
         if (_source.PackageSources.Count > 0)
-        {
-            var sources = _source.PackageSources.Select(s =>
-                Uri.TryCreate(s, UriKind.Absolute, out var uri) && !uri.IsFile ? s : RelativeToApp(Path.GetFullPath(Path.Combine(_source.NotebookFolder, s))));
-            app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', sources)}\n");
-        }
+            app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', _source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
         foreach (var package in Packages) app.Append($"#:package {package}\n");
-        foreach (var (_, path) in _source.AssemblyReferences)
-            app.Append($"#:include {RelativeToApp(Path.GetFullPath(Path.Combine(_source.NotebookFolder, path)))}\n");
+        foreach (var reference in _source.AssemblyReferences) app.Append($"#:include {RelativeToApp(reference.FullPath)}\n");
         app.Append('\n');
     }
 
@@ -162,100 +136,80 @@ internal sealed class AppWriter
         if (written.Statements.Length == 0)
         {
             app.Append("// (nothing to run: this cell only loads packages and imports namespaces, which are at the top of the file)\n");
-            return;
         }
-        var time = cell.Directives?.Time == true;
-        app.Append($"NotebookOutput.Cell({cell.Number});\n");
-        if (time) app.Append("NotebookOutput.StartTimer(); // #!time\n");
-        app.Append(written.Statements).Append('\n');
-        if (time) app.Append("NotebookOutput.PrintWallTime();\n");
-    }
+        else
+        {
+            app.Append($"NotebookOutput.Cell({cell.Number});\n");
+            if (cell.Timed) app.Append("NotebookOutput.StartTimer(); // #!time\n");
+            app.Append(written.Statements).Append('\n');
+            if (cell.Timed) app.Append("NotebookOutput.PrintWallTime();\n");
+        }
+        if (!cell.IsParameters || _parameters.Count == 0) return;
 
-    private static void WriteOverrides(StringBuilder app, IReadOnlyList<ParameterBinding> parameters, IReadOnlyList<(string Name, string Literal, string Text)> quick)
-    {
-        if (parameters.Count == 0) return;
         app.Append("\n// The command line's overrides (generated): --quick is the notebook's quick run, --set name=value sets a parameter.\n");
-        if (quick.Count > 0)
+        if (_quick.Count > 0)
         {
             app.Append("if (NotebookParameters.Quick)\n{\n");
-            foreach (var (name, literal, _) in quick)
-                app.Append($"    {parameters.First(p => p.Declaration.Name == name).Variable} = {literal};\n");
+            foreach (var (name, literal, _) in _quick)
+                app.Append($"    {_parameters.First(p => p.Declaration.Name == name).Variable} = {literal};\n");
             app.Append("}\n");
         }
-        foreach (var parameter in parameters)
-            app.Append($"NotebookParameters.Set({Literal(parameter.Declaration.Name)}, ref {parameter.Variable});\n");
+        foreach (var (declaration, variable) in _parameters)
+            app.Append($"NotebookParameters.Set({GeneratedHelpers.Literal(declaration.Name)}, ref {variable});\n");
     }
 
-    /// <summary>Each declared parameter and the variable it is in the program (its name, unless the plan renamed it).</summary>
-    private IReadOnlyList<ParameterBinding> ParameterBindings()
+    private void ReadParameters()
     {
-        if (_source.ParametersCell is not { } cell) return [];
-        var model = _chain.Model(cell);
-        var declarators = cell.Root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).OfType<LocalDeclarationStatementSyntax>()
-            .SelectMany(l => l.Declaration.Variables)
-            .Concat(cell.Root.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables))
-            .ToList();
-        var bindings = new List<ParameterBinding>();
         foreach (var declaration in _source.Parameters)
         {
-            var declarator = declarators.LastOrDefault(d => d.Identifier.ValueText == declaration.Name);
-            var variable = declarator is null ? declaration.Name : _plan.NameOf(model.GetDeclaredSymbol(declarator)) ?? declaration.Name;
-            bindings.RemoveAll(b => b.Declaration.Name == declaration.Name);
-            bindings.Add(new ParameterBinding(declaration, variable));
+            _parameters.RemoveAll(b => b.Declaration.Name == declaration.Name);
+            _parameters.Add((declaration, _plan.VariableOf(declaration.Name)));
         }
-        return bindings;
-    }
 
-    /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
-    private List<(string Name, string Literal, string Text)> QuickAssignments(IReadOnlyList<ParameterBinding> parameters)
-    {
-        var result = new List<(string, string, string)>();
         foreach (var (name, value) in ParameterInjector.QuickOverrides(_source.Notebook))
         {
-            var binding = parameters.FirstOrDefault(p => p.Declaration.Name == name)
-                          ?? throw new ExportException($"{_source.Notebook.SourceName}: metadata.mnistcourse.quick sets '{name}', which is not a parameter; " +
-                                                       (parameters.Count == 0 ? "the notebook has no cell tagged \"parameters\"" : "the parameters are: " + string.Join(", ", parameters.Select(p => p.Declaration.Name))));
+            var parameter = _parameters.FirstOrDefault(p => p.Declaration.Name == name).Declaration
+                            ?? throw new ExportException($"{_source.Notebook.SourceName}: metadata.mnistcourse.quick sets '{name}', which is not a parameter; " +
+                                                         (_parameters.Count == 0 ? "the notebook has no cell tagged \"parameters\"" : "the parameters are: " + string.Join(", ", _parameters.Select(p => p.Declaration.Name))));
             try
             {
-                result.Add((name, ParameterInjector.ToLiteral(binding.Declaration, value), value.ToString()));
+                _quick.Add((name, ParameterInjector.ToLiteral(parameter, value), value.ToString()));
             }
             catch (ParameterException e)
             {
                 throw new ExportException($"{_source.Notebook.SourceName}: {e.Message}");
             }
         }
-        return result;
     }
 
-    private string Usage(IReadOnlyList<ParameterBinding> parameters, IReadOnlyList<(string Name, string Literal, string Text)> quick)
+    private string Usage()
     {
         var text = new StringBuilder();
-        text.Append($"{_source.Name}: the lesson {Shown(_source.NotebookPath)} as a program (generated by {_options.ExportCommand}).\n\n");
+        text.Append($"{_source.Name}: the lesson {Shown(_source.NotebookPath)} as a program (generated by ./course export).\n\n");
         text.Append($"Usage: dotnet run {Shown(_appPath)} [-- OPTIONS]\n");
-        text.Append(quick.Count > 0
-            ? $"  --quick             a short run: {string.Join(", ", quick.Select(q => $"{q.Name}={q.Text}"))}\n"
+        text.Append(_quick.Count > 0
+            ? $"  --quick             a short run: {QuickSettings}\n"
             : "  --quick             (this lesson has no quick-run settings: it runs as published)\n");
-        if (parameters.Count > 0)
+        if (_parameters.Count > 0)
         {
             text.Append($"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(_source.NotebookFolder)}/):\n");
-            foreach (var p in parameters) text.Append($"                        {p.Declaration.TypeName} {p.Declaration.Name} = {p.Declaration.DefaultExpression}\n");
+            foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
         }
         else
         {
             text.Append("  --set NAME=VALUE    (this lesson has no parameters)\n");
         }
         text.Append("  --help              this text\n");
-        text.Append($"Charts and images are written to {Shown(Path.Combine(_appFolder, _source.Name + "-output"))}/ and their paths printed.");
+        text.Append($"Charts and images are written to {OutputFolderShown} and their paths printed.");
         return text.ToString();
     }
 
     /// <summary>Whether the program can use a type: known from the compilation, or (when the analysis lacked references) from the package or DLL name.</summary>
-    private bool HasType(string metadataName, string? package = null, string? dll = null)
+    private bool HasType(string metadataName, string packageOrDll)
     {
         if (_chain.Last?.GetTypeByMetadataName(metadataName) is not null) return true;
-        if (_chain.Complete) return false;
-        return (package is not null && _source.Packages.Any(p => string.Equals(p.Id, package, StringComparison.OrdinalIgnoreCase)))
-               || (dll is not null && _source.AssemblyReferences.Any(r => string.Equals(Path.GetFileName(r.Path), dll, StringComparison.OrdinalIgnoreCase)));
+        return !_chain.Complete && (_source.Packages.Any(p => string.Equals(p.Id, packageOrDll, StringComparison.OrdinalIgnoreCase))
+                                    || _source.AssemblyReferences.Any(r => string.Equals(Path.GetFileName(r.Path), packageOrDll, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static string Comment(string text, string prefix)
@@ -276,7 +230,7 @@ internal sealed class AppWriter
         return head + new string('─', Math.Max(3, RuleWidth - head.Length)) + "\n";
     }
 
-    private string RelativeToApp(string path) => Path.GetRelativePath(_appFolder, path).Replace('\\', '/');
+    private string RelativeToApp(string path) => Path.GetRelativePath(AppFolder, path).Replace('\\', '/');
 
     /// <summary>A path as the header shows it: relative to the course folder when inside it.</summary>
     private string Shown(string path)
@@ -284,6 +238,4 @@ internal sealed class AppWriter
         var relative = Path.GetRelativePath(_displayRoot, Path.GetFullPath(path));
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
-
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -9,7 +9,7 @@ using MnistCourse.Notebooks.Engine;
 namespace MnistCourse.Export.Writing;
 
 /// <summary>A code cell as it goes into the program: its statements, the usings to hoist and the types to move to the end.</summary>
-internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usings, IReadOnlyList<string> Types, bool ShowsResult);
+internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usings, IReadOnlyList<string> Types);
 
 /// <summary>
 /// Rewrites one code cell for the program, with edits on its own text (formatting and comments kept):
@@ -21,7 +21,7 @@ internal sealed record WrittenCell(string Statements, IReadOnlyList<string> Usin
 /// </summary>
 internal static class CellWriter
 {
-    public static WrittenCell Write(LessonSource source, LessonCell cell, ScriptChain chain, NamePlan plan)
+    public static WrittenCell Write(LessonCell cell, ScriptChain chain, NamePlan plan)
     {
         var root = cell.Root;
         var model = chain.Model(cell);
@@ -29,7 +29,7 @@ internal static class CellWriter
         var edits = new TextEdits();
         var regions = new List<(TextSpan Span, string Text)>();
 
-        Rename(cell, root, model, plan, edits);
+        Rename(cell, model, plan, edits);
 
         var usings = new List<string>();
         foreach (var directive in root.Usings)
@@ -37,8 +37,6 @@ internal static class CellWriter
             usings.Add(directive.WithoutTrivia().NormalizeWhitespace().ToFullString());
             regions.Add((TextSpan.FromBounds(directive.SpanStart, directive.FullSpan.End), ""));
         }
-        foreach (var externAlias in root.Externs)
-            throw source.Error(cell.Number, LessonSource.Line(externAlias), "extern alias is not supported in an exported program");
         foreach (var trivia in root.DescendantTrivia())
             if (trivia.IsKind(SyntaxKind.ReferenceDirectiveTrivia))
                 regions.Add((trivia.FullSpan, "")); // the reference itself becomes a #: directive of the app
@@ -52,7 +50,7 @@ internal static class CellWriter
                 {
                     var span = TypeSpan(member);
                     typeSpans.Add(span);
-                    var name = DeclaredName(member, model, plan);
+                    var name = plan.NameOf(model.GetDeclaredSymbol(member)) ?? NamePlan.DeclaredIdentifier(member)?.ValueText;
                     regions.Add((span, $"// {Keyword(member)} {name}: declared after the lesson's statements, at the end of this file\n"));
                     break;
                 }
@@ -63,16 +61,12 @@ internal static class CellWriter
                     // A program's top-level variables have no modifiers but const; parameters lose const too (the command line sets them).
                     DropModifiers(edits, field.Modifiers, keep: cell.IsParameters ? [] : [SyntaxKind.ConstKeyword]);
                     if (plan.IsAssignment(field)) ToAssignment(edits, field.Declaration, field.SpanStart);
-                    else DefaultInitialize(edits, field.Declaration, field.Modifiers.Any(SyntaxKind.ConstKeyword), model);
+                    else DefaultInitialize(edits, field.Declaration, model);
                     break;
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
+                    if (cell.IsParameters) DropModifiers(edits, local.Modifiers, keep: []); // const: the command line sets parameters
                     if (plan.IsAssignment(local)) ToAssignment(edits, local.Declaration, local.SpanStart);
-                    else DefaultInitialize(edits, local.Declaration, local.IsConst, model);
-                    if (cell.IsParameters && local.IsConst)
-                    {
-                        var constKeyword = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
-                        edits.Delete(constKeyword.SpanStart, constKeyword.FullSpan.End); // the command line sets parameters
-                    }
+                    else DefaultInitialize(edits, local.Declaration, model);
                     break;
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var left } } statement }
                     when plan.IsAssignment(statement):
@@ -83,31 +77,21 @@ internal static class CellWriter
             }
         }
 
-        var showsResult = false;
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax trailing } && trailing.SemicolonToken.IsMissing)
         {
-            if (TrailingExpression.HasValue(chain.Compilation(cell)))
-            {
-                edits.Insert(trailing.Expression.SpanStart, "NotebookOutput.Show(");
-                edits.Insert(trailing.Expression.Span.End, ");");
-                showsResult = true;
-            }
-            else
-            {
-                edits.Insert(trailing.Expression.Span.End, ";");
-            }
+            var shown = TrailingExpression.HasValue(chain.Compilation(cell));
+            if (shown) edits.Insert(trailing.Expression.SpanStart, "NotebookOutput.Show(");
+            edits.Insert(trailing.Expression.Span.End, shown ? ");" : ";");
         }
 
-        var whole = new TextSpan(0, text.Length);
-        var statements = Tidy(edits.Apply(text, whole, regions));
-        var types = typeSpans.Select(span => Tidy(edits.Apply(text, span))).ToList();
-        return new WrittenCell(statements, usings, types, showsResult);
+        var statements = Tidy(edits.Apply(text, new TextSpan(0, text.Length), regions));
+        return new WrittenCell(statements, usings, typeSpans.Select(span => Tidy(edits.Apply(text, span))).ToList());
     }
 
     /// <summary>Every name that binds to a declaration the plan renames, and the declarations themselves.</summary>
-    private static void Rename(LessonCell cell, CompilationUnitSyntax root, SemanticModel model, NamePlan plan, TextEdits edits)
+    private static void Rename(LessonCell cell, SemanticModel model, NamePlan plan, TextEdits edits)
     {
-        foreach (var node in root.DescendantNodes())
+        foreach (var node in cell.Root.DescendantNodes())
         {
             if (node is SimpleNameSyntax name)
             {
@@ -152,9 +136,8 @@ internal static class CellWriter
     }
 
     /// <summary>A script's top-level variable starts as its type's default; a program's local must be assigned first.</summary>
-    private static void DefaultInitialize(TextEdits edits, VariableDeclarationSyntax declaration, bool isConst, SemanticModel model)
+    private static void DefaultInitialize(TextEdits edits, VariableDeclarationSyntax declaration, SemanticModel model)
     {
-        if (isConst) return;
         foreach (var variable in declaration.Variables)
             if (variable.Initializer is null && NamePlan.IsScriptField(model.GetDeclaredSymbol(variable)))
                 edits.Insert(variable.Identifier.Span.End, " = default");
@@ -175,16 +158,12 @@ internal static class CellWriter
         return TextSpan.FromBounds(start, member.FullSpan.End);
     }
 
-    private static string DeclaredName(MemberDeclarationSyntax member, SemanticModel model, NamePlan plan) =>
-        plan.NameOf(model.GetDeclaredSymbol(member)) ?? NamePlan.DeclaredIdentifier(member)?.ValueText ?? "?";
-
     private static string Keyword(MemberDeclarationSyntax member) => member switch
     {
-        RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-        TypeDeclarationSyntax t => t.Keyword.ValueText,
+        RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword } => "record struct",
+        TypeDeclarationSyntax type => type.Keyword.ValueText,
         EnumDeclarationSyntax => "enum",
-        DelegateDeclarationSyntax => "delegate",
-        _ => "type",
+        _ => "delegate",
     };
 
     /// <summary>No blank lines at either end (where directive lines and usings were); the rest exactly as written.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Writing;
 
@@ -12,15 +13,13 @@ namespace MnistCourse.Export.Writing;
 /// </summary>
 internal static class GeneratedHelpers
 {
-    public static string Parameters(string lesson, string usage, IReadOnlyList<(string Name, string Type)> parameters, bool hasQuick)
+    public static string Parameters(string usage, IReadOnlyList<ParameterDeclaration> parameters, bool hasQuick)
     {
-        var declared = new StringBuilder();
-        foreach (var (name, type) in parameters)
-            declared.Append($"        [{Literal(name)}] = {Literal(type)},\n");
+        var declared = string.Join("\n", parameters.Select(p => $"        [{Literal(p.Name)}] = {Literal(p.TypeName)},"));
         var list = parameters.Count == 0 ? "(this lesson has none)" : string.Join(", ", parameters.Select(p => p.Name));
         return ParametersTemplate
             .Replace("@@USAGE@@", RawLiteral(usage, "        "))
-            .Replace("@@DECLARED@@", declared.ToString().TrimEnd('\n'))
+            .Replace("@@DECLARED@@", declared)
             .Replace("@@LIST@@", InterpolatedText(list))
             .Replace("@@HAS_QUICK@@", hasQuick ? "true" : "false")
             .Replace("@@EXAMPLE@@", InterpolatedText(parameters.Count > 0 ? parameters[0].Name + "=…" : "name=value"));
@@ -30,27 +29,10 @@ internal static class GeneratedHelpers
     {
         var cases = new StringBuilder();
         if (plotlyNet)
-        {
-            cases.Append(mnistCoursePlot
-                ? """
-                              case Plotly.NET.GenericChart chart:
-                                  return Save(file, ".html", "chart", path => MnistCourse.Charts.Plot.SaveHtml(chart, path));
-
-                  """
-                : """
-                              case Plotly.NET.GenericChart chart:
-                                  return Save(file, ".html", "chart", path => File.WriteAllText(path, Plotly.NET.GenericChart.toEmbeddedHTML(chart)));
-
-                  """);
-        }
+            cases.Append(ChartCase("Plotly.NET.GenericChart chart",
+                mnistCoursePlot ? "MnistCourse.Charts.Plot.SaveHtml(chart, path)" : "File.WriteAllText(path, Plotly.NET.GenericChart.toEmbeddedHTML(chart))"));
         if (xplot)
-        {
-            cases.Append("""
-                            case XPlot.Plotly.PlotlyChart xplotChart:
-                                return Save(file, ".html", "chart", path => File.WriteAllText(path, Page(xplotChart.GetInlineHtml(), withPlotlyJs: true)));
-
-                """);
-        }
+            cases.Append(ChartCase("XPlot.Plotly.PlotlyChart xplotChart", "File.WriteAllText(path, Page(xplotChart.GetInlineHtml(), withPlotlyJs: true))"));
         var plotlyJs = mnistCoursePlot
             ? "\"<script>\" + MnistCourse.Charts.Plot.PlotlyJs + \"</script>\""
             : "\"<script src=\\\"https://cdn.plot.ly/plotly-2.28.0.min.js\\\"></script>\"";
@@ -60,7 +42,10 @@ internal static class GeneratedHelpers
             .Replace("@@PLOTLY_JS@@", plotlyJs);
     }
 
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+    private static string ChartCase(string pattern, string write) =>
+        $"            case {pattern}:\n                return Save(file, \".html\", \"chart\", path => {write});\n";
+
+    public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
     /// <summary>Text to put inside a $"…" literal: escaped, braces doubled.</summary>
     private static string InterpolatedText(string text) => Literal(text)[1..^1].Replace("{", "{{").Replace("}", "}}");

@@ -32,19 +32,10 @@ internal sealed class TextEdits
             if (regions.Any(r => within.Contains(r.Span) && Overlaps(r.Span, edit.Start, edit.End))) continue;
             changes.Add(edit);
         }
-        changes.Sort((a, b) =>
-        {
-            var byStart = a.Start.CompareTo(b.Start);
-            if (byStart != 0) return byStart;
-            var aInsert = a.End == a.Start;
-            var bInsert = b.End == b.Start;
-            if (aInsert != bInsert) return aInsert ? -1 : 1; // inserts go before a change that starts at the same place
-            return a.Order.CompareTo(b.Order);
-        });
-
         var builder = new StringBuilder();
         var position = within.Start;
-        foreach (var change in changes)
+        // Inserts go before a change that starts at the same place; otherwise in the order they were made.
+        foreach (var change in changes.OrderBy(c => c.Start).ThenBy(c => c.End > c.Start).ThenBy(c => c.Order))
         {
             if (change.Start < position)
                 throw new InvalidOperationException($"overlapping edits at {change.Start} (already at {position}): {change.Text}");
