@@ -35,11 +35,7 @@ public sealed class JupyterKernel : IDisposable
         var directory = Environment.CurrentDirectory;
         // VS Code and jupyter_server tell the kernel which notebook it serves; tracebacks then name it.
         var notebook = Environment.GetEnvironmentVariable("JPY_SESSION_NAME");
-        _session = new CSharpSession(new SessionOptions
-        {
-            BaseDirectory = directory,
-            DocumentName = string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook),
-        });
+        _session = new CSharpSession(directory, string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook));
         var codec = new WireCodec(new MessageSigner(connection.Key));
         if (connection.Key.Length == 0) KernelLog.Warn("the connection file has no key: messages are not signed");
         _channels = new KernelChannels(connection, codec);

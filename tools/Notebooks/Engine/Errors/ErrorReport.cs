@@ -7,15 +7,11 @@ namespace MnistCourse.Notebooks.Engine.Errors;
 /// <summary>Builds the error output of a failed cell, with a traceback that points at cells and lines, not at generated code.</summary>
 internal static class ErrorReport
 {
-    public const string CompilationError = "CompilationError";
-
-    /// <summary>The error name of an interrupted cell (Jupyter's interrupt, a front's cancellation).</summary>
-    public const string InterruptedName = "System.OperationCanceledException";
-
-    public const string InterruptedMessage = "The cell was interrupted.";
-
     public static ExecutionError Simple(string ename, string cellName, string message) =>
         new(ename, message, [$"{ename}: {message}", $"   at {cellName}"]);
+
+    public static ExecutionError UnsupportedLanguage(string cellName, string language) => Simple("UnsupportedLanguage", cellName,
+        $"{cellName} is in language '{language}'; the MnistCourse engine runs C# cells only (markdown cells are skipped)");
 
     public static ExecutionError FromDiagnostics(IReadOnlyList<Diagnostic> errors, SubmissionRegistry registry)
     {
@@ -34,8 +30,8 @@ internal static class ErrorReport
         }
         var evalue = first ?? "compilation failed";
         if (errors.Count > 1) evalue += $" (and {errors.Count - 1} more)";
-        lines.Insert(0, $"{CompilationError}: {errors.Count} error(s)");
-        return new ExecutionError(CompilationError, evalue, lines);
+        lines.Insert(0, $"CompilationError: {errors.Count} error(s)");
+        return new ExecutionError("CompilationError", evalue, lines);
     }
 
     public static ExecutionError FromException(Exception exception, SubmissionRegistry registry, string cellName)
@@ -52,12 +48,14 @@ internal static class ErrorReport
         return new ExecutionError(ename, exception.Message, lines);
     }
 
-    /// <summary>An interrupted cell: where it stopped (when known), without the cancellation plumbing's frames.</summary>
+    /// <summary>
+    /// An interrupted cell (Jupyter's interrupt, a front's cancellation): where it stopped (when known), without the
+    /// cancellation plumbing's frames.
+    /// </summary>
     public static ExecutionError Interrupted(Exception? exception, SubmissionRegistry registry, string cellName)
     {
-        var lines = new List<string> { $"{InterruptedName}: {InterruptedMessage}" };
-        lines.AddRange(exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName));
-        return new ExecutionError(InterruptedName, InterruptedMessage, lines);
+        const string name = "System.OperationCanceledException", message = "The cell was interrupted.";
+        return new ExecutionError(name, message, [$"{name}: {message}", .. exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName)]);
     }
 
     private static List<string> Frames(Exception exception, SubmissionRegistry registry, string cellName)
@@ -107,7 +105,7 @@ internal static class ErrorReport
             name = type.Name[1..type.Name.IndexOf('>')];
             type = type.DeclaringType;
         }
-        if (name.Contains("<Initialize>") || name == "<Initialize>" || name.StartsWith("<<Initialize>")) return null;
+        if (name.Contains("<Initialize>")) return null;
         if (name.StartsWith('<'))
         {
             // local functions and lambdas: <<Initialize>>g__Square|0_0 → Square
