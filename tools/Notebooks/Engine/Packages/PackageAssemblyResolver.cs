@@ -16,17 +16,17 @@ internal sealed partial class PackageAssemblyResolver : IDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, string> _managed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _native = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _platformAssemblies;
+
+    /// <summary>What the runtime already provides (framework or host, i.e. the TPA list): the package copy is not used.</summary>
+    private readonly HashSet<string> _platformAssemblies = new(
+        ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(path => Path.GetFileNameWithoutExtension(path)), StringComparer.OrdinalIgnoreCase);
 
     public PackageAssemblyResolver()
     {
-        _platformAssemblies = PlatformAssemblyNames();
         AssemblyLoadContext.Default.Resolving += OnResolving;
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += OnResolvingUnmanagedDll;
     }
-
-    /// <summary>True when the runtime already provides an assembly of this name (framework or host, i.e. the TPA list): the package copy is not used.</summary>
-    public bool IsPlatformAssembly(string simpleName) => _platformAssemblies.Contains(simpleName);
 
     /// <summary>Registers the packages' files and loads their managed assemblies; returns the assemblies newly loaded.</summary>
     public IReadOnlyList<Assembly> Add(IEnumerable<RestoredPackage> packages)
@@ -39,7 +39,7 @@ internal sealed partial class PackageAssemblyResolver : IDisposable
                 foreach (var path in package.RuntimeAssemblies)
                 {
                     var name = Path.GetFileNameWithoutExtension(path);
-                    if (IsPlatformAssembly(name) || _managed.ContainsKey(name)) continue;
+                    if (_platformAssemblies.Contains(name) || _managed.ContainsKey(name)) continue;
                     _managed[name] = path;
                     toLoad.Add(path);
                 }
@@ -95,15 +95,6 @@ internal sealed partial class PackageAssemblyResolver : IDisposable
         yield return bare;
         if (bare.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && bare.Length > 3) yield return bare[3..];
         else yield return "lib" + bare;
-    }
-
-    private static HashSet<string> PlatformAssemblyNames()
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string tpa)
-            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-                names.Add(Path.GetFileNameWithoutExtension(path));
-        return names;
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace MnistCourse.Notebooks.Engine.Packages;
@@ -9,8 +10,9 @@ namespace MnistCourse.Notebooks.Engine.Packages;
 /// </summary>
 public static class ProjectAssets
 {
-    public static IReadOnlyList<RestoredPackage> Read(string assetsPath, string targetFramework, IReadOnlyList<string> runtimeIdentifiers)
+    public static IReadOnlyList<RestoredPackage> Read(string assetsPath, string targetFramework)
     {
+        var runtimeIdentifiers = RuntimeIdentifiers();
         var root = JsonNode.Parse(File.ReadAllText(assetsPath)) as JsonObject
                    ?? throw new InvalidDataException($"{assetsPath}: not a JSON object");
         var packageFolder = (root["packageFolders"] as JsonObject)?.Select(p => p.Key).FirstOrDefault()
@@ -46,7 +48,7 @@ public static class ProjectAssets
                     .GroupBy(t => t.Kind);
                 foreach (var kind in byKind)
                 {
-                    var best = kind.MinBy(t => IndexOf(runtimeIdentifiers, t.Rid!)).Rid;
+                    var best = kind.MinBy(t => Array.IndexOf(runtimeIdentifiers, t.Rid)).Rid;
                     var files = kind.Where(t => t.Rid == best && !IsPlaceholder(t.Path)).Select(t => Full(t.Path)).ToList();
                     if (kind.Key == "native") natives.AddRange(files);
                     else if (kind.Key == "runtime") runtime = files; // RID-specific implementation replaces the portable one
@@ -62,9 +64,15 @@ public static class ProjectAssets
 
     private static bool IsPlaceholder(string path) => path.EndsWith("_._", StringComparison.Ordinal) || path.Contains("/_._/", StringComparison.Ordinal);
 
-    private static int IndexOf(IReadOnlyList<string> list, string item)
+    /// <summary>
+    /// The runtime identifiers whose package assets fit this machine, most specific first (e.g. linux-x64, linux, unix,
+    /// any), like the fallback graph NuGet uses for portable RIDs.
+    /// </summary>
+    private static string[] RuntimeIdentifiers()
     {
-        for (var i = 0; i < list.Count; i++) if (list[i] == item) return i;
-        return int.MaxValue;
+        var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        if (OperatingSystem.IsWindows()) return [$"win-{arch}", "win", "any"];
+        if (OperatingSystem.IsMacOS()) return [$"osx-{arch}", "osx", "unix", "any"];
+        return [$"linux-{arch}", "linux", "unix", "any"];
     }
 }
