@@ -28,12 +28,17 @@ public sealed class Notebook
     public IReadOnlyList<NotebookCell> Cells => _cells;
 
     /// <summary>The notebook metadata object (created when missing).</summary>
-    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
-
-    public int FormatMinor => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+    public JsonObject Metadata
+    {
+        get
+        {
+            if (Json["metadata"] is not JsonObject metadata) Json["metadata"] = metadata = new JsonObject();
+            return metadata;
+        }
+    }
 
     /// <summary>nbformat 4.5 added required cell ids; earlier minors forbid them.</summary>
-    public bool UsesCellIds => FormatMinor >= 5;
+    private bool UsesCellIds => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var minor) && minor >= 5;
 
     public static Notebook Load(string path)
     {
@@ -42,19 +47,11 @@ public sealed class Notebook
         {
             text = File.ReadAllText(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new NotebookFormatException(path, "file not found");
+            throw new NotebookFormatException(path, e is FileNotFoundException ? "file not found" : "file not found (no such folder)");
         }
-        catch (DirectoryNotFoundException)
-        {
-            throw new NotebookFormatException(path, "file not found (no such folder)");
-        }
-        catch (IOException e)
-        {
-            throw new NotebookFormatException(path, "cannot be read: " + e.Message, e);
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NotebookFormatException(path, "cannot be read: " + e.Message, e);
         }

@@ -29,9 +29,6 @@ public sealed class NotebookCell
         set => Json["source"] = MultilineText.ToLines(value);
     }
 
-    /// <summary>The cell metadata object (created when missing).</summary>
-    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
-
     /// <summary>The cell's <c>metadata.tags</c>.</summary>
     public IReadOnlyList<string> Tags =>
         Json["metadata"]?["tags"] is JsonArray tags
