@@ -55,7 +55,7 @@ public sealed class ExecuteRequestHandler(
             KernelLog.Error($"In[{count}]: the engine failed: {e}");
             var error = new ExecutionError("KernelError", $"the kernel failed to run the cell: {e.Message}", [$"KernelError: {e.Message}", $"   in In[{count}]"]);
             observer.OnError(error);
-            outcome = CellOutcome.Failure(error, TimeSpan.Zero);
+            outcome = new CellOutcome(error);
         }
         finally
         {

@@ -16,6 +16,6 @@ public static class MarkdownCell
         var newline = text.IndexOf('\n');
         var markdown = newline < 0 ? "" : text[(newline + 1)..];
         observer.OnDisplayData(new DisplayData(new Dictionary<string, string> { ["text/markdown"] = markdown, ["text/plain"] = markdown }));
-        return CellOutcome.Success(TimeSpan.Zero);
+        return CellOutcome.Success;
     }
 }

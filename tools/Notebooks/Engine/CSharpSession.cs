@@ -95,30 +95,6 @@ public sealed class CSharpSession : IDisposable
             TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default).Unwrap();
 
-    private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _oneCellAtATime.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            var error = ErrorReport.Interrupted(null, _submissions, cellName);
-            observer.OnError(error);
-            return CellOutcome.Failure(error, TimeSpan.Zero);
-        }
-        try
-        {
-            new ExecutionScope(this, observer, cancellationToken).Enter();
-            using (CellInterruption.Arm(cancellationToken))
-                return await ExecuteCoreAsync(code, cellName, observer, cancellationToken);
-        }
-        finally
-        {
-            _oneCellAtATime.Release();
-        }
-    }
-
     /// <summary>
     /// The compilation <paramref name="code"/> would have as the next cell, without running it (for a kernel's
     /// completion and inspection requests). Its last syntax tree is the code with directive lines blanked: same lines,
@@ -130,25 +106,37 @@ public sealed class CSharpSession : IDisposable
         return previous.ContinueWith(CellDirectives.Parse(code).Code, _options).GetCompilation();
     }
 
-    private async Task<CellOutcome> ExecuteCoreAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
+    private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         CellOutcome Fail(ExecutionError error)
         {
             observer.OnError(error);
-            return CellOutcome.Failure(error, clock.Elapsed);
+            return new CellOutcome(error);
         }
-
-        var directives = CellDirectives.Parse(code);
-        if (directives.ForeignLanguage is { } language) return Fail(ErrorReport.UnsupportedLanguage(cellName, language));
-        if (directives.Problems.Count > 0)
-        {
-            var (line, message) = directives.Problems[0];
-            return Fail(ErrorReport.Simple("DirectiveError", cellName, $"{cellName}, line {line}: {message}"));
-        }
+        ExecutionError Thrown(Exception e) => e is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ErrorReport.Interrupted(e, _submissions, cellName)
+            : ErrorReport.FromException(e, _submissions, cellName);
 
         try
         {
+            await _oneCellAtATime.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ErrorReport.Interrupted(null, _submissions, cellName));
+        }
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            new ExecutionScope(this, observer, cancellationToken).Enter();
+            using var interruption = CellInterruption.Arm(cancellationToken);
+            var directives = CellDirectives.Parse(code);
+            if (directives.ForeignLanguage is { } language) return Fail(ErrorReport.UnsupportedLanguage(cellName, language));
+            if (directives.Problems.Count > 0)
+            {
+                var (line, message) = directives.Problems[0];
+                return Fail(ErrorReport.Simple("DirectiveError", cellName, $"{cellName}, line {line}: {message}"));
+            }
             if (await LoadPackagesAsync(directives, cancellationToken) is { } packageError)
                 return Fail(ErrorReport.Simple("NuGetRestoreError", cellName, packageError));
             _state ??= await CSharpScript.Create("", _options, globalsType: null, _assemblyLoader).RunAsync(cancellationToken: cancellationToken);
@@ -173,28 +161,20 @@ public sealed class CSharpSession : IDisposable
             // Interruption happens inside the cell (CellInterruption), so its exception is caught like any other and the
             // state survives; a token given to Roslyn would make it rethrow and drop the cell's variables.
             cancellationToken.ThrowIfCancellationRequested();
-            var state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
-            _state = state;
-            if (state.Exception is { } exception)
-                return Fail(exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-                    ? ErrorReport.Interrupted(exception, _submissions, cellName)
-                    : ErrorReport.FromException(exception, _submissions, cellName));
+            _state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
+            if (_state.Exception is { } exception) return Fail(Thrown(exception));
 
-            if (hasResult)
-            {
-                var data = Formatter.Format(state.ReturnValue, [], forcePlotlyJs: false, out _);
-                observer.OnExecuteResult(new DisplayData(data));
-            }
+            if (hasResult) observer.OnExecuteResult(new DisplayData(Formatter.Format(_state.ReturnValue, [], forcePlotlyJs: false, out _)));
             if (directives.Time) observer.OnStream(StreamName.Stdout, $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
-            return CellOutcome.Success(clock.Elapsed);
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-        {
-            return Fail(ErrorReport.Interrupted(e, _submissions, cellName)); // during restore, compilation or the start
+            return CellOutcome.Success;
         }
         catch (Exception e)
         {
-            return Fail(ErrorReport.FromException(e, _submissions, cellName));
+            return Fail(Thrown(e)); // an interrupt during restore, compilation or the start is reported as one
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
         }
     }
 
