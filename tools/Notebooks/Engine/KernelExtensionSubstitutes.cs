@@ -13,14 +13,10 @@ public static class KernelExtensionSubstitutes
         ["XPlot.Plotly.Interactive"] = "XPlot.Plotly",
     };
 
+    /// <summary>True when <paramref name="request"/> is such an extension; <paramref name="substitute"/> is then its chart package, else the request itself.</summary>
     public static bool TrySubstitute(PackageRequest request, out PackageRequest substitute)
     {
-        if (Underlying.TryGetValue(request.Id, out var id))
-        {
-            substitute = request with { Id = id };
-            return true;
-        }
-        substitute = request;
-        return false;
+        substitute = Underlying.TryGetValue(request.Id, out var id) ? request with { Id = id } : request;
+        return id is not null;
     }
 }

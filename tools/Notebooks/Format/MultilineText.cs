@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace MnistCourse.Notebooks.Format;
 
@@ -31,17 +32,6 @@ public static class MultilineText
     }
 
     /// <summary>Splits after each '\n', keeping it, like nbformat's writer.</summary>
-    public static JsonArray ToLines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            array.Add(text.Substring(start, i - start + 1));
-            start = i + 1;
-        }
-        if (start < text.Length) array.Add(text.Substring(start));
-        return array;
-    }
+    public static JsonArray ToLines(string text) =>
+        new([.. Regex.Split(text, "(?<=\n)").Where(line => line.Length > 0).Select(line => (JsonNode?)line)]);
 }
