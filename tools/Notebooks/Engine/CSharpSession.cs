@@ -36,6 +36,7 @@ public sealed class CSharpSession : IDisposable
     private readonly PackageAssemblyResolver _packageResolver = new();
     private readonly NuGetRestorer _restorer = new();
     private readonly SubmissionRegistry _submissions = new();
+    private readonly OutputFormatter _formatter = new();
     private readonly HashSet<string> _referencedAssemblyNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _baseDirectory;
     private readonly string _documentName;
@@ -69,8 +70,6 @@ public sealed class CSharpSession : IDisposable
 
     /// <summary>The packages loaded so far (after kernel-extension substitution).</summary>
     public IReadOnlyList<PackageRequest> Packages { get; private set; } = [];
-
-    internal OutputFormatter Formatter { get; } = new();
 
     /// <summary>The value of a variable declared by an earlier cell (for a kernel's inspection requests).</summary>
     public bool TryGetVariable(string name, out object? value)
@@ -164,7 +163,7 @@ public sealed class CSharpSession : IDisposable
             _state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
             if (_state.Exception is { } exception) return Fail(Thrown(exception));
 
-            if (hasResult) observer.OnExecuteResult(new DisplayData(Formatter.Format(_state.ReturnValue, [], forcePlotlyJs: false, out _)));
+            if (hasResult) observer.OnExecuteResult(new DisplayData(_formatter.Format(_state.ReturnValue, [], forcePlotlyJs: false, out _)));
             if (directives.Time) observer.OnStream(StreamName.Stdout, $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
             return CellOutcome.Success;
         }
@@ -232,10 +231,11 @@ public sealed class CSharpSession : IDisposable
     /// <summary>Shows a value as display_data with a fresh display id (the engine side of <c>display(...)</c>).</summary>
     internal DisplayedValue Display(object? value, IReadOnlyList<string> mimeTypes, IExecutionObserver observer)
     {
-        var data = Formatter.Format(value, mimeTypes, forcePlotlyJs: false, out var carriesPlotlyJs);
+        var data = _formatter.Format(value, mimeTypes, forcePlotlyJs: false, out var carriesPlotlyJs);
         var id = Guid.NewGuid().ToString("N");
         observer.OnDisplayData(new DisplayData(data, id));
-        return new DisplayedValue(this, id, mimeTypes, observer, carriesPlotlyJs);
+        // If this output carried the page's only copy of plotly.js, its replacements must carry it too.
+        return new DisplayedValue(id, updated => _formatter.Format(updated, mimeTypes, forcePlotlyJs: carriesPlotlyJs, out _), observer);
     }
 
     public void Dispose()
