@@ -63,7 +63,7 @@ public sealed class Notebook
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            root = JsonNode.Parse(json);
         }
         catch (JsonException e)
         {

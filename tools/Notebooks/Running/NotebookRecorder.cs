@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using MnistCourse.Notebooks.Engine;
@@ -18,16 +19,10 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
     private readonly bool _echo = echoConsole;
     private readonly Dictionary<NotebookCell, List<Output>> _outputs = [];
     private readonly Dictionary<string, List<JsonObject>> _displays = new(StringComparer.Ordinal);
-    private bool _dirty;
+    private volatile bool _dirty;
 
     /// <summary>True when outputs changed since the last <see cref="Snapshot"/>.</summary>
-    public bool Dirty
-    {
-        get
-        {
-            lock (_gate) return _dirty;
-        }
-    }
+    public bool Dirty => _dirty;
 
     /// <summary>An observer that records into <paramref name="cell"/>.</summary>
     public IExecutionObserver For(NotebookCell cell)
@@ -99,11 +94,7 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
             var json = new JsonObject { ["data"] = Bundle(display.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
             Change(outputs =>
             {
-                if (display.DisplayId is { } id)
-                {
-                    if (!recorder._displays.TryGetValue(id, out var list)) recorder._displays[id] = list = [];
-                    list.Add(json);
-                }
+                if (display.DisplayId is { } id) (CollectionsMarshal.GetValueRefOrAddDefault(recorder._displays, id, out _) ??= []).Add(json);
                 outputs.Add(new Output(json));
             });
         }

@@ -84,9 +84,7 @@ public static class ParameterInjector
             _ => type,
         };
 
-        if (value.Json is null && value.Text is null) return "null";
-        if (value.Json is JsonValue nullCheck && nullCheck.GetValueKind() == JsonValueKind.Null) return "null";
-        if (nullable && value.Text == "null") return "null";
+        if (value.Text is null ? value.Json?.GetValueKind() is null or JsonValueKind.Null : nullable && value.Text == "null") return "null";
 
         string Fail(string expected) => throw new ParameterException(
             $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, but the value {value} (from {value.Origin}) is not {expected}");
@@ -102,7 +100,8 @@ public static class ParameterInjector
             case "bool":
                 return bool.TryParse(text, out var b) ? (b ? "true" : "false") : Fail("true or false");
             case "int" or "long" or "short" or "byte" or "sbyte" or "uint" or "ulong" or "ushort":
-                if (!decimal.TryParse(text, NumberStyles.Integer, invariant, out var integer) && !TryParseIntegralFloat(text, out integer))
+                // JSON numbers such as 3.0 are whole numbers too.
+                if (!decimal.TryParse(text, NumberStyles.Float, invariant, out var integer) || integer != decimal.Truncate(integer))
                     return Fail("a whole number");
                 var (min, max) = type switch
                 {
@@ -128,14 +127,5 @@ public static class ParameterInjector
                 // Any other type (arrays, TimeSpan, enums, var with a non-literal default): the value is a C# expression.
                 return text;
         }
-    }
-
-    private static bool TryParseIntegralFloat(string text, out decimal value)
-    {
-        // JSON numbers such as 3.0 are whole numbers too.
-        value = 0;
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed != decimal.Truncate(parsed)) return false;
-        value = parsed;
-        return true;
     }
 }
