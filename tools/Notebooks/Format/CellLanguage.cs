@@ -26,13 +26,10 @@ public static class CellLanguage
     /// <summary>Language magics recognised on a cell's first line (other <c>#!</c> magics, like <c>#!time</c>, are not languages).</summary>
     public static bool TryParseMagic(string firstLine, out string language)
     {
-        language = "";
         var trimmed = firstLine.Trim();
-        if (!trimmed.StartsWith("#!", StringComparison.Ordinal)) return false;
-        var word = trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        if (!Aliases.TryGetValue(word, out var name)) return false;
-        language = name;
-        return true;
+        var word = trimmed.StartsWith("#!", StringComparison.Ordinal) ? trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
+        language = word is null ? "" : Aliases.GetValueOrDefault(word, "");
+        return language.Length > 0;
     }
 
     private static string Normalize(string kernelOrLanguage) =>

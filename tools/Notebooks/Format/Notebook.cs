@@ -19,7 +19,6 @@ public sealed class Notebook
         _cells = cells;
     }
 
-    /// <summary>The whole notebook JSON.</summary>
     public JsonObject Json { get; }
 
     /// <summary>The file it was read from (or another name used in messages).</summary>
@@ -116,8 +115,7 @@ public sealed class Notebook
         json["execution_count"] = null;
         json["outputs"] = new JsonArray();
         json["source"] = MultilineText.ToLines(source);
-        var cells = (JsonArray)Json["cells"]!;
-        cells.Insert(index, json);
+        ((JsonArray)Json["cells"]!).Insert(index, json);
         var cell = new NotebookCell(json, CellType.Code);
         _cells.Insert(index, cell);
         return cell;

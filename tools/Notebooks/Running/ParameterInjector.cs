@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,12 +35,10 @@ public static class ParameterInjector
                              $"{notebook.SourceName} has no cell tagged \"{ParametersCell.Tag}\", so parameter {overrides[0].Key} cannot be set; " +
                              "tag the cell that declares the defaults with \"parameters\"");
         var declarations = ParametersCell.Declarations(parameters);
-        var known = declarations.ToDictionary(d => d.Name, StringComparer.Ordinal);
-
         var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var (name, value) in overrides)
         {
-            if (!known.ContainsKey(name))
+            if (declarations.All(d => d.Name != name))
             {
                 var list = declarations.Count == 0 ? "(none declared)" : string.Join(", ", declarations.Select(d => $"{d.TypeName} {d.Name}"));
                 throw new ParameterException($"unknown parameter '{name}' (from {value.Origin}) in {notebook.SourceName}; known parameters: {list}");
@@ -49,13 +46,9 @@ public static class ParameterInjector
             merged[name] = value;
         }
 
-        var source = new StringBuilder("// Parameters injected by MnistCourse.Runner\n");
-        foreach (var declaration in declarations.Where(d => merged.ContainsKey(d.Name)))
-        {
-            var literal = ToLiteral(declaration, merged[declaration.Name]);
-            var type = declaration.TypeName.StartsWith("const ", StringComparison.Ordinal) ? declaration.TypeName[6..] : declaration.TypeName;
-            source.Append($"{type} {declaration.Name} = {literal};\n");
-        }
+        var source = string.Join('\n', declarations.Where(d => merged.ContainsKey(d.Name)).Select(d =>
+            $"{(d.TypeName.StartsWith("const ", StringComparison.Ordinal) ? d.TypeName[6..] : d.TypeName)} {d.Name} = {ToLiteral(d, merged[d.Name])};")
+            .Prepend("// Parameters injected by MnistCourse.Runner"));
 
         var metadata = new JsonObject
         {
@@ -63,7 +56,7 @@ public static class ParameterInjector
             ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" },
         };
         var index = notebook.Cells.ToList().IndexOf(parameters) + 1;
-        return notebook.InsertCodeCell(index, source.ToString().TrimEnd('\n'), metadata);
+        return notebook.InsertCodeCell(index, source, metadata);
     }
 
     /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type.</summary>

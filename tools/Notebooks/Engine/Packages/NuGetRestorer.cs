@@ -105,7 +105,7 @@ public sealed partial class NuGetRestorer
 
     private async Task<(int ExitCode, string Output)> RunRestoreAsync(string projectPath, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_dotnet)
+        var start = new ProcessStartInfo(_dotnet, ["restore", projectPath, "--nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -113,13 +113,10 @@ public sealed partial class NuGetRestorer
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(projectPath)!,
         };
-        foreach (var arg in new[] { "restore", projectPath, "--nologo", "-v", "q" }) start.ArgumentList.Add(arg);
         // When the engine itself runs under MSBuild or `dotnet test`, these point the child at the parent's build and break it.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE" })
             start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var name in new[] { "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE" }) start.Environment[name] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {_dotnet}");
         process.StandardInput.Close();

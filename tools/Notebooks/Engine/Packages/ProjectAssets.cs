@@ -37,22 +37,18 @@ public static class ProjectAssets
             var compile = Assets(entry["compile"]).Select(Full).ToList();
             var runtime = Assets(entry["runtime"]).Select(Full).ToList();
             var natives = new List<string>();
-
-            if (entry["runtimeTargets"] is JsonObject runtimeTargets)
+            // The most specific RID that has assets of a kind wins, as in a RID-specific publish.
+            var byKind = (entry["runtimeTargets"] as JsonObject ?? new JsonObject())
+                .Where(t => t.Value is JsonObject)
+                .Select(t => (Path: t.Key, Kind: (string?)t.Value!["assetType"], Rid: (string?)t.Value!["rid"]))
+                .Where(t => t.Rid is not null && runtimeIdentifiers.Contains(t.Rid))
+                .GroupBy(t => t.Kind);
+            foreach (var kind in byKind)
             {
-                // The most specific RID that has assets of a kind wins, as in a RID-specific publish.
-                var byKind = runtimeTargets
-                    .Where(t => t.Value is JsonObject)
-                    .Select(t => (Path: t.Key, Kind: (string?)t.Value!["assetType"], Rid: (string?)t.Value!["rid"]))
-                    .Where(t => t.Rid is not null && runtimeIdentifiers.Contains(t.Rid))
-                    .GroupBy(t => t.Kind);
-                foreach (var kind in byKind)
-                {
-                    var best = kind.MinBy(t => Array.IndexOf(runtimeIdentifiers, t.Rid)).Rid;
-                    var files = kind.Where(t => t.Rid == best && !IsPlaceholder(t.Path)).Select(t => Full(t.Path)).ToList();
-                    if (kind.Key == "native") natives.AddRange(files);
-                    else if (kind.Key == "runtime") runtime = files; // RID-specific implementation replaces the portable one
-                }
+                var best = kind.MinBy(t => Array.IndexOf(runtimeIdentifiers, t.Rid)).Rid;
+                var files = kind.Where(t => t.Rid == best && !IsPlaceholder(t.Path)).Select(t => Full(t.Path)).ToList();
+                if (kind.Key == "native") natives.AddRange(files);
+                else if (kind.Key == "runtime") runtime = files; // RID-specific implementation replaces the portable one
             }
             packages.Add(new RestoredPackage(id, version, compile, runtime, natives));
         }
