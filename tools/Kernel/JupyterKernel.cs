@@ -15,18 +15,16 @@ namespace MnistCourse.Kernel;
 /// The course's Jupyter kernel: the notebook engine (<see cref="CSharpSession"/>, the same one the headless runner
 /// uses) behind the Jupyter messaging protocol 5.3. One session per kernel process; cells run in the kernel's
 /// current directory, which Jupyter fronts set to the notebook's folder, so relative <c>#r</c> paths work as in Polyglot.
+/// Shell requests go to the shell worker; control requests (interrupt, shutdown, kernel info) are handled at once on
+/// the channel thread, even while a cell runs.
 /// </summary>
 public sealed class JupyterKernel : IDisposable
 {
-    private readonly CSharpSession _session;
     private readonly KernelChannels _channels;
     private readonly Heartbeat _heartbeat;
-    private readonly MessageFactory _messages = new();
-    private readonly IopubPublisher _iopub;
     private readonly StdinReader _stdin;
     private readonly ExecuteRequestHandler _execution;
     private readonly ShellHandler _shell;
-    private readonly ControlHandler _control;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _shuttingDown;
 
@@ -35,16 +33,12 @@ public sealed class JupyterKernel : IDisposable
         var directory = Environment.CurrentDirectory;
         // VS Code and jupyter_server tell the kernel which notebook it serves; tracebacks then name it.
         var notebook = Environment.GetEnvironmentVariable("JPY_SESSION_NAME");
-        _session = new CSharpSession(directory, string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook));
-        var codec = new WireCodec(new MessageSigner(connection.Key));
-        if (connection.Key.Length == 0) KernelLog.Warn("the connection file has no key: messages are not signed");
-        _channels = new KernelChannels(connection, codec);
+        var session = new CSharpSession(directory, string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook));
+        _channels = new KernelChannels(connection);
         _heartbeat = new Heartbeat(connection.Endpoint(connection.HeartbeatPort));
-        _iopub = new IopubPublisher(_channels, _messages);
-        _stdin = new StdinReader(_channels, _messages);
-        _execution = new ExecuteRequestHandler(_session, _iopub, _channels, _messages, _stdin);
-        _shell = new ShellHandler(_channels, _messages, _iopub, _execution, new CompletionProvider(_session), new InspectionProvider(_session), Shutdown);
-        _control = new ControlHandler(_channels, _messages, _iopub, _execution, Shutdown);
+        _stdin = new StdinReader(_channels);
+        _execution = new ExecuteRequestHandler(session, _channels, _stdin);
+        _shell = new ShellHandler(_channels, _execution, session, Shutdown);
         _channels.Received += Route;
         KernelLog.Info($"C# (MnistCourse) kernel, pid {Environment.ProcessId}, cells run in {directory}");
     }
@@ -61,7 +55,7 @@ public sealed class JupyterKernel : IDisposable
         });
         using var parent = new ParentWatch(() => Shutdown(null, ChannelName.Control));
         _channels.Start();
-        _iopub.Status(null, "starting");
+        _channels.Status(null, "starting");
         var shell = _shell.RunAsync(stopping.Token);
 
         await _shutdown.Task;
@@ -77,15 +71,24 @@ public sealed class JupyterKernel : IDisposable
     /// <summary>Channel thread: shell requests are queued for the shell worker, the others handled at once.</summary>
     private void Route(ChannelName channel, JupyterMessage message)
     {
-        switch (channel)
+        switch (channel, message.Type)
         {
-            case ChannelName.Shell:
+            case (ChannelName.Shell, _):
                 _shell.Enqueue(message);
                 break;
-            case ChannelName.Control:
-                _control.Handle(message);
+            case (ChannelName.Control, "interrupt_request"):
+                KernelLog.Info(_execution.Interrupt() ? "interrupt: the running cell was asked to stop" : "interrupt: no cell was running");
+                _channels.Reply(channel, message, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                 break;
-            case ChannelName.Stdin when message.Type == "input_reply":
+            case (ChannelName.Control, "shutdown_request"):
+                Shutdown(message, channel);
+                break;
+            case (ChannelName.Control, "kernel_info_request"):
+                _channels.Status(message, "busy");
+                _channels.Reply(channel, message, "kernel_info_reply", KernelInfo.Content());
+                _channels.Status(message, "idle");
+                break;
+            case (ChannelName.Stdin, "input_reply"):
                 _stdin.OnInputReply(message);
                 break;
             default:
@@ -99,11 +102,11 @@ public sealed class JupyterKernel : IDisposable
         if (Interlocked.Exchange(ref _shuttingDown, 1) == 1) return;
         if (request is not null)
         {
-            var restart = request.Content["restart"] is JsonValue value && value.TryGetValue<bool>(out var r) && r;
+            var restart = request.Flag("restart", false);
             KernelLog.Info(restart ? "shutdown requested (the front restarts the kernel)" : "shutdown requested");
-            _iopub.Status(request, "busy");
-            _channels.Send(channel, _messages.Reply(request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart }));
-            _iopub.Status(request, "idle");
+            _channels.Status(request, "busy");
+            _channels.Reply(channel, request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
+            _channels.Status(request, "idle");
         }
         _shutdown.TrySetResult();
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Messaging;
@@ -9,12 +10,13 @@ namespace MnistCourse.Kernel.Channels;
 /// <summary>
 /// The shell, control and stdin ROUTER sockets and the IOPub PUB socket, all served by one NetMQ poller thread:
 /// NetMQ sockets are not thread-safe, so other threads (cells printing, the shell worker) hand their messages to
-/// <see cref="Send"/>, which queues them for the poller thread; they go out in the order they were sent.
-/// Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
+/// <see cref="Reply"/> and <see cref="Publish"/>, which queue them for the poller thread; they go out in the order
+/// they were sent. Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
 /// </summary>
 public sealed class KernelChannels : IDisposable
 {
     private readonly WireCodec _codec;
+    private readonly MessageFactory _messages = new();
     private readonly RouterSocket _shell = new();
     private readonly RouterSocket _control = new();
     private readonly RouterSocket _stdin = new();
@@ -23,9 +25,10 @@ public sealed class KernelChannels : IDisposable
     private readonly NetMQPoller _poller;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public KernelChannels(ConnectionFile connection, WireCodec codec)
+    public KernelChannels(ConnectionFile connection)
     {
-        _codec = codec;
+        _codec = new WireCodec(connection.Key);
+        if (connection.Key.Length == 0) KernelLog.Warn("the connection file has no key: messages are not signed");
         Bind(_shell, connection.Endpoint(connection.ShellPort), ChannelName.Shell);
         Bind(_control, connection.Endpoint(connection.ControlPort), ChannelName.Control);
         Bind(_stdin, connection.Endpoint(connection.StdinPort), ChannelName.Stdin);
@@ -47,8 +50,18 @@ public sealed class KernelChannels : IDisposable
 
     public void Start() => _poller.RunAsync("jupyter-channels", isBackgroundThread: true);
 
-    /// <summary>Queues <paramref name="message"/> for sending on <paramref name="channel"/>; callable from any thread.</summary>
-    public void Send(ChannelName channel, JupyterMessage message)
+    /// <summary>Replies to <paramref name="request"/> on <paramref name="channel"/> (stdin: asks its front for input); any thread.</summary>
+    public void Reply(ChannelName channel, JupyterMessage request, string msgType, JsonObject content) =>
+        Send(channel, _messages.Reply(request, msgType, content));
+
+    /// <summary>Broadcasts on IOPub (outputs, status, the code being executed), tied to its request; any thread.</summary>
+    public void Publish(JupyterMessage? parent, string msgType, JsonObject content) =>
+        Send(ChannelName.IOPub, _messages.Broadcast(parent, msgType, content));
+
+    /// <summary>"starting", "busy" or "idle": fronts show it, and wait for "idle" to know a request is fully handled.</summary>
+    public void Status(JupyterMessage? parent, string state) => Publish(parent, "status", new JsonObject { ["execution_state"] = state });
+
+    private void Send(ChannelName channel, JupyterMessage message)
     {
         if (_outbox.IsDisposed) return;
         _outbox.Enqueue(() => Socket(channel).SendMultipartBytes(_codec.Encode(message)));

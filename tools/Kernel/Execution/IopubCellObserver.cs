@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Channels;
 using MnistCourse.Kernel.Messaging;
@@ -18,7 +19,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
     private const int FlushSize = 16 * 1024;
 
     private readonly object _gate = new();
-    private readonly IopubPublisher _iopub;
+    private readonly KernelChannels _channels;
     private readonly JupyterMessage _request;
     private readonly int _executionCount;
     private readonly bool _silent;
@@ -28,9 +29,9 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
     private bool _timerArmed;
     private bool _disposed;
 
-    public IopubCellObserver(IopubPublisher iopub, JupyterMessage request, int executionCount, bool silent)
+    public IopubCellObserver(KernelChannels channels, JupyterMessage request, int executionCount, bool silent)
     {
-        _iopub = iopub;
+        _channels = channels;
         _request = request;
         _executionCount = executionCount;
         _silent = silent;
@@ -53,9 +54,9 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         }
     }
 
-    public void OnDisplayData(DisplayData display) => Publish("display_data", MimeBundle.Display(display));
+    public void OnDisplayData(DisplayData display) => Publish("display_data", Display(display));
 
-    public void OnUpdateDisplayData(DisplayData display) => Publish("update_display_data", MimeBundle.Display(display));
+    public void OnUpdateDisplayData(DisplayData display) => Publish("update_display_data", Display(display));
 
     public void OnExecuteResult(DisplayData result)
     {
@@ -63,17 +64,12 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         Publish("execute_result", new JsonObject
         {
             ["execution_count"] = _executionCount,
-            ["data"] = MimeBundle.Data(result),
+            ["data"] = Data(result),
             ["metadata"] = new JsonObject(),
         });
     }
 
-    public void OnError(ExecutionError error) => Publish("error", new JsonObject
-    {
-        ["ename"] = error.EName,
-        ["evalue"] = error.EValue,
-        ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-    });
+    public void OnError(ExecutionError error) => Publish("error", error.ToJson());
 
     /// <summary>Sends what console output is waiting (before the reply, before a stdin prompt).</summary>
     public void Flush()
@@ -86,7 +82,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         lock (_gate)
         {
             FlushLocked();
-            _iopub.Publish(_request, msgType, content);
+            _channels.Publish(_request, msgType, content);
         }
     }
 
@@ -94,8 +90,43 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
     {
         _timerArmed = false;
         if (_pending.Length == 0) return;
-        _iopub.Publish(_request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
+        _channels.Publish(_request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// The engine's bundle as JSON: JSON mime types (application/json, *+json) travel as JSON, everything else as text
+    /// (binary images are already base64).
+    /// </summary>
+    private static JsonObject Data(DisplayData display)
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in display.Data)
+        {
+            var isJson = mime.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mime.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            data[mime] = isJson && TryParseJson(value) is { } json ? json : JsonValue.Create(value);
+        }
+        return data;
+    }
+
+    /// <summary>display_data and update_display_data: data, metadata, and the display id under "transient".</summary>
+    private static JsonObject Display(DisplayData display)
+    {
+        var content = new JsonObject { ["data"] = Data(display), ["metadata"] = new JsonObject() };
+        if (display.DisplayId is { } id) content["transient"] = new JsonObject { ["display_id"] = id };
+        return content;
+    }
+
+    private static JsonNode? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ using MnistCourse.Kernel.Execution;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Language;
 using MnistCourse.Kernel.Messaging;
+using MnistCourse.Notebooks.Engine;
 
 namespace MnistCourse.Kernel.Handlers;
 
@@ -16,13 +17,13 @@ namespace MnistCourse.Kernel.Handlers;
 /// </summary>
 public sealed class ShellHandler(
     KernelChannels channels,
-    MessageFactory messages,
-    IopubPublisher iopub,
     ExecuteRequestHandler execution,
-    CompletionProvider completion,
-    InspectionProvider inspection,
+    CSharpSession session,
     Action<JupyterMessage, ChannelName> shutdown)
 {
+    private readonly CompletionProvider _completion = new(session);
+    private readonly InspectionProvider _inspection = new(session);
+
     private readonly Channel<(JupyterMessage Message, long Sequence)> _queue =
         Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -46,31 +47,29 @@ public sealed class ShellHandler(
 
     private async Task HandleAsync(JupyterMessage request, long sequence)
     {
-        iopub.Status(request, "busy");
+        channels.Status(request, "busy");
         try
         {
-            var content = request.Content;
             switch (request.Type)
             {
                 case "execute_request" when sequence <= Interlocked.Read(ref _abortThrough):
                     Reply(request, "execute_reply", new JsonObject { ["status"] = "aborted" });
                     break;
                 case "execute_request":
-                    var succeeded = await execution.HandleAsync(request);
-                    var stopOnError = content["stop_on_error"] is not JsonValue flag || !flag.TryGetValue<bool>(out var stop) || stop;
-                    if (!succeeded && stopOnError) Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
+                    if (!await execution.HandleAsync(request) && request.Flag("stop_on_error", true))
+                        Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
                     break;
                 case "kernel_info_request":
                     Reply(request, "kernel_info_reply", KernelInfo.Content());
                     break;
                 case "complete_request":
-                    Reply(request, "complete_reply", completion.Reply(Code(content), CursorPosition(content)));
+                    Reply(request, "complete_reply", _completion.Reply(request.Text("code"), CursorPosition(request)));
                     break;
                 case "inspect_request":
-                    Reply(request, "inspect_reply", inspection.Reply(Code(content), CursorPosition(content)));
+                    Reply(request, "inspect_reply", _inspection.Reply(request.Text("code"), CursorPosition(request)));
                     break;
                 case "is_complete_request":
-                    Reply(request, "is_complete_reply", CompletenessCheck.Reply(Code(content)));
+                    Reply(request, "is_complete_reply", CompletenessCheck.Reply(request.Text("code")));
                     break;
                 case "history_request":
                     Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
@@ -94,15 +93,12 @@ public sealed class ShellHandler(
         }
         finally
         {
-            iopub.Status(request, "idle");
+            channels.Status(request, "idle");
         }
     }
 
-    private void Reply(JupyterMessage request, string msgType, JsonObject content) =>
-        channels.Send(ChannelName.Shell, messages.Reply(request, msgType, content));
+    private void Reply(JupyterMessage request, string msgType, JsonObject content) => channels.Reply(ChannelName.Shell, request, msgType, content);
 
-    private static string Code(JsonObject content) => (string?)content["code"] ?? "";
-
-    private static int CursorPosition(JsonObject content) =>
-        content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var position) ? position : Code(content).Length;
+    private static int CursorPosition(JupyterMessage request) =>
+        request.Content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var position) ? position : request.Text("code").Length;
 }

@@ -11,11 +11,9 @@ namespace MnistCourse.Kernel.Language;
 /// </summary>
 public static class CompletenessCheck
 {
-    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-
     public static JsonObject Reply(string code)
     {
-        var tree = CSharpSyntaxTree.ParseText(CellDirectives.Parse(code).Code, ScriptOptions);
+        var tree = CSharpSyntaxTree.ParseText(CellDirectives.Parse(code).Code, CSharpSession.ScriptParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree))
             return new JsonObject { ["status"] = "incomplete", ["indent"] = Indent(code) };
         var broken = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
