@@ -21,8 +21,7 @@ public sealed class ShellHandler(
     CSharpSession session,
     Action<JupyterMessage, ChannelName> shutdown)
 {
-    private readonly CompletionProvider _completion = new(session);
-    private readonly InspectionProvider _inspection = new(session);
+    private readonly LanguageServices _language = new(session);
 
     private readonly Channel<(JupyterMessage Message, long Sequence)> _queue =
         Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
@@ -63,13 +62,13 @@ public sealed class ShellHandler(
                     Reply(request, "kernel_info_reply", KernelInfo.Content());
                     break;
                 case "complete_request":
-                    Reply(request, "complete_reply", _completion.Reply(request.Text("code"), CursorPosition(request)));
+                    Reply(request, "complete_reply", _language.Complete(request.Text("code"), CursorPosition(request)));
                     break;
                 case "inspect_request":
-                    Reply(request, "inspect_reply", _inspection.Reply(request.Text("code"), CursorPosition(request)));
+                    Reply(request, "inspect_reply", _language.Inspect(request.Text("code"), CursorPosition(request)));
                     break;
                 case "is_complete_request":
-                    Reply(request, "is_complete_reply", CompletenessCheck.Reply(request.Text("code")));
+                    Reply(request, "is_complete_reply", LanguageServices.IsComplete(request.Text("code")));
                     break;
                 case "history_request":
                     Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
