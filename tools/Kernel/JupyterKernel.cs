@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using MnistCourse.Kernel.Channels;
 using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Execution;
-using MnistCourse.Kernel.Handlers;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Language;
 using MnistCourse.Kernel.Messaging;
@@ -15,8 +15,10 @@ namespace MnistCourse.Kernel;
 /// The course's Jupyter kernel: the notebook engine (<see cref="CSharpSession"/>, the same one the headless runner
 /// uses) behind the Jupyter messaging protocol 5.3. One session per kernel process; cells run in the kernel's
 /// current directory, which Jupyter fronts set to the notebook's folder, so relative <c>#r</c> paths work as in Polyglot.
-/// Shell requests go to the shell worker; control requests (interrupt, shutdown, kernel info) are handled at once on
-/// the channel thread, even while a cell runs.
+/// Shell requests run one at a time in arrival order (as Jupyter expects) on a worker of their own, so the channel
+/// thread stays free for control requests (interrupt, shutdown, kernel info), handled at once even while a cell runs,
+/// and for stdin. Each request is bracketed by IOPub status busy … idle. After a failed cell with stop_on_error, the
+/// execute_requests already queued are answered "aborted" instead of run, as ipykernel does for "Run All".
 /// </summary>
 public sealed class JupyterKernel : IDisposable
 {
@@ -24,8 +26,12 @@ public sealed class JupyterKernel : IDisposable
     private readonly Heartbeat _heartbeat;
     private readonly StdinReader _stdin;
     private readonly ExecuteRequestHandler _execution;
-    private readonly ShellHandler _shell;
+    private readonly LanguageServices _language;
+    private readonly Channel<(JupyterMessage Request, long Sequence)> _shellQueue =
+        Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _received;
+    private long _abortThrough;
     private int _shuttingDown;
 
     public JupyterKernel(ConnectionFile connection)
@@ -38,7 +44,7 @@ public sealed class JupyterKernel : IDisposable
         _heartbeat = new Heartbeat(connection.Endpoint(connection.HeartbeatPort));
         _stdin = new StdinReader(_channels);
         _execution = new ExecuteRequestHandler(session, _channels, _stdin);
-        _shell = new ShellHandler(_channels, _execution, session, Shutdown);
+        _language = new LanguageServices(session);
         _channels.Received += Route;
         KernelLog.Info($"C# (MnistCourse) kernel, pid {Environment.ProcessId}, cells run in {directory}");
     }
@@ -56,7 +62,7 @@ public sealed class JupyterKernel : IDisposable
         using var parent = new ParentWatch(() => Shutdown(null, ChannelName.Control));
         _channels.Start();
         _channels.Status(null, "starting");
-        var shell = _shell.RunAsync(stopping.Token);
+        var shell = ServeShellAsync(stopping.Token);
 
         await _shutdown.Task;
         _execution.Interrupt(); // a cell still running stops at its next loop check; the process exits anyway
@@ -74,7 +80,7 @@ public sealed class JupyterKernel : IDisposable
         switch (channel, message.Type)
         {
             case (ChannelName.Shell, _):
-                _shell.Enqueue(message);
+                _shellQueue.Writer.TryWrite((message, Interlocked.Increment(ref _received)));
                 break;
             case (ChannelName.Control, "interrupt_request"):
                 KernelLog.Info(_execution.Interrupt() ? "interrupt: the running cell was asked to stop" : "interrupt: no cell was running");
@@ -95,6 +101,58 @@ public sealed class JupyterKernel : IDisposable
                 KernelLog.Warn($"unexpected {message.Type} on {channel}; ignored");
                 break;
         }
+    }
+
+    private async Task ServeShellAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var (request, sequence) in _shellQueue.Reader.ReadAllAsync(cancellationToken))
+            {
+                _channels.Status(request, "busy");
+                try
+                {
+                    await HandleShellAsync(request, sequence);
+                }
+                catch (Exception e)
+                {
+                    KernelLog.Error($"handling {request}: {e}");
+                }
+                finally
+                {
+                    _channels.Status(request, "idle");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleShellAsync(JupyterMessage request, long sequence)
+    {
+        var code = request.Text("code");
+        var cursor = request.Content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var position) ? position : code.Length;
+        var reply = request.Type switch
+        {
+            "execute_request" when sequence <= Interlocked.Read(ref _abortThrough) => new JsonObject { ["status"] = "aborted" },
+            "kernel_info_request" => KernelInfo.Content(),
+            "complete_request" => _language.Complete(code, cursor),
+            "inspect_request" => _language.Inspect(code, cursor),
+            "is_complete_request" => LanguageServices.IsComplete(code),
+            "history_request" => new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() },
+            "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
+            _ => null,
+        };
+        if (reply is not null) _channels.Reply(ChannelName.Shell, request, request.Type.Replace("_request", "_reply"), reply);
+        else if (request.Type == "execute_request")
+        {
+            if (!await _execution.HandleAsync(request) && request.Flag("stop_on_error", true))
+                Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
+        }
+        else if (request.Type == "shutdown_request") Shutdown(request, ChannelName.Shell); // older fronts send it on shell
+        else if (request.Type is not ("comm_open" or "comm_msg" or "comm_close")) // no comm targets (widgets) in this kernel
+            KernelLog.Warn($"unsupported shell message {request.Type}; ignored");
     }
 
     private void Shutdown(JupyterMessage? request, ChannelName channel)

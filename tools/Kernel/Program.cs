@@ -3,8 +3,6 @@ using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Installation;
 
-// MnistCourse.Kernel CONNECTION_FILE   — what Jupyter runs (see the kernelspec's argv)
-// MnistCourse.Kernel install | uninstall [--data-dir DIR]   — what `./course kernel install|uninstall` runs
 const string usage = """
     MnistCourse.Kernel: the course's C# Jupyter kernel, "C# (MnistCourse)".
 
@@ -58,22 +56,16 @@ if (args.Length > 1)
     return 2;
 }
 
-ConnectionFile connection;
+int exitCode;
 try
 {
-    connection = ConnectionFile.Load(args[0]);
+    using var kernel = new JupyterKernel(ConnectionFile.Load(args[0]));
+    exitCode = await kernel.RunAsync();
 }
 catch (ConnectionFileException e)
 {
     Console.Error.WriteLine($"MnistCourse.Kernel: {e.Message}");
     return 2;
-}
-
-int exitCode;
-try
-{
-    using var kernel = new JupyterKernel(connection);
-    exitCode = await kernel.RunAsync();
 }
 catch (NetMQ.NetMQException e)
 {

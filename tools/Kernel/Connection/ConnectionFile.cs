@@ -48,3 +48,6 @@ public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int
         return new ConnectionFile(Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"), Port("control_port"), Port("hb_port"), key);
     }
 }
+
+/// <summary>A connection file the kernel cannot use; the message names the file and what is wrong with it.</summary>
+public sealed class ConnectionFileException(string path, string problem) : Exception($"connection file {path} {problem}");

@@ -13,30 +13,18 @@ namespace MnistCourse.Kernel.Execution;
 /// they are gathered for a short moment into one stream message, and flushed before any other output so the order
 /// of outputs stays exactly the order the cell produced them. Thread-safe (cells may print from any thread).
 /// </summary>
-public sealed class IopubCellObserver : IExecutionObserver, IDisposable
+public sealed class IopubCellObserver(KernelChannels channels, JupyterMessage request, int executionCount, bool silent)
+    : IExecutionObserver, IDisposable
 {
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(50);
     private const int FlushSize = 16 * 1024;
 
     private readonly object _gate = new();
-    private readonly KernelChannels _channels;
-    private readonly JupyterMessage _request;
-    private readonly int _executionCount;
-    private readonly bool _silent;
     private readonly StringBuilder _pending = new();
-    private readonly Timer _timer;
+    private Timer? _timer;
     private StreamName _pendingStream;
     private bool _timerArmed;
     private bool _disposed;
-
-    public IopubCellObserver(KernelChannels channels, JupyterMessage request, int executionCount, bool silent)
-    {
-        _channels = channels;
-        _request = request;
-        _executionCount = executionCount;
-        _silent = silent;
-        _timer = new Timer(_ => Flush());
-    }
 
     public void OnStream(StreamName stream, string text)
     {
@@ -49,7 +37,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
             else if (!_timerArmed)
             {
                 _timerArmed = true;
-                _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+                (_timer ??= new Timer(_ => Flush())).Change(FlushDelay, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -60,10 +48,10 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
 
     public void OnExecuteResult(DisplayData result)
     {
-        if (_silent) return; // a silent request has no execute_result (protocol)
+        if (silent) return; // a silent request has no execute_result (protocol)
         Publish("execute_result", new JsonObject
         {
-            ["execution_count"] = _executionCount,
+            ["execution_count"] = executionCount,
             ["data"] = Data(result),
             ["metadata"] = new JsonObject(),
         });
@@ -82,7 +70,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         lock (_gate)
         {
             FlushLocked();
-            _channels.Publish(_request, msgType, content);
+            channels.Publish(request, msgType, content);
         }
     }
 
@@ -90,7 +78,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
     {
         _timerArmed = false;
         if (_pending.Length == 0) return;
-        _channels.Publish(_request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
+        channels.Publish(request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
         _pending.Clear();
     }
 
@@ -135,7 +123,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         {
             FlushLocked();
             _disposed = true;
-            _timer.Dispose();
+            _timer?.Dispose();
         }
     }
 }

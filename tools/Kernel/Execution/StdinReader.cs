@@ -42,9 +42,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     /// <summary>An input_reply arrived on the stdin channel (poller thread).</summary>
     public void OnInputReply(JupyterMessage reply)
     {
-        TaskCompletionSource<string>? waiting;
-        lock (_gate) waiting = _waiting;
-        waiting?.TrySetResult(reply.Text("value"));
+        lock (_gate) _waiting?.TrySetResult(reply.Text("value"));
     }
 
     public override string? ReadLine()
