@@ -191,8 +191,9 @@ public sealed class CSharpSession : IDisposable
     private async Task<string?> LoadPackagesAsync(CellDirectives directives, CancellationToken cancellationToken)
     {
         // URLs as given; folders relative to the notebook
-        var sources = _sources.Union(directives.Sources.Select(source =>
-            Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(Path.Combine(_baseDirectory, source)))).ToList();
+        var sources = _sources.Union(directives.Sources.Select(source => Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile
+            ? source
+            : Path.GetFullPath(Path.Combine(_baseDirectory, source)))).ToList();
 
         var requested = new List<PackageRequest>();
         foreach (var original in directives.Packages)
@@ -216,12 +217,9 @@ public sealed class CSharpSession : IDisposable
         foreach (var assembly in _packageResolver.Add(result.Packages))
             _assemblyLoader.RegisterDependency(assembly);
 
-        var newReferences = new List<MetadataReference>();
-        foreach (var path in result.Packages.SelectMany(p => p.CompileAssemblies))
-        {
-            if (_referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
-                newReferences.Add(MetadataReference.CreateFromFile(path));
-        }
+        var newReferences = result.Packages.SelectMany(p => p.CompileAssemblies)
+            .Where(path => _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
+            .Select(path => MetadataReference.CreateFromFile(path)).ToList();
         if (newReferences.Count > 0) _options = _options.AddReferences(newReferences);
         return null;
     }

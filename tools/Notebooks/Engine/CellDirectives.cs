@@ -50,9 +50,8 @@ public sealed partial class CellDirectives
     /// <summary>Takes in <paramref name="line"/> (trimmed) when it is a directive; false for a line of code.</summary>
     private bool Read(string line, int number)
     {
-        if (line.StartsWith("#!", StringComparison.Ordinal))
+        if (CellLanguage.MagicWord(line) is { } word)
         {
-            var word = line[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
             if (CellLanguage.TryParseMagic(line, out var language))
             {
                 if (language != CellLanguage.CSharp) ForeignLanguage ??= language;

@@ -13,7 +13,6 @@ public static class KernelExtensionSubstitutes
         ["XPlot.Plotly.Interactive"] = "XPlot.Plotly",
     };
 
-    /// <summary>True when <paramref name="request"/> is such an extension; <paramref name="substitute"/> is then its chart package, else the request itself.</summary>
     public static bool TrySubstitute(PackageRequest request, out PackageRequest substitute)
     {
         substitute = Underlying.TryGetValue(request.Id, out var id) ? request with { Id = id } : request;

@@ -26,10 +26,16 @@ public static class CellLanguage
     /// <summary>Language magics recognised on a cell's first line (other <c>#!</c> magics, like <c>#!time</c>, are not languages).</summary>
     public static bool TryParseMagic(string firstLine, out string language)
     {
-        var trimmed = firstLine.Trim();
-        var word = trimmed.StartsWith("#!", StringComparison.Ordinal) ? trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
-        language = word is null ? "" : Aliases.GetValueOrDefault(word, "");
+        language = MagicWord(firstLine) is { } word ? Aliases.GetValueOrDefault(word, "") : "";
         return language.Length > 0;
+    }
+
+    /// <summary>The word after <c>#!</c> on a magic line ("" for a bare <c>#!</c>); null for any other line.</summary>
+    public static string? MagicWord(string line)
+    {
+        var trimmed = line.Trim();
+        if (!trimmed.StartsWith("#!", StringComparison.Ordinal)) return null;
+        return trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
     }
 
     private static string Normalize(string kernelOrLanguage) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -10,26 +9,15 @@ namespace MnistCourse.Notebooks.Format;
 /// </summary>
 public static class MultilineText
 {
-    public static string Read(JsonNode? node)
+    public static string Read(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case null:
-                return "";
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                return text;
-            case JsonArray lines:
-                var builder = new StringBuilder();
-                foreach (var line in lines)
-                {
-                    if (line is JsonValue v && v.TryGetValue<string>(out var s)) builder.Append(s);
-                    else throw new FormatException("a multi-line text list holds something other than strings");
-                }
-                return builder.ToString();
-            default:
-                throw new FormatException("expected a string or a list of strings");
-        }
-    }
+        null => "",
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonArray lines => string.Concat(lines.Select(line => line is JsonValue v && v.TryGetValue<string>(out var text)
+            ? text
+            : throw new FormatException("a multi-line text list holds something other than strings"))),
+        _ => throw new FormatException("expected a string or a list of strings"),
+    };
 
     /// <summary>Splits after each '\n', keeping it, like nbformat's writer.</summary>
     public static JsonArray ToLines(string text) =>

@@ -44,7 +44,9 @@ public sealed class NotebookCell
     public int? ExecutionCount
     {
         get => Json["execution_count"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
-        set => Json["execution_count"] = Type == CellType.Code ? value : throw new InvalidOperationException("only code cells have an execution count");
+        set => Json["execution_count"] = Type == CellType.Code
+            ? value
+            : throw new InvalidOperationException("only code cells have an execution count");
     }
 
     /// <summary>Forgets a code cell's earlier run: no outputs, no execution count.</summary>

@@ -47,7 +47,11 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             var observer = recorder.For(cell);
             ExecutionError? error;
             var status = NotebookRunStatus.CellFailed;
-            if (language != CellLanguage.CSharp) observer.OnError(error = ErrorReport.UnsupportedLanguage(cellName, language));
+            if (language != CellLanguage.CSharp)
+            {
+                error = ErrorReport.UnsupportedLanguage(cellName, language);
+                observer.OnError(error);
+            }
             else
             {
                 var execution = session.ExecuteAsync(source, cellName, observer, cancellationToken);
@@ -64,7 +68,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
                 else
                 {
                     var message = $"{cellName} timed out after {_options.CellTimeout.TotalSeconds:0.###} s";
-                    observer.OnError(error = new ExecutionError("CellTimeoutError", message, [$"CellTimeoutError: {message} (raise it with --cell-timeout SECONDS)"]));
+                    error = new ExecutionError("CellTimeoutError", message, [$"CellTimeoutError: {message} (raise it with --cell-timeout SECONDS)"]);
+                    observer.OnError(error);
                     status = NotebookRunStatus.TimedOut;
                 }
             }

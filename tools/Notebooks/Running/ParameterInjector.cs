@@ -15,11 +15,10 @@ namespace MnistCourse.Notebooks.Running;
 public static class ParameterInjector
 {
     /// <summary>The notebook's quick-run overrides (<c>metadata.mnistcourse.quick</c>); empty when it has none.</summary>
-    public static IReadOnlyList<KeyValuePair<string, ParameterValue>> QuickOverrides(Notebook notebook)
-    {
-        if (notebook.Metadata["mnistcourse"]?["quick"] is not JsonObject quick) return [];
-        return quick.Select(p => KeyValuePair.Create(p.Key, ParameterValue.FromJson(p.Value?.DeepClone(), "metadata.mnistcourse.quick"))).ToList();
-    }
+    public static IReadOnlyList<KeyValuePair<string, ParameterValue>> QuickOverrides(Notebook notebook) =>
+        notebook.Metadata["mnistcourse"]?["quick"] is JsonObject quick
+            ? quick.Select(p => KeyValuePair.Create(p.Key, ParameterValue.FromJson(p.Value?.DeepClone(), "metadata.mnistcourse.quick"))).ToList()
+            : [];
 
     /// <summary>
     /// Inserts the injected-parameters cell (replacing one left by an earlier run) and returns it; null when there is
@@ -46,8 +45,9 @@ public static class ParameterInjector
             merged[name] = value;
         }
 
-        var source = string.Join('\n', declarations.Where(d => merged.ContainsKey(d.Name)).Select(d =>
-            $"{(d.TypeName.StartsWith("const ", StringComparison.Ordinal) ? d.TypeName[6..] : d.TypeName)} {d.Name} = {ToLiteral(d, merged[d.Name])};")
+        string Type(ParameterDeclaration d) => d.TypeName.StartsWith("const ", StringComparison.Ordinal) ? d.TypeName[6..] : d.TypeName;
+        var source = string.Join('\n', declarations.Where(d => merged.ContainsKey(d.Name))
+            .Select(d => $"{Type(d)} {d.Name} = {ToLiteral(d, merged[d.Name])};")
             .Prepend("// Parameters injected by MnistCourse.Runner"));
 
         var metadata = new JsonObject
@@ -122,3 +122,6 @@ public static class ParameterInjector
         }
     }
 }
+
+/// <summary>A parameter override that cannot be applied (unknown name, value of the wrong type, no parameters cell).</summary>
+public sealed class ParameterException(string message) : Exception(message);

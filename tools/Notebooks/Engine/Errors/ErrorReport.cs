@@ -50,13 +50,15 @@ internal static class ErrorReport
     public static ExecutionError Interrupted(Exception? exception, SubmissionRegistry registry, string cellName)
     {
         const string name = "System.OperationCanceledException", message = "The cell was interrupted.";
-        return new ExecutionError(name, message, [$"{name}: {message}", .. exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName)]);
+        List<string> frames = exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName);
+        return new ExecutionError(name, message, [$"{name}: {message}", .. frames]);
     }
 
     private static List<string> Frames(Exception exception, SubmissionRegistry registry, string cellName)
     {
         var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
-        var lastSubmission = Array.FindLastIndex(frames, f => (registry.ByPath(f.GetFileName()) ?? registry.ByType(f.GetMethod()?.DeclaringType)) is not null);
+        var lastSubmission = Array.FindLastIndex(frames,
+            frame => (registry.ByPath(frame.GetFileName()) ?? registry.ByType(frame.GetMethod()?.DeclaringType)) is not null);
         var lines = new List<string>();
         // Below the outermost cell frame there is only the scripting engine's plumbing.
         foreach (var frame in lastSubmission >= 0 ? frames[..(lastSubmission + 1)] : frames)

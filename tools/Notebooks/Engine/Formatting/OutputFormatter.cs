@@ -33,7 +33,10 @@ public sealed class OutputFormatter
         if (value is string text) return new() { [PlainText] = text };
         if (IsScalar(value.GetType())) return new() { [PlainText] = Formatter.ToDisplayString(value, PlainText) };
         if (PlotlyChartFormatter.IsChart(value))
-            return new() { [Html] = FormatAs(value, Html, forcePlotlyJs, ref carriesPlotlyJs), [PlainText] = value.GetType().FullName ?? value.GetType().Name };
+        {
+            var chart = FormatAs(value, Html, forcePlotlyJs, ref carriesPlotlyJs);
+            return new() { [Html] = chart, [PlainText] = value.GetType().FullName ?? value.GetType().Name };
+        }
 
         var preferred = Formatter.GetPreferredMimeTypesFor(value.GetType());
         foreach (var mime in preferred.Count > 0 ? preferred : [Html])

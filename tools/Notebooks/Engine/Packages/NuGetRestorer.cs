@@ -116,7 +116,8 @@ public sealed partial class NuGetRestorer
         // When the engine itself runs under MSBuild or `dotnet test`, these point the child at the parent's build and break it.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE" })
             start.Environment.Remove(name);
-        foreach (var name in new[] { "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE" }) start.Environment[name] = "1";
+        foreach (var name in new[] { "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE" })
+            start.Environment[name] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {_dotnet}");
         process.StandardInput.Close();
