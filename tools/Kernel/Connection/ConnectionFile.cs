@@ -45,7 +45,8 @@ public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int
         var scheme = Text("signature_scheme", "hmac-sha256");
         if (key.Length > 0 && scheme != "hmac-sha256")
             throw new ConnectionFileException(path, $"asks for signature scheme \"{scheme}\"; this kernel supports \"hmac-sha256\" only");
-        return new ConnectionFile(Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"), Port("control_port"), Port("hb_port"), key);
+        return new ConnectionFile(
+            Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"), Port("control_port"), Port("hb_port"), key);
     }
 }
 

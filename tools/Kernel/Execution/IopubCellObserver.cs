@@ -91,7 +91,8 @@ public sealed class IopubCellObserver(KernelChannels channels, JupyterMessage re
         var data = new JsonObject();
         foreach (var (mime, value) in display.Data)
         {
-            var isJson = mime.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mime.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            var isJson = mime.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                         || mime.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
             data[mime] = isJson && TryParseJson(value) is { } json ? json : JsonValue.Create(value);
         }
         return data;

@@ -45,18 +45,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
         lock (_gate) _waiting?.TrySetResult(reply.Text("value"));
     }
 
-    public override string? ReadLine()
-    {
-        if (!Fill()) return null;
-        lock (_gate)
-        {
-            var newline = _buffer.IndexOf('\n');
-            var line = _buffer[..newline];
-            _buffer = _buffer[(newline + 1)..];
-            return line;
-        }
-    }
-
+    /// <summary>One character of the line asked for (TextReader's ReadLine reads through this).</summary>
     public override int Read()
     {
         if (!Fill()) return -1;
@@ -73,7 +62,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
         lock (_gate) return _buffer.Length > 0 ? _buffer[0] : -1; // Peek must not block for input
     }
 
-    /// <summary>Makes sure a line (ending in '\n') is buffered, asking the front when none is; false at end of input.</summary>
+    /// <summary>Makes sure input is buffered, asking the front for a line when none is; false at end of input.</summary>
     private bool Fill()
     {
         lock (_gate)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Language;
 using MnistCourse.Notebooks.Engine.Packages;
-using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Kernel.Installation;
 
@@ -33,7 +32,8 @@ public static class KernelSpecInstaller
             ["interrupt_mode"] = "message", // interrupt_request on the control channel, not SIGINT
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        Notebooks.Format.AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), json);
         return folder;
     }
 

@@ -92,9 +92,9 @@ public sealed class LanguageServices(CSharpSession session)
         var tree = CSharpSyntaxTree.ParseText(CellDirectives.Parse(code).Code, CSharpSession.ScriptParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree))
         {
-            var last = code.TrimEnd().Split('\n').LastOrDefault(l => l.Trim().Length > 0) ?? "";
+            var last = code.TrimEnd().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.TrimEnd() ?? "";
             var indent = last[..(last.Length - last.TrimStart().Length)];
-            return new JsonObject { ["status"] = "incomplete", ["indent"] = last.TrimEnd().EndsWith('{') || last.TrimEnd().EndsWith('(') ? indent + "    " : indent };
+            return new JsonObject { ["status"] = "incomplete", ["indent"] = last.EndsWith('{') || last.EndsWith('(') ? indent + "    " : indent };
         }
         var broken = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
         return new JsonObject { ["status"] = broken ? "invalid" : "complete" };
@@ -156,8 +156,11 @@ public sealed class LanguageServices(CSharpSession session)
 
         // The identifier the cursor is in or just after; else the call whose parentheses it is in.
         var token = root.FindToken(Math.Min(position, Math.Max(0, root.FullSpan.End - 1)));
-        if (!token.IsKind(SyntaxKind.IdentifierToken) && position > 0 && root.FindToken(position - 1) is var previous && previous.IsKind(SyntaxKind.IdentifierToken))
-            token = previous;
+        if (!token.IsKind(SyntaxKind.IdentifierToken) && position > 0)
+        {
+            var previous = root.FindToken(position - 1);
+            if (previous.IsKind(SyntaxKind.IdentifierToken)) token = previous;
+        }
         ISymbol? symbol = null;
         for (var node = token.Parent; node is not null && symbol is null; node = node.Parent)
         {
@@ -206,7 +209,8 @@ public sealed class LanguageServices(CSharpSession session)
     }
 
     /// <summary>UTF-16 index of the <paramref name="codePoints"/>-th code point of <paramref name="text"/> (clamped).</summary>
-    private static int ToUtf16(string text, int codePoints) => text.EnumerateRunes().Take(Math.Max(codePoints, 0)).Sum(rune => rune.Utf16SequenceLength);
+    private static int ToUtf16(string text, int codePoints) =>
+        text.EnumerateRunes().Take(Math.Max(codePoints, 0)).Sum(rune => rune.Utf16SequenceLength);
 
     /// <summary>How many code points precede UTF-16 index <paramref name="index"/>.</summary>
     private static int ToCodePoints(string text, int index) => text[..Math.Clamp(index, 0, text.Length)].EnumerateRunes().Count();
