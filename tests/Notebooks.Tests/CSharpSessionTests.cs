@@ -12,7 +12,7 @@ public class CSharpSessionTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly CSharpSession _session;
 
-    public CSharpSessionTests() => _session = new CSharpSession(new SessionOptions { BaseDirectory = _folder.Path, DocumentName = "test.ipynb" });
+    public CSharpSessionTests() => _session = new CSharpSession(_folder.Path, "test.ipynb");
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ public class ConcurrentSessionsTests
     {
         var runs = Enumerable.Range(0, 3).Select(async k =>
         {
-            using var session = new CSharpSession(new SessionOptions { DocumentName = $"parallel{k}.ipynb" });
+            using var session = new CSharpSession(documentName: $"parallel{k}.ipynb");
             var observer = new RecordingObserver();
             var outcome = await session.ExecuteAsync($"var handle = display(\"session {k}\");\nConsole.WriteLine({k});", "cell 1", observer);
             return (k, outcome, observer);

@@ -3,8 +3,6 @@ using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Installation;
 
-// MnistCourse.Kernel CONNECTION_FILE   — what Jupyter runs (see the kernelspec's argv)
-// MnistCourse.Kernel install | uninstall [--data-dir DIR]   — what `./course kernel install|uninstall` runs
 const string usage = """
     MnistCourse.Kernel: the course's C# Jupyter kernel, "C# (MnistCourse)".
 
@@ -15,7 +13,7 @@ const string usage = """
       MnistCourse.Kernel uninstall [--data-dir DIR]
     """;
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+if (args is [] or ["-h" or "--help" or "help", ..])
 {
     Console.Out.WriteLine(usage);
     return args.Length == 0 ? 2 : 0;
@@ -23,29 +21,25 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 if (args[0] is "install" or "uninstall")
 {
-    string? dataDirectory = null;
-    for (var i = 1; i < args.Length; i++)
+    var dataDirectory = args is [_, "--data-dir", var folder] ? folder : null;
+    if (args.Length > 1 && dataDirectory is null)
     {
-        if (args[i] == "--data-dir" && i + 1 < args.Length) dataDirectory = args[++i];
-        else
-        {
-            Console.Error.WriteLine($"MnistCourse.Kernel {args[0]}: unknown argument '{args[i]}'\n{usage}");
-            return 2;
-        }
+        Console.Error.WriteLine($"MnistCourse.Kernel {args[0]}: unknown arguments '{string.Join(' ', args[1..])}'\n{usage}");
+        return 2;
     }
     try
     {
         if (args[0] == "install")
         {
-            var folder = KernelSpecInstaller.Install(dataDirectory: dataDirectory);
-            Console.Out.WriteLine($"installed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" ({KernelSpecInstaller.Name}) in {folder}");
+            var installed = KernelSpecInstaller.Install(dataDirectory: dataDirectory);
+            Console.Out.WriteLine($"installed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" ({KernelSpecInstaller.Name}) in {installed}");
         }
         else
         {
-            var folder = KernelSpecInstaller.Uninstall(dataDirectory);
-            Console.Out.WriteLine(folder is null
-                ? $"the kernel \"{KernelSpecInstaller.DisplayName}\" was not installed in {JupyterPaths.KernelsDirectory(dataDirectory)}; nothing to do"
-                : $"removed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" from {folder}");
+            var removed = KernelSpecInstaller.Uninstall(dataDirectory);
+            Console.Out.WriteLine(removed is null
+                ? $"the kernel \"{KernelSpecInstaller.DisplayName}\" was not installed in {KernelSpecInstaller.KernelsDirectory(dataDirectory)}; nothing to do"
+                : $"removed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" from {removed}");
         }
         return 0;
     }
@@ -62,22 +56,16 @@ if (args.Length > 1)
     return 2;
 }
 
-ConnectionFile connection;
+int exitCode;
 try
 {
-    connection = ConnectionFile.Load(args[0]);
+    using var kernel = new JupyterKernel(ConnectionFile.Load(args[0]));
+    exitCode = await kernel.RunAsync();
 }
 catch (ConnectionFileException e)
 {
     Console.Error.WriteLine($"MnistCourse.Kernel: {e.Message}");
     return 2;
-}
-
-int exitCode;
-try
-{
-    using var kernel = new JupyterKernel(connection);
-    exitCode = await kernel.RunAsync();
 }
 catch (NetMQ.NetMQException e)
 {

@@ -15,7 +15,7 @@ public class WireCodecTests
     [Fact]
     public void A_message_round_trips_and_is_signed_with_HMAC_SHA256_of_the_four_json_frames()
     {
-        var codec = new WireCodec(new MessageSigner("secret"));
+        var codec = new WireCodec("secret");
         var frames = codec.Encode(Sample(new MessageFactory()));
 
         Assert.Equal("<IDS|MSG>", Encoding.UTF8.GetString(frames[1]));
@@ -32,19 +32,19 @@ public class WireCodecTests
     [Fact]
     public void Tampered_content_or_another_key_is_rejected()
     {
-        var frames = new WireCodec(new MessageSigner("secret")).Encode(Sample(new MessageFactory()));
-        Assert.False(new WireCodec(new MessageSigner("other")).TryDecode(frames, out _, out var problem));
+        var frames = new WireCodec("secret").Encode(Sample(new MessageFactory()));
+        Assert.False(new WireCodec("other").TryDecode(frames, out _, out var problem));
         Assert.Equal("invalid HMAC signature", problem);
 
         frames[6] = Encoding.UTF8.GetBytes("""{"name":"stdout","text":"forged"}""");
-        Assert.False(new WireCodec(new MessageSigner("secret")).TryDecode(frames, out _, out problem));
+        Assert.False(new WireCodec("secret").TryDecode(frames, out _, out problem));
         Assert.Equal("invalid HMAC signature", problem);
     }
 
     [Fact]
     public void Malformed_frames_are_rejected_with_a_reason()
     {
-        var codec = new WireCodec(new MessageSigner("secret"));
+        var codec = new WireCodec("secret");
         Assert.False(codec.TryDecode([Encoding.UTF8.GetBytes("no delimiter")], out _, out var problem));
         Assert.Contains("no <IDS|MSG> delimiter", problem);
     }
@@ -52,7 +52,7 @@ public class WireCodecTests
     [Fact]
     public void An_empty_key_means_no_signature()
     {
-        var codec = new WireCodec(new MessageSigner(""));
+        var codec = new WireCodec("");
         var frames = codec.Encode(Sample(new MessageFactory()));
         Assert.Empty(frames[2]);
         Assert.True(codec.TryDecode(frames, out _, out _));

@@ -6,6 +6,10 @@ namespace MnistCourse.Notebooks.Tests.Support;
 public sealed class RecordingObserver : IExecutionObserver
 {
     private readonly List<(string Kind, object Payload)> _events = [];
+    private readonly TaskCompletionSource _printed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the cell's first console output: the cell is running.</summary>
+    public Task Printed => _printed.Task;
 
     public IReadOnlyList<(string Kind, object Payload)> Events
     {
@@ -26,7 +30,11 @@ public sealed class RecordingObserver : IExecutionObserver
         lock (_events) _events.Add((kind, payload));
     }
 
-    public void OnStream(StreamName stream, string text) => Add(stream.ToJupyter(), text);
+    public void OnStream(StreamName stream, string text)
+    {
+        Add(stream.ToJupyter(), text);
+        _printed.TrySetResult();
+    }
 
     public void OnDisplayData(DisplayData display) => Add("display_data", display);
 

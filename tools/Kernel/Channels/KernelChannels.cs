@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Messaging;
@@ -9,33 +10,50 @@ namespace MnistCourse.Kernel.Channels;
 /// <summary>
 /// The shell, control and stdin ROUTER sockets and the IOPub PUB socket, all served by one NetMQ poller thread:
 /// NetMQ sockets are not thread-safe, so other threads (cells printing, the shell worker) hand their messages to
-/// <see cref="Send"/>, which queues them for the poller thread; they go out in the order they were sent.
-/// Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
+/// <see cref="Reply"/> and <see cref="Publish"/>, which queue them for the poller thread; they go out in the order
+/// they were sent. Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
 /// </summary>
 public sealed class KernelChannels : IDisposable
 {
     private readonly WireCodec _codec;
-    private readonly RouterSocket _shell = new();
-    private readonly RouterSocket _control = new();
-    private readonly RouterSocket _stdin = new();
-    private readonly PublisherSocket _iopub = new();
+    private readonly MessageFactory _messages = new();
+    private readonly Dictionary<ChannelName, NetMQSocket> _sockets = new()
+    {
+        [ChannelName.Shell] = new RouterSocket(),
+        [ChannelName.Control] = new RouterSocket(),
+        [ChannelName.Stdin] = new RouterSocket(),
+        [ChannelName.IOPub] = new PublisherSocket(),
+    };
     private readonly NetMQQueue<Action> _outbox = new();
     private readonly NetMQPoller _poller;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public KernelChannels(ConnectionFile connection, WireCodec codec)
+    public KernelChannels(ConnectionFile connection)
     {
-        _codec = codec;
-        Bind(_shell, connection.Endpoint(connection.ShellPort), ChannelName.Shell);
-        Bind(_control, connection.Endpoint(connection.ControlPort), ChannelName.Control);
-        Bind(_stdin, connection.Endpoint(connection.StdinPort), ChannelName.Stdin);
-        _iopub.Options.Linger = TimeSpan.FromSeconds(1);
-        _iopub.Bind(connection.Endpoint(connection.IOPubPort));
+        _codec = new WireCodec(connection.Key);
+        if (connection.Key.Length == 0) KernelLog.Warn("the connection file has no key: messages are not signed");
+        foreach (var (channel, socket) in _sockets)
+        {
+            socket.Options.Linger = TimeSpan.FromSeconds(1); // a shutdown_reply still goes out while the kernel exits
+            socket.Bind(connection.Endpoint(channel switch
+            {
+                ChannelName.Shell => connection.ShellPort,
+                ChannelName.Control => connection.ControlPort,
+                ChannelName.Stdin => connection.StdinPort,
+                _ => connection.IOPubPort,
+            }));
+            if (channel == ChannelName.IOPub) continue;
+            socket.ReceiveReady += (_, e) =>
+            {
+                var frames = new List<byte[]>();
+                while (e.Socket.TryReceiveMultipartBytes(ref frames)) Dispatch(channel, frames);
+            };
+        }
         _outbox.ReceiveReady += (_, e) =>
         {
             while (e.Queue.TryDequeue(out var action, TimeSpan.Zero)) Run(action);
         };
-        _poller = [_shell, _control, _stdin, _iopub, _outbox];
+        _poller = [.. _sockets.Values, _outbox];
         KernelLog.Info($"shell, control, stdin, iopub on {connection.IP} ports {connection.ShellPort}, {connection.ControlPort}, {connection.StdinPort}, {connection.IOPubPort}");
     }
 
@@ -47,33 +65,29 @@ public sealed class KernelChannels : IDisposable
 
     public void Start() => _poller.RunAsync("jupyter-channels", isBackgroundThread: true);
 
-    /// <summary>Queues <paramref name="message"/> for sending on <paramref name="channel"/>; callable from any thread.</summary>
-    public void Send(ChannelName channel, JupyterMessage message)
+    /// <summary>Replies to <paramref name="request"/> on <paramref name="channel"/> (stdin: asks its front for input); any thread.</summary>
+    public void Reply(ChannelName channel, JupyterMessage request, string msgType, JsonObject content) =>
+        Send(channel, _messages.Reply(request, msgType, content));
+
+    /// <summary>Broadcasts on IOPub (outputs, status, the code being executed), tied to its request; any thread.</summary>
+    public void Publish(JupyterMessage? parent, string msgType, JsonObject content) =>
+        Send(ChannelName.IOPub, _messages.Broadcast(parent, msgType, content));
+
+    /// <summary>"starting", "busy" or "idle": fronts show it, and wait for "idle" to know a request is fully handled.</summary>
+    public void Status(JupyterMessage? parent, string state) => Publish(parent, "status", new JsonObject { ["execution_state"] = state });
+
+    private void Send(ChannelName channel, JupyterMessage message)
     {
         if (_outbox.IsDisposed) return;
-        _outbox.Enqueue(() => Socket(channel).SendMultipartBytes(_codec.Encode(message)));
+        _outbox.Enqueue(() => _sockets[channel].SendMultipartBytes(_codec.Encode(message)));
     }
 
     /// <summary>Stops the poller once everything queued before this call has been sent.</summary>
-    public void Stop()
+    public void Stop() => _outbox.Enqueue(() =>
     {
-        _outbox.Enqueue(() =>
-        {
-            _poller.StopAsync();
-            _stopped.TrySetResult();
-        });
-    }
-
-    private void Bind(RouterSocket socket, string endpoint, ChannelName channel)
-    {
-        socket.Options.Linger = TimeSpan.FromSeconds(1); // a shutdown_reply still goes out while the kernel exits
-        socket.Bind(endpoint);
-        socket.ReceiveReady += (_, e) =>
-        {
-            var frames = new List<byte[]>();
-            while (e.Socket.TryReceiveMultipartBytes(ref frames)) Dispatch(channel, frames);
-        };
-    }
+        _poller.StopAsync();
+        _stopped.TrySetResult();
+    });
 
     private void Dispatch(ChannelName channel, List<byte[]> frames)
     {
@@ -84,14 +98,6 @@ public sealed class KernelChannels : IDisposable
         }
         Run(() => Received?.Invoke(channel, message!));
     }
-
-    private NetMQSocket Socket(ChannelName channel) => channel switch
-    {
-        ChannelName.Shell => _shell,
-        ChannelName.Control => _control,
-        ChannelName.Stdin => _stdin,
-        _ => _iopub,
-    };
 
     /// <summary>One failing handler or send must not stop the poller thread, the kernel's only way to talk.</summary>
     private static void Run(Action action)
@@ -111,6 +117,6 @@ public sealed class KernelChannels : IDisposable
         if (_poller.IsRunning) _poller.Stop();
         _poller.Dispose();
         _outbox.Dispose();
-        foreach (var socket in new NetMQSocket[] { _shell, _control, _stdin, _iopub }) socket.Dispose();
+        foreach (var socket in _sockets.Values) socket.Dispose();
     }
 }

@@ -6,37 +6,22 @@ namespace MnistCourse.Kernel.Connection;
 /// The connection file Jupyter writes before starting a kernel: where to bind the five channels and the key that
 /// signs every message. See https://jupyter-client.readthedocs.io/en/stable/kernels.html#connection-files.
 /// </summary>
-public sealed record ConnectionFile(
-    string Transport,
-    string IP,
-    int ShellPort,
-    int IOPubPort,
-    int StdinPort,
-    int ControlPort,
-    int HeartbeatPort,
-    string Key,
-    string SignatureScheme)
+public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int StdinPort, int ControlPort, int HeartbeatPort, string Key)
 {
     /// <summary>A ZeroMQ endpoint to bind, e.g. tcp://127.0.0.1:5555 (0.0.0.0 binds every interface).</summary>
-    public string Endpoint(int port) => $"{Transport}://{(IP is "0.0.0.0" or "" ? "*" : IP)}:{port}";
+    public string Endpoint(int port) => $"tcp://{(IP is "0.0.0.0" or "" ? "*" : IP)}:{port}";
 
     /// <exception cref="ConnectionFileException">The file is missing, is not JSON, or lacks or misstates a field; the message names the file.</exception>
     public static ConnectionFile Load(string path)
     {
-        string text;
+        JsonElement root;
         try
         {
-            text = File.ReadAllText(path);
+            root = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConnectionFileException(path, $"cannot be read: {e.Message}");
-        }
-
-        JsonElement root;
-        try
-        {
-            root = JsonDocument.Parse(text).RootElement;
         }
         catch (JsonException e)
         {
@@ -44,11 +29,8 @@ public sealed record ConnectionFile(
         }
         if (root.ValueKind != JsonValueKind.Object) throw new ConnectionFileException(path, "is not a JSON object");
 
-        string Text(string name, string? fallback = null)
-        {
-            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String) return value.GetString()!;
-            return fallback ?? throw new ConnectionFileException(path, $"has no \"{name}\" string");
-        }
+        string Text(string name, string fallback) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : fallback;
 
         int Port(string name)
         {
@@ -63,7 +45,10 @@ public sealed record ConnectionFile(
         var scheme = Text("signature_scheme", "hmac-sha256");
         if (key.Length > 0 && scheme != "hmac-sha256")
             throw new ConnectionFileException(path, $"asks for signature scheme \"{scheme}\"; this kernel supports \"hmac-sha256\" only");
-        return new ConnectionFile(transport, Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"),
-            Port("control_port"), Port("hb_port"), key, scheme);
+        return new ConnectionFile(
+            Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"), Port("control_port"), Port("hb_port"), key);
     }
 }
+
+/// <summary>A connection file the kernel cannot use; the message names the file and what is wrong with it.</summary>
+public sealed class ConnectionFileException(string path, string problem) : Exception($"connection file {path} {problem}");

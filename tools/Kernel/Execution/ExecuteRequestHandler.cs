@@ -11,12 +11,7 @@ namespace MnistCourse.Kernel.Execution;
 /// runner uses), publishes execute_input and the outputs on IOPub, and replies with the status and execution count.
 /// <see cref="Interrupt"/> cancels the running cell (cooperatively: see CellInterruption in the engine).
 /// </summary>
-public sealed class ExecuteRequestHandler(
-    CSharpSession session,
-    IopubPublisher iopub,
-    KernelChannels channels,
-    MessageFactory messages,
-    StdinReader stdin)
+public sealed class ExecuteRequestHandler(CSharpSession session, KernelChannels channels, StdinReader stdin)
 {
     internal const string InterruptNote =
         "Interrupt requested: this cell stops at its next loop iteration or training batch. Code that only waits " +
@@ -30,24 +25,21 @@ public sealed class ExecuteRequestHandler(
     /// <summary>Handles one execute_request; returns whether the cell succeeded (the shell aborts queued cells otherwise).</summary>
     public async Task<bool> HandleAsync(JupyterMessage request)
     {
-        var content = request.Content;
-        var code = (string?)content["code"] ?? "";
-        var silent = Bool(content, "silent", false);
-        var storeHistory = Bool(content, "store_history", !silent) && !silent;
-        if (storeHistory) _executionCount++;
+        var code = request.Text("code");
+        var silent = request.Flag("silent", false);
+        if (request.Flag("store_history", !silent) && !silent) _executionCount++;
         var count = _executionCount;
-        if (!silent) iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
+        if (!silent) channels.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
         using var cancellation = new CancellationTokenSource();
-        var observer = new IopubCellObserver(iopub, request, count, silent);
+        var observer = new IopubCellObserver(channels, request, count, silent);
         var cell = new RunningCell(cancellation, observer);
         Interlocked.Exchange(ref _running, cell);
-        stdin.BeginCell(request, Bool(content, "allow_stdin", false), cancellation.Token, observer.Flush);
+        stdin.BeginCell(request, request.Flag("allow_stdin", false), cancellation.Token, observer.Flush);
         CellOutcome outcome;
         try
         {
-            outcome = MarkdownCell.TryShow(code, observer)
-                ?? await session.ExecuteAsync(code, $"In[{count}]", observer, cancellation.Token);
+            outcome = ShowMarkdown(code, observer) ?? await session.ExecuteAsync(code, $"In[{count}]", observer, cancellation.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -55,7 +47,7 @@ public sealed class ExecuteRequestHandler(
             KernelLog.Error($"In[{count}]: the engine failed: {e}");
             var error = new ExecutionError("KernelError", $"the kernel failed to run the cell: {e.Message}", [$"KernelError: {e.Message}", $"   in In[{count}]"]);
             observer.OnError(error);
-            outcome = CellOutcome.Failure(error, TimeSpan.Zero);
+            outcome = new CellOutcome(error);
         }
         finally
         {
@@ -65,23 +57,11 @@ public sealed class ExecuteRequestHandler(
             observer.Dispose();
         }
 
-        var reply = new JsonObject { ["execution_count"] = count };
-        if (outcome.Succeeded)
-        {
-            reply["status"] = "ok";
-            reply["user_expressions"] = new JsonObject();
-            reply["payload"] = new JsonArray();
-        }
-        else
-        {
-            var error = outcome.Error!;
-            reply["status"] = "error";
-            reply["ename"] = error.EName;
-            reply["evalue"] = error.EValue;
-            reply["traceback"] = new JsonArray(error.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
-            if (cancellation.IsCancellationRequested) KernelLog.Info($"In[{count}] interrupted");
-        }
-        channels.Send(ChannelName.Shell, messages.Reply(request, "execute_reply", reply));
+        var reply = outcome.Error?.ToJson() ?? new JsonObject { ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() };
+        reply["status"] = outcome.Succeeded ? "ok" : "error";
+        reply["execution_count"] = count;
+        if (!outcome.Succeeded && cancellation.IsCancellationRequested) KernelLog.Info($"In[{count}] interrupted");
+        channels.Reply(ChannelName.Shell, request, "execute_reply", reply);
         return outcome.Succeeded;
     }
 
@@ -106,15 +86,21 @@ public sealed class ExecuteRequestHandler(
         return true;
     }
 
-    private static bool Bool(JsonObject content, string name, bool fallback) =>
-        content[name] is JsonValue value && value.TryGetValue<bool>(out var b) ? b : fallback;
-
-    private sealed class RunningCell(CancellationTokenSource cancellation, IopubCellObserver observer)
+    /// <summary>
+    /// A code cell that starts with <c>#!markdown</c> is shown as Markdown, as Polyglot Notebooks does; the engine itself
+    /// runs C# only (the headless runner skips such cells).
+    /// </summary>
+    private static CellOutcome? ShowMarkdown(string code, IExecutionObserver observer)
     {
-        public CancellationTokenSource Cancellation { get; } = cancellation;
+        var lines = code.TrimStart().Split('\n', 2);
+        if (lines[0].Trim() is not ("#!markdown" or "#!md")) return null;
+        var markdown = lines.Length > 1 ? lines[1] : "";
+        observer.OnDisplayData(new DisplayData(new Dictionary<string, string> { ["text/markdown"] = markdown, ["text/plain"] = markdown }));
+        return CellOutcome.Success;
+    }
 
-        public IopubCellObserver Observer { get; } = observer;
-
+    private sealed record RunningCell(CancellationTokenSource Cancellation, IopubCellObserver Observer)
+    {
         public volatile bool Ended;
     }
 }

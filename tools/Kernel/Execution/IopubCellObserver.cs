@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Channels;
 using MnistCourse.Kernel.Messaging;
@@ -12,30 +13,18 @@ namespace MnistCourse.Kernel.Execution;
 /// they are gathered for a short moment into one stream message, and flushed before any other output so the order
 /// of outputs stays exactly the order the cell produced them. Thread-safe (cells may print from any thread).
 /// </summary>
-public sealed class IopubCellObserver : IExecutionObserver, IDisposable
+public sealed class IopubCellObserver(KernelChannels channels, JupyterMessage request, int executionCount, bool silent)
+    : IExecutionObserver, IDisposable
 {
     private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(50);
     private const int FlushSize = 16 * 1024;
 
     private readonly object _gate = new();
-    private readonly IopubPublisher _iopub;
-    private readonly JupyterMessage _request;
-    private readonly int _executionCount;
-    private readonly bool _silent;
     private readonly StringBuilder _pending = new();
-    private readonly Timer _timer;
+    private Timer? _timer;
     private StreamName _pendingStream;
     private bool _timerArmed;
     private bool _disposed;
-
-    public IopubCellObserver(IopubPublisher iopub, JupyterMessage request, int executionCount, bool silent)
-    {
-        _iopub = iopub;
-        _request = request;
-        _executionCount = executionCount;
-        _silent = silent;
-        _timer = new Timer(_ => Flush());
-    }
 
     public void OnStream(StreamName stream, string text)
     {
@@ -48,32 +37,27 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
             else if (!_timerArmed)
             {
                 _timerArmed = true;
-                _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+                (_timer ??= new Timer(_ => Flush())).Change(FlushDelay, Timeout.InfiniteTimeSpan);
             }
         }
     }
 
-    public void OnDisplayData(DisplayData display) => Publish("display_data", MimeBundle.Display(display));
+    public void OnDisplayData(DisplayData display) => Publish("display_data", Display(display));
 
-    public void OnUpdateDisplayData(DisplayData display) => Publish("update_display_data", MimeBundle.Display(display));
+    public void OnUpdateDisplayData(DisplayData display) => Publish("update_display_data", Display(display));
 
     public void OnExecuteResult(DisplayData result)
     {
-        if (_silent) return; // a silent request has no execute_result (protocol)
+        if (silent) return; // a silent request has no execute_result (protocol)
         Publish("execute_result", new JsonObject
         {
-            ["execution_count"] = _executionCount,
-            ["data"] = MimeBundle.Data(result),
+            ["execution_count"] = executionCount,
+            ["data"] = Data(result),
             ["metadata"] = new JsonObject(),
         });
     }
 
-    public void OnError(ExecutionError error) => Publish("error", new JsonObject
-    {
-        ["ename"] = error.EName,
-        ["evalue"] = error.EValue,
-        ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-    });
+    public void OnError(ExecutionError error) => Publish("error", error.ToJson());
 
     /// <summary>Sends what console output is waiting (before the reply, before a stdin prompt).</summary>
     public void Flush()
@@ -86,7 +70,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         lock (_gate)
         {
             FlushLocked();
-            _iopub.Publish(_request, msgType, content);
+            channels.Publish(request, msgType, content);
         }
     }
 
@@ -94,8 +78,44 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
     {
         _timerArmed = false;
         if (_pending.Length == 0) return;
-        _iopub.Publish(_request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
+        channels.Publish(request, "stream", new JsonObject { ["name"] = _pendingStream.ToJupyter(), ["text"] = _pending.ToString() });
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// The engine's bundle as JSON: JSON mime types (application/json, *+json) travel as JSON, everything else as text
+    /// (binary images are already base64).
+    /// </summary>
+    private static JsonObject Data(DisplayData display)
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in display.Data)
+        {
+            var isJson = mime.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                         || mime.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            data[mime] = isJson && TryParseJson(value) is { } json ? json : JsonValue.Create(value);
+        }
+        return data;
+    }
+
+    /// <summary>display_data and update_display_data: data, metadata, and the display id under "transient".</summary>
+    private static JsonObject Display(DisplayData display)
+    {
+        var content = new JsonObject { ["data"] = Data(display), ["metadata"] = new JsonObject() };
+        if (display.DisplayId is { } id) content["transient"] = new JsonObject { ["display_id"] = id };
+        return content;
+    }
+
+    private static JsonNode? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public void Dispose()
@@ -104,7 +124,7 @@ public sealed class IopubCellObserver : IExecutionObserver, IDisposable
         {
             FlushLocked();
             _disposed = true;
-            _timer.Dispose();
+            _timer?.Dispose();
         }
     }
 }

@@ -9,25 +9,22 @@ namespace MnistCourse.Kernel.Execution;
 /// the running execute_request, and waits for its input_reply. When that request did not allow stdin (nbclient, a
 /// headless run) it reads end of input (null), as the headless runner does. An interrupt ends the wait.
 /// </summary>
-public sealed class StdinReader(KernelChannels channels, MessageFactory messages) : TextReader
+public sealed class StdinReader(KernelChannels channels) : TextReader
 {
     private readonly object _gate = new();
-    private JupyterMessage? _request;
-    private bool _allowed;
-    private CancellationToken _cancellation;
-    private Action? _beforePrompt;
+    private Prompter? _prompter;
     private TaskCompletionSource<string>? _waiting;
     private string _buffer = "";
+
+    /// <summary>The running execute_request that allows stdin, its interrupt, and what to do before each prompt.</summary>
+    private sealed record Prompter(JupyterMessage Request, CancellationToken Cancellation, Action BeforePrompt);
 
     /// <summary>Binds the reader to the execute_request now running.</summary>
     public void BeginCell(JupyterMessage request, bool allowStdin, CancellationToken cancellation, Action beforePrompt)
     {
         lock (_gate)
         {
-            _request = request;
-            _allowed = allowStdin;
-            _cancellation = cancellation;
-            _beforePrompt = beforePrompt;
+            _prompter = allowStdin ? new Prompter(request, cancellation, beforePrompt) : null;
             _buffer = "";
         }
     }
@@ -36,8 +33,7 @@ public sealed class StdinReader(KernelChannels channels, MessageFactory messages
     {
         lock (_gate)
         {
-            _request = null;
-            _allowed = false;
+            _prompter = null;
             _buffer = "";
             _waiting?.TrySetCanceled();
         }
@@ -46,26 +42,10 @@ public sealed class StdinReader(KernelChannels channels, MessageFactory messages
     /// <summary>An input_reply arrived on the stdin channel (poller thread).</summary>
     public void OnInputReply(JupyterMessage reply)
     {
-        TaskCompletionSource<string>? waiting;
-        lock (_gate) waiting = _waiting;
-        waiting?.TrySetResult((string?)reply.Content["value"] ?? "");
+        lock (_gate) _waiting?.TrySetResult(reply.Text("value"));
     }
 
-    public override string? ReadLine()
-    {
-        lock (_gate)
-        {
-            if (_buffer.Length > 0)
-            {
-                var newline = _buffer.IndexOf('\n');
-                var line = newline < 0 ? _buffer : _buffer[..newline];
-                _buffer = newline < 0 ? "" : _buffer[(newline + 1)..];
-                return line;
-            }
-        }
-        return Request();
-    }
-
+    /// <summary>One character of the line asked for (TextReader's ReadLine reads through this).</summary>
     public override int Read()
     {
         if (!Fill()) return -1;
@@ -82,6 +62,7 @@ public sealed class StdinReader(KernelChannels channels, MessageFactory messages
         lock (_gate) return _buffer.Length > 0 ? _buffer[0] : -1; // Peek must not block for input
     }
 
+    /// <summary>Makes sure input is buffered, asking the front for a line when none is; false at end of input.</summary>
     private bool Fill()
     {
         lock (_gate)
@@ -95,23 +76,19 @@ public sealed class StdinReader(KernelChannels channels, MessageFactory messages
     /// <summary>Asks the front for one line; null when stdin is not allowed (end of input).</summary>
     private string? Request()
     {
-        JupyterMessage request;
+        Prompter prompter;
         TaskCompletionSource<string> waiting;
-        CancellationToken cancellation;
-        Action? beforePrompt;
         lock (_gate)
         {
-            if (_request is null || !_allowed) return null;
-            request = _request;
-            cancellation = _cancellation;
-            beforePrompt = _beforePrompt;
+            if (_prompter is null) return null;
+            prompter = _prompter;
             _waiting = waiting = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        beforePrompt?.Invoke(); // the prompt the cell printed goes out before the input box appears
-        channels.Send(ChannelName.Stdin, messages.Reply(request, "input_request", new JsonObject { ["prompt"] = "", ["password"] = false }));
+        prompter.BeforePrompt(); // the prompt the cell printed goes out before the input box appears
+        channels.Reply(ChannelName.Stdin, prompter.Request, "input_request", new JsonObject { ["prompt"] = "", ["password"] = false });
         try
         {
-            waiting.Task.Wait(cancellation);
+            waiting.Task.Wait(prompter.Cancellation);
             return waiting.Task.Result;
         }
         catch (AggregateException e) when (e.InnerException is TaskCanceledException)

@@ -16,27 +16,24 @@ public static class KernelSpecInstaller
     public const string DisplayName = "C# (MnistCourse)";
 
     /// <param name="kernelDll">The kernel's MnistCourse.Kernel.dll (default: this running one).</param>
-    /// <param name="dataDirectory">Jupyter's data folder (default: <see cref="JupyterPaths.DataDirectory"/>).</param>
+    /// <param name="dataDirectory">Jupyter's data folder (default: <see cref="DataDirectory"/>).</param>
     /// <returns>The kernelspec folder.</returns>
-    public static string Install(string? kernelDll = null, string? dataDirectory = null, string? dotnet = null)
+    public static string Install(string? kernelDll = null, string? dataDirectory = null)
     {
         kernelDll = Path.GetFullPath(kernelDll ?? typeof(KernelSpecInstaller).Assembly.Location);
         if (!File.Exists(kernelDll)) throw new FileNotFoundException($"the kernel is not built: {kernelDll} is missing", kernelDll);
-        var folder = Path.Combine(JupyterPaths.KernelsDirectory(dataDirectory), Name);
-        Directory.CreateDirectory(folder);
+        var folder = Path.Combine(KernelsDirectory(dataDirectory), Name);
         var spec = new JsonObject
         {
             // The dotnet host by full path: a front started from a desktop menu may not have dotnet on its PATH.
-            ["argv"] = new JsonArray(dotnet ?? DotnetHost.Find(), kernelDll, "{connection_file}"),
+            ["argv"] = new JsonArray(DotnetHost.Find(), kernelDll, "{connection_file}"),
             ["display_name"] = DisplayName,
             ["language"] = KernelInfo.LanguageName,
             ["interrupt_mode"] = "message", // interrupt_request on the control channel, not SIGINT
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
-        var file = Path.Combine(folder, "kernel.json");
-        var temp = file + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temp, file, overwrite: true);
+        var json = spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        MnistCourse.Contracts.AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), json);
         return folder;
     }
 
@@ -44,12 +41,31 @@ public static class KernelSpecInstaller
     /// <exception cref="InvalidOperationException">The folder holds a kernelspec that is not this kernel's.</exception>
     public static string? Uninstall(string? dataDirectory = null)
     {
-        var folder = Path.Combine(JupyterPaths.KernelsDirectory(dataDirectory), Name);
+        var folder = Path.Combine(KernelsDirectory(dataDirectory), Name);
         if (!Directory.Exists(folder)) return null;
         if (!IsOurs(Path.Combine(folder, "kernel.json")))
             throw new InvalidOperationException($"{folder} holds a kernelspec that is not the MnistCourse kernel's; left as it is");
         Directory.Delete(folder, recursive: true);
         return folder;
+    }
+
+    /// <summary>The folder of the kernelspecs in Jupyter's data folder (default: <see cref="DataDirectory"/>).</summary>
+    public static string KernelsDirectory(string? dataDirectory = null) => Path.Combine(dataDirectory ?? DataDirectory(), "kernels");
+
+    /// <summary>
+    /// Where Jupyter looks for a user's kernelspecs, as jupyter_core decides it: JUPYTER_DATA_DIR if set; else
+    /// ~/.local/share/jupyter on Linux ($XDG_DATA_HOME/jupyter when XDG_DATA_HOME is set), ~/Library/Jupyter on macOS,
+    /// %APPDATA%\jupyter on Windows. VS Code's Jupyter extension reads the same folders.
+    /// </summary>
+    private static string DataDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR");
+        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (OperatingSystem.IsWindows()) return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "jupyter");
+        if (OperatingSystem.IsMacOS()) return Path.Combine(home, "Library", "Jupyter");
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        return Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(home, ".local", "share") : xdg, "jupyter");
     }
 
     private static bool IsOurs(string kernelJson)

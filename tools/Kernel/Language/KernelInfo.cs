@@ -18,7 +18,7 @@ public static class KernelInfo
         return new JsonObject
         {
             ["status"] = "ok",
-            ["protocol_version"] = MessageHeader.ProtocolVersion,
+            ["protocol_version"] = MessageFactory.ProtocolVersion,
             ["implementation"] = "mnistcourse-csharp",
             ["implementation_version"] = version,
             ["language_info"] = new JsonObject

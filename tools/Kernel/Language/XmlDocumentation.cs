@@ -97,11 +97,7 @@ public sealed class XmlDocumentation
                     break;
                 case XElement { Name.LocalName: "see" or "seealso" } see:
                     var target = (string?)see.Attribute("cref") ?? (string?)see.Attribute("langword") ?? (string?)see.Attribute("href") ?? see.Value;
-                    var colon = target.IndexOf(':');
-                    if (colon >= 0) target = target[(colon + 1)..];
-                    var paren = target.IndexOf('(');
-                    if (paren >= 0) target = target[..paren];
-                    text.Append(see.Value.Length > 0 ? see.Value : target.Split('.').Last());
+                    text.Append(see.Value.Length > 0 ? see.Value : target.Split(':', 2).Last().Split('(')[0].Split('.').Last());
                     break;
                 case XElement { Name.LocalName: "paramref" or "typeparamref" } reference:
                     text.Append((string?)reference.Attribute("name"));

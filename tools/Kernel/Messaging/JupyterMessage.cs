@@ -18,5 +18,11 @@ public sealed record JupyterMessage(
 
     public string Id => (string?)Header["msg_id"] ?? "";
 
+    /// <summary>A string of the content, "" when absent.</summary>
+    public string Text(string name) => (string?)Content[name] ?? "";
+
+    /// <summary>A boolean of the content, <paramref name="fallback"/> when absent.</summary>
+    public bool Flag(string name, bool fallback) => Content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
+
     public override string ToString() => $"{Type} {Id}";
 }

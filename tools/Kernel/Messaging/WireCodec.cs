@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,50 +7,35 @@ namespace MnistCourse.Kernel.Messaging;
 
 /// <summary>
 /// The wire format: <c>[identities…, "&lt;IDS|MSG&gt;", signature, header, parent_header, metadata, content, buffers…]</c>.
-/// Decoding checks the signature before anything is parsed, so a badly signed message is never acted on.
+/// The signature is an HMAC-SHA256 over the four JSON frames, hex-encoded, with the connection file's key; an empty key
+/// means signing is off (signature frame empty, nothing checked), as in Jupyter. Decoding checks the signature before
+/// anything is parsed, so a badly signed message is never acted on.
 /// </summary>
-public sealed class WireCodec(MessageSigner signer)
+public sealed class WireCodec(string key)
 {
     private static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(key);
 
     public List<byte[]> Encode(JupyterMessage message)
     {
-        var header = Json(message.Header);
-        var parent = Json(message.ParentHeader);
-        var metadata = Json(message.Metadata);
-        var content = Json(message.Content);
-        var frames = new List<byte[]>(message.Identities.Count + 6 + message.Buffers.Count);
-        frames.AddRange(message.Identities);
-        frames.Add(Delimiter);
-        frames.Add(Encoding.ASCII.GetBytes(signer.Sign(header, parent, metadata, content)));
-        frames.Add(header);
-        frames.Add(parent);
-        frames.Add(metadata);
-        frames.Add(content);
-        frames.AddRange(message.Buffers);
-        return frames;
+        byte[][] json = [Json(message.Header), Json(message.ParentHeader), Json(message.Metadata), Json(message.Content)];
+        return [.. message.Identities, Delimiter, Encoding.ASCII.GetBytes(Sign(json)), .. json, .. message.Buffers];
     }
 
     /// <summary>Decodes <paramref name="frames"/>, or says why it cannot (malformed, wrong signature) in <paramref name="problem"/>.</summary>
     public bool TryDecode(IReadOnlyList<byte[]> frames, out JupyterMessage? message, out string? problem)
     {
         message = null;
-        var delimiter = -1;
-        for (var i = 0; i < frames.Count; i++)
-        {
-            if (!frames[i].AsSpan().SequenceEqual(Delimiter)) continue;
-            delimiter = i;
-            break;
-        }
+        var delimiter = frames.ToList().FindIndex(frame => frame.AsSpan().SequenceEqual(Delimiter));
         if (delimiter < 0 || frames.Count < delimiter + 6)
         {
             problem = $"malformed message ({frames.Count} frames, {(delimiter < 0 ? "no <IDS|MSG> delimiter" : "fewer than 5 frames after the delimiter")})";
             return false;
         }
 
-        var signature = Encoding.ASCII.GetString(frames[delimiter + 1]);
-        byte[] header = frames[delimiter + 2], parent = frames[delimiter + 3], metadata = frames[delimiter + 4], content = frames[delimiter + 5];
-        if (!signer.Verify(signature, header, parent, metadata, content))
+        var json = frames.Skip(delimiter + 2).Take(4).ToArray();
+        var signature = Encoding.ASCII.GetString(frames[delimiter + 1]).ToLowerInvariant();
+        if (_key.Length > 0 && !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(json)), Encoding.ASCII.GetBytes(signature)))
         {
             problem = "invalid HMAC signature";
             return false;
@@ -57,13 +43,8 @@ public sealed class WireCodec(MessageSigner signer)
 
         try
         {
-            message = new JupyterMessage(
-                frames.Take(delimiter).ToList(),
-                ParseObject(header, "header"),
-                ParseObject(parent, "parent_header"),
-                ParseObject(metadata, "metadata"),
-                ParseObject(content, "content"),
-                frames.Skip(delimiter + 6).ToList());
+            message = new JupyterMessage(frames.Take(delimiter).ToList(), ParseObject(json[0], "header"), ParseObject(json[1], "parent_header"),
+                ParseObject(json[2], "metadata"), ParseObject(json[3], "content"), frames.Skip(delimiter + 6).ToList());
         }
         catch (JsonException e)
         {
@@ -72,6 +53,14 @@ public sealed class WireCodec(MessageSigner signer)
         }
         problem = null;
         return true;
+    }
+
+    private string Sign(byte[][] jsonFrames)
+    {
+        if (_key.Length == 0) return "";
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        foreach (var frame in jsonFrames) hmac.AppendData(frame);
+        return Convert.ToHexStringLower(hmac.GetHashAndReset());
     }
 
     private static byte[] Json(JsonObject node) => JsonSerializer.SerializeToUtf8Bytes(node);

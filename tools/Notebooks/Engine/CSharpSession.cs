@@ -29,34 +29,38 @@ public sealed class CSharpSession : IDisposable
     ];
 
     /// <summary>How cell code is parsed (scripts: top-level statements, a trailing expression, #r).</summary>
-    private static readonly CSharpParseOptions ScriptParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+    public static readonly CSharpParseOptions ScriptParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     private readonly SemaphoreSlim _oneCellAtATime = new(1, 1);
     private readonly InteractiveAssemblyLoader _assemblyLoader = new();
     private readonly PackageAssemblyResolver _packageResolver = new();
-    private readonly NuGetRestorer _restorer;
+    private readonly NuGetRestorer _restorer = new();
     private readonly SubmissionRegistry _submissions = new();
-    private readonly Dictionary<string, PackageRequest> _packages = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _sources = [];
+    private readonly OutputFormatter _formatter = new();
     private readonly HashSet<string> _referencedAssemblyNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _baseDirectory;
+    private readonly string _documentName;
+    private List<string> _sources = [];
     private ScriptOptions _options;
     private ScriptState<object>? _state;
     private int _submissionCount;
 
-    public CSharpSession(SessionOptions? options = null)
+    /// <param name="baseDirectory">The notebook's folder: relative <c>#r "x.dll"</c> paths and <c>#i</c> folder sources
+    /// resolve against it. Defaults to the current directory.</param>
+    /// <param name="documentName">The notebook's file name (without folder), naming the cells in stack traces.</param>
+    public CSharpSession(string? baseDirectory = null, string documentName = "notebook")
     {
-        Options = options ?? new SessionOptions();
+        _baseDirectory = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
+        _documentName = documentName;
         ConsoleCapture.Install();
-        _restorer = new NuGetRestorer(Options.RestoreCacheDirectory, Options.DotnetPath);
         var references = FrameworkReferences.Create();
         foreach (var reference in references)
             if (reference.Display is { } path) _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path));
-        var baseDirectory = Path.GetFullPath(Options.BaseDirectory);
         _options = ScriptOptions.Default
             .WithReferences(references)
-            .WithImports(DefaultImports.Concat(Options.AdditionalImports))
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
-            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(baseDirectory))
+            .WithImports(DefaultImports)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_baseDirectory))
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_baseDirectory))
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Debug) // as Polyglot; optimized code loses the line of some frames
             .WithEmitDebugInformation(true) // cell line numbers in stack traces
@@ -64,18 +68,8 @@ public sealed class CSharpSession : IDisposable
             .WithAllowUnsafe(true);
     }
 
-    public SessionOptions Options { get; }
-
     /// <summary>The packages loaded so far (after kernel-extension substitution).</summary>
-    public IReadOnlyCollection<PackageRequest> Packages
-    {
-        get
-        {
-            lock (_packages) return _packages.Values.ToList();
-        }
-    }
-
-    internal OutputFormatter Formatter { get; } = new();
+    public IReadOnlyList<PackageRequest> Packages { get; private set; } = [];
 
     /// <summary>The value of a variable declared by an earlier cell (for a kernel's inspection requests).</summary>
     public bool TryGetVariable(string name, out object? value)
@@ -91,7 +85,7 @@ public sealed class CSharpSession : IDisposable
     /// The task never faults for user errors: those are reported as <see cref="ExecutionError"/>s.
     /// Cancelling <paramref name="cancellationToken"/> interrupts the cell cooperatively (loops in cell code and library
     /// code that checks <see cref="CellCancellation"/>); the cell then fails with
-    /// <see cref="ErrorReport.InterruptedName"/> and the session stays usable.
+    /// <see cref="ErrorReport.Interrupted"/>'s error and the session stays usable.
     /// </summary>
     public Task<CellOutcome> ExecuteAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(
@@ -99,30 +93,6 @@ public sealed class CSharpSession : IDisposable
             CancellationToken.None, // always start, so an interrupt before the start still ends in an outcome
             TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
             TaskScheduler.Default).Unwrap();
-
-    private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _oneCellAtATime.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            var error = ErrorReport.Interrupted(null, _submissions, cellName);
-            observer.OnError(error);
-            return CellOutcome.Failure(error, TimeSpan.Zero);
-        }
-        try
-        {
-            new ExecutionScope(this, observer, cellName, cancellationToken).Enter();
-            using (CellInterruption.Arm(cancellationToken))
-                return await ExecuteCoreAsync(code, cellName, observer, cancellationToken);
-        }
-        finally
-        {
-            _oneCellAtATime.Release();
-        }
-    }
 
     /// <summary>
     /// The compilation <paramref name="code"/> would have as the next cell, without running it (for a kernel's
@@ -135,40 +105,45 @@ public sealed class CSharpSession : IDisposable
         return previous.ContinueWith(CellDirectives.Parse(code).Code, _options).GetCompilation();
     }
 
-    private async Task<CellOutcome> ExecuteCoreAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
+    private async Task<CellOutcome> ExecuteSeriallyAsync(string code, string cellName, IExecutionObserver observer, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         CellOutcome Fail(ExecutionError error)
         {
             observer.OnError(error);
-            return CellOutcome.Failure(error, clock.Elapsed);
+            return new CellOutcome(error);
         }
-
-        var directives = CellDirectives.Parse(code);
-        if (directives.ForeignLanguage is { } language)
-            return Fail(ErrorReport.Simple("UnsupportedLanguage", cellName,
-                $"{cellName} is in language '{language}'; the MnistCourse engine runs C# cells only (markdown cells are skipped)"));
-        if (directives.Problems.Count > 0)
-        {
-            var (line, message) = directives.Problems[0];
-            return Fail(ErrorReport.Simple("DirectiveError", cellName, $"{cellName}, line {line}: {message}"));
-        }
-
-        if (directives.Packages.Count > 0 || directives.Sources.Count > 0)
-        {
-            var packageError = await LoadPackagesAsync(directives, observer, cancellationToken);
-            if (packageError is not null) return Fail(ErrorReport.Simple("NuGetRestoreError", cellName, packageError));
-        }
+        ExecutionError Thrown(Exception e) => e is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ErrorReport.Interrupted(e, _submissions, cellName)
+            : ErrorReport.FromException(e, _submissions, cellName);
 
         try
         {
+            await _oneCellAtATime.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ErrorReport.Interrupted(null, _submissions, cellName));
+        }
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            new ExecutionScope(this, observer, cancellationToken).Enter();
+            using var interruption = CellInterruption.Arm(cancellationToken);
+            var directives = CellDirectives.Parse(code);
+            if (directives.ForeignLanguage is { } language) return Fail(ErrorReport.UnsupportedLanguage(cellName, language));
+            if (directives.Problems.Count > 0)
+            {
+                var (line, message) = directives.Problems[0];
+                return Fail(ErrorReport.Simple("DirectiveError", cellName, $"{cellName}, line {line}: {message}"));
+            }
+            if (await LoadPackagesAsync(directives, cancellationToken) is { } packageError)
+                return Fail(ErrorReport.Simple("NuGetRestoreError", cellName, packageError));
             _state ??= await CSharpScript.Create("", _options, globalsType: null, _assemblyLoader).RunAsync(cancellationToken: cancellationToken);
 
-            var path = Path.Combine(Path.GetFullPath(Options.BaseDirectory),
-                $"{Options.DocumentName}.submission{Interlocked.Increment(ref _submissionCount)}.csx");
+            var path = Path.Combine(_baseDirectory, $"{_documentName}.submission{++_submissionCount}.csx");
             _submissions.Add(path, ChainLength(_state.Script) + 1, cellName, directives.Code);
             var cellOptions = _options.WithFilePath(path);
-            var interruptible = InterruptionPoints.Insert(directives.Code, ScriptParseOptions);
+            var interruptible = InterruptionPoints.Insert(directives.Code);
             var script = _state.Script.ContinueWith(interruptible, cellOptions);
             var errors = Errors(script, cancellationToken);
             if (errors.Count > 0 && !ReferenceEquals(interruptible, directives.Code))
@@ -185,32 +160,20 @@ public sealed class CSharpSession : IDisposable
             // Interruption happens inside the cell (CellInterruption), so its exception is caught like any other and the
             // state survives; a token given to Roslyn would make it rethrow and drop the cell's variables.
             cancellationToken.ThrowIfCancellationRequested();
-            var state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
-            _state = state;
-            if (state.Exception is { } exception)
-                return Fail(exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-                    ? ErrorReport.Interrupted(exception, _submissions, cellName)
-                    : ErrorReport.FromException(exception, _submissions, cellName));
+            _state = await script.RunFromAsync(_state, _ => true, CancellationToken.None);
+            if (_state.Exception is { } exception) return Fail(Thrown(exception));
 
-            if (hasResult)
-            {
-                var data = Formatter.Format(state.ReturnValue, [], forcePlotlyJs: false, out _);
-                observer.OnExecuteResult(new DisplayData(data));
-            }
+            if (hasResult) observer.OnExecuteResult(new DisplayData(_formatter.Format(_state.ReturnValue, [], forcePlotlyJs: false, out _)));
             if (directives.Time) observer.OnStream(StreamName.Stdout, $"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms\n");
-            return CellOutcome.Success(clock.Elapsed);
-        }
-        catch (CompilationErrorException e)
-        {
-            return Fail(ErrorReport.FromDiagnostics(e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), _submissions));
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-        {
-            return Fail(ErrorReport.Interrupted(e, _submissions, cellName)); // during restore, compilation or the start
+            return CellOutcome.Success;
         }
         catch (Exception e)
         {
-            return Fail(ErrorReport.FromException(e, _submissions, cellName));
+            return Fail(Thrown(e)); // an interrupt during restore, compilation or the start is reported as one
+        }
+        finally
+        {
+            _oneCellAtATime.Release();
         }
     }
 
@@ -225,67 +188,52 @@ public sealed class CSharpSession : IDisposable
     }
 
     /// <summary>Restores the cell's packages together with all earlier ones and makes them usable; returns an error message or null.</summary>
-    private async Task<string?> LoadPackagesAsync(CellDirectives directives, IExecutionObserver observer, CancellationToken cancellationToken)
+    private async Task<string?> LoadPackagesAsync(CellDirectives directives, CancellationToken cancellationToken)
     {
-        var baseDirectory = Path.GetFullPath(Options.BaseDirectory);
-        var sources = _sources.ToList();
-        foreach (var source in directives.Sources)
-        {
-            // URLs as given; folders relative to the notebook
-            var resolved = Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(Path.Combine(baseDirectory, source));
-            if (!sources.Contains(resolved)) sources.Add(resolved);
-        }
-        var sourcesChanged = sources.Count != _sources.Count;
+        // URLs as given; folders relative to the notebook
+        var sources = _sources.Union(directives.Sources.Select(source => Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile
+            ? source
+            : Path.GetFullPath(Path.Combine(_baseDirectory, source)))).ToList();
 
         var requested = new List<PackageRequest>();
         foreach (var original in directives.Packages)
         {
-            var request = original;
-            if (KernelExtensionSubstitutes.TrySubstitute(original, out var substitute))
-                request = substitute;   // silently: the setup cell's output is one line
-            PackageRequest? loaded;
-            lock (_packages) _packages.TryGetValue(request.Id, out loaded);
-            if (loaded is not null)
+            // substituted silently: the setup cell's output is one line
+            var request = KernelExtensionSubstitutes.TrySubstitute(original, out var substitute) ? substitute : original;
+            if (Packages.FirstOrDefault(p => SameId(p, request)) is { } loaded)
             {
                 if (request.Version is null || string.Equals(request.Version, loaded.Version, StringComparison.OrdinalIgnoreCase)) continue;
                 return $"package {request.Id} {loaded.Version} is already loaded in this session; it cannot also be loaded as version {request.Version} (restart the notebook to change versions)";
             }
-            if (!requested.Any(r => string.Equals(r.Id, request.Id, StringComparison.OrdinalIgnoreCase))) requested.Add(request);
+            if (!requested.Any(r => SameId(r, request))) requested.Add(request);
         }
-        if (requested.Count == 0 && !sourcesChanged) return null;
+        if (requested.Count == 0 && sources.Count == _sources.Count) return null;
 
-        List<PackageRequest> all;
-        lock (_packages) all = _packages.Values.Concat(requested).ToList();
-        var result = await _restorer.RestoreAsync(all, sources, cancellationToken);
+        var result = await _restorer.RestoreAsync([.. Packages, .. requested], sources, cancellationToken);
         if (!result.Succeeded) return result.Error; // nothing of this cell is kept, so later cells can still restore
-
-        _sources.Clear();
-        _sources.AddRange(sources);
-
-        lock (_packages)
-            foreach (var request in requested)
-                _packages[request.Id] = request;
+        _sources = sources;
+        Packages = [.. Packages, .. requested];
 
         foreach (var assembly in _packageResolver.Add(result.Packages))
             _assemblyLoader.RegisterDependency(assembly);
 
-        var newReferences = new List<MetadataReference>();
-        foreach (var path in result.Packages.SelectMany(p => p.CompileAssemblies))
-        {
-            if (_referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
-                newReferences.Add(MetadataReference.CreateFromFile(path));
-        }
+        var newReferences = result.Packages.SelectMany(p => p.CompileAssemblies)
+            .Where(path => _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path)))
+            .Select(path => MetadataReference.CreateFromFile(path)).ToList();
         if (newReferences.Count > 0) _options = _options.AddReferences(newReferences);
         return null;
     }
 
+    private static bool SameId(PackageRequest a, PackageRequest b) => string.Equals(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Shows a value as display_data with a fresh display id (the engine side of <c>display(...)</c>).</summary>
     internal DisplayedValue Display(object? value, IReadOnlyList<string> mimeTypes, IExecutionObserver observer)
     {
-        var data = Formatter.Format(value, mimeTypes, forcePlotlyJs: false, out var carriesPlotlyJs);
+        var data = _formatter.Format(value, mimeTypes, forcePlotlyJs: false, out var carriesPlotlyJs);
         var id = Guid.NewGuid().ToString("N");
         observer.OnDisplayData(new DisplayData(data, id));
-        return new DisplayedValue(this, id, mimeTypes, observer, carriesPlotlyJs);
+        // If this output carried the page's only copy of plotly.js, its replacements must carry it too.
+        return new DisplayedValue(id, updated => _formatter.Format(updated, mimeTypes, forcePlotlyJs: carriesPlotlyJs, out _), observer);
     }
 
     public void Dispose()

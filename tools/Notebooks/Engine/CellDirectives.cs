@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using MnistCourse.Notebooks.Format;
 
@@ -32,78 +31,48 @@ public sealed partial class CellDirectives
     [GeneratedRegex("""^\s*#r\s+"\s*nuget\s*:\s*(?<id>[^,"\s]+)\s*(,\s*(?<version>[^"]*?))?\s*"\s*(//.*)?$""", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetReference();
 
+    [GeneratedRegex("""^#r\s+"\s*nuget\s*:""", RegexOptions.IgnoreCase)]
+    private static partial Regex NuGetDirective();
+
     [GeneratedRegex("""^\s*#i\s+"\s*nuget\s*:\s*(?<source>[^"]+?)\s*"\s*(//.*)?$""", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetSource();
 
     public static CellDirectives Parse(string source)
     {
-        var lines = SplitKeepingEndings(source);
-        var code = new StringBuilder(source.Length);
         var directives = new CellDirectives();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var (text, ending) = lines[i];
-            var trimmed = text.TrimStart();
-            if (trimmed.StartsWith("#!", StringComparison.Ordinal))
-            {
-                directives.ReadMagic(trimmed, i + 1);
-                code.Append(ending);
-                continue;
-            }
-            if (trimmed.StartsWith("#r", StringComparison.Ordinal) && trimmed.Contains("nuget", StringComparison.OrdinalIgnoreCase)
-                && Regex.IsMatch(trimmed, """^#r\s+"\s*nuget\s*:""", RegexOptions.IgnoreCase))
-            {
-                var match = NuGetReference().Match(trimmed);
-                if (match.Success)
-                {
-                    var version = match.Groups["version"].Value.Trim();
-                    directives.Packages.Add(new PackageRequest(match.Groups["id"].Value, version.Length == 0 ? null : version));
-                }
-                else
-                {
-                    directives.Problems.Add((i + 1, $"malformed package reference {trimmed}; expected #r \"nuget: PackageId, Version\""));
-                }
-                code.Append(ending);
-                continue;
-            }
-            if (trimmed.StartsWith("#i", StringComparison.Ordinal) && (trimmed.Length == 2 || char.IsWhiteSpace(trimmed[2])))
-            {
-                var match = NuGetSource().Match(trimmed);
-                if (match.Success) directives.Sources.Add(match.Groups["source"].Value);
-                else directives.Problems.Add((i + 1, $"unsupported #i directive {trimmed}; only #i \"nuget: <package source>\" is supported"));
-                code.Append(ending);
-                continue;
-            }
-            code.Append(text).Append(ending);
-        }
-        directives.Code = code.ToString();
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (directives.Read(lines[i].Trim(), i + 1)) lines[i] = lines[i].EndsWith('\r') ? "\r" : "";
+        directives.Code = string.Join('\n', lines);
         return directives;
     }
 
-    private void ReadMagic(string trimmed, int line)
+    /// <summary>Takes in <paramref name="line"/> (trimmed) when it is a directive; false for a line of code.</summary>
+    private bool Read(string line, int number)
     {
-        if (CellLanguage.TryParseMagic(trimmed, out var language))
+        if (CellLanguage.MagicWord(line) is { } word)
         {
-            if (language != CellLanguage.CSharp) ForeignLanguage ??= language;
-            return;
+            if (CellLanguage.TryParseMagic(line, out var language))
+            {
+                if (language != CellLanguage.CSharp) ForeignLanguage ??= language;
+            }
+            else if (word == "time") Time = true;
+            else Problems.Add((number, $"magic command #!{word} is not supported by the MnistCourse engine (supported: #!csharp, #!markdown, #!time)"));
         }
-        var word = trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        if (word == "time") Time = true;
-        else Problems.Add((line, $"magic command #!{word} is not supported by the MnistCourse engine (supported: #!csharp, #!markdown, #!time)"));
-    }
-
-    private static List<(string Text, string Ending)> SplitKeepingEndings(string source)
-    {
-        var result = new List<(string, string)>();
-        var start = 0;
-        for (var i = 0; i < source.Length; i++)
+        else if (line.StartsWith("#r", StringComparison.Ordinal) && NuGetDirective().IsMatch(line))
         {
-            if (source[i] != '\n') continue;
-            var end = i > start && source[i - 1] == '\r' ? i - 1 : i;
-            result.Add((source[start..end], source[end..(i + 1)]));
-            start = i + 1;
+            var match = NuGetReference().Match(line);
+            var version = match.Groups["version"].Value.Trim();
+            if (match.Success) Packages.Add(new PackageRequest(match.Groups["id"].Value, version.Length == 0 ? null : version));
+            else Problems.Add((number, $"malformed package reference {line}; expected #r \"nuget: PackageId, Version\""));
         }
-        if (start < source.Length) result.Add((source[start..], ""));
-        return result;
+        else if (line.StartsWith("#i", StringComparison.Ordinal) && (line.Length == 2 || char.IsWhiteSpace(line[2])))
+        {
+            var match = NuGetSource().Match(line);
+            if (match.Success) Sources.Add(match.Groups["source"].Value);
+            else Problems.Add((number, $"unsupported #i directive {line}; only #i \"nuget: <package source>\" is supported"));
+        }
+        else return false;
+        return true;
     }
 }

@@ -1,9 +1,9 @@
 namespace MnistCourse.Notebooks.Engine;
 
-/// <summary>How a cell ended. The outputs themselves went to the observer while it ran.</summary>
-public sealed record CellOutcome(bool Succeeded, ExecutionError? Error, TimeSpan Elapsed)
+/// <summary>How a cell ended: <see cref="Error"/> is null when it succeeded. The outputs went to the observer while it ran.</summary>
+public sealed record CellOutcome(ExecutionError? Error)
 {
-    public static CellOutcome Success(TimeSpan elapsed) => new(true, null, elapsed);
+    public static readonly CellOutcome Success = new((ExecutionError?)null);
 
-    public static CellOutcome Failure(ExecutionError error, TimeSpan elapsed) => new(false, error, elapsed);
+    public bool Succeeded => Error is null;
 }

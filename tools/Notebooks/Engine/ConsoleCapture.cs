@@ -38,15 +38,9 @@ public static class ConsoleCapture
 
         public override void Write(char value) => Route(value.ToString());
 
-        public override void Write(string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) Route(value);
-        }
+        public override void Write(string? value) => Route(value);
 
-        public override void Write(char[] buffer, int index, int count)
-        {
-            if (count > 0) Route(new string(buffer, index, count));
-        }
+        public override void Write(char[] buffer, int index, int count) => Route(new string(buffer, index, count));
 
         public override void WriteLine(string? value) => Route((value ?? "") + NewLine);
 
@@ -57,8 +51,9 @@ public static class ConsoleCapture
             if (ExecutionScope.Current is null) original.Flush();
         }
 
-        private void Route(string text)
+        private void Route(string? text)
         {
+            if (string.IsNullOrEmpty(text)) return;
             if (ExecutionScope.Current is { } scope) scope.Observer.OnStream(stream, text);
             else original.Write(text);
         }

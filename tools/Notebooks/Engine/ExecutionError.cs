@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MnistCourse.Notebooks.Engine;
 
 /// <summary>
@@ -6,5 +8,13 @@ namespace MnistCourse.Notebooks.Engine;
 /// </summary>
 public sealed record ExecutionError(string EName, string EValue, IReadOnlyList<string> Traceback)
 {
+    /// <summary>The fields as nbformat's error output and the Jupyter protocol's error messages write them.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["ename"] = EName,
+        ["evalue"] = EValue,
+        ["traceback"] = new JsonArray([.. Traceback.Select(line => (JsonNode?)line)]),
+    };
+
     public override string ToString() => $"{EName}: {EValue}";
 }

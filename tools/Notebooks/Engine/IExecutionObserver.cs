@@ -13,9 +13,7 @@ public interface IExecutionObserver
     /// <summary>A value shown with <c>display(...)</c> / <c>.Display()</c>; <see cref="DisplayData.DisplayId"/> is set so it can be updated.</summary>
     void OnDisplayData(DisplayData display);
 
-    /// <summary>
-    /// A <c>DisplayedValue.Update(...)</c>: replace every earlier output with the same display id (which may be in an earlier cell).
-    /// </summary>
+    /// <summary>A <c>DisplayedValue.Update(...)</c>: replace every earlier output with that display id (in any cell).</summary>
     void OnUpdateDisplayData(DisplayData display);
 
     /// <summary>The value of the cell's trailing expression (an expression without ';').</summary>

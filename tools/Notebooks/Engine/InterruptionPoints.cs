@@ -12,51 +12,28 @@ namespace MnistCourse.Notebooks.Engine;
 /// </summary>
 internal sealed class InterruptionPoints : CSharpSyntaxRewriter
 {
-    private const string CheckCall = "global::MnistCourse.Notebooks.Scripting.CellInterruption.ThrowIfRequested();";
-
-    private static readonly StatementSyntax Check = ParseStatement(CheckCall);
+    private static readonly StatementSyntax Check =
+        ParseStatement("global::MnistCourse.Notebooks.Scripting.CellInterruption.ThrowIfRequested();");
 
     /// <summary>The code with interruption points, or the code itself when it has no loop.</summary>
-    public static string Insert(string code, CSharpParseOptions options)
+    public static string Insert(string code)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, options);
-        var root = tree.GetRoot();
+        var root = CSharpSyntaxTree.ParseText(code, CSharpSession.ScriptParseOptions).GetRoot();
         if (!root.DescendantNodes().Any(IsLoop)) return code;
-        return new InterruptionPoints().Visit(root).ToFullString();
+        return new InterruptionPoints().Visit(root)!.ToFullString();
     }
 
     private static bool IsLoop(SyntaxNode node) =>
         node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
 
-    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {
-        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-    {
-        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
-    {
-        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-    {
-        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(Guard(visited.Statement));
-    }
+        ForStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        CommonForEachStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        WhileStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        DoStatementSyntax loop => loop.WithStatement(Guard(loop.Statement)),
+        var other => other,
+    };
 
     private static StatementSyntax Guard(StatementSyntax body)
     {

@@ -15,12 +15,7 @@ public static class KernelExtensionSubstitutes
 
     public static bool TrySubstitute(PackageRequest request, out PackageRequest substitute)
     {
-        if (Underlying.TryGetValue(request.Id, out var id))
-        {
-            substitute = request with { Id = id };
-            return true;
-        }
-        substitute = request;
-        return false;
+        substitute = Underlying.TryGetValue(request.Id, out var id) ? request with { Id = id } : request;
+        return id is not null;
     }
 }

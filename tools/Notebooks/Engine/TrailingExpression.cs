@@ -13,9 +13,8 @@ public static class TrailingExpression
     public static bool HasValue(Compilation compilation)
     {
         var tree = compilation.SyntaxTrees.LastOrDefault();
-        if (tree?.GetRoot() is not CompilationUnitSyntax root) return false;
-        if (root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }) return false;
-        if (!statement.SemicolonToken.IsMissing) return false;
+        if (tree?.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }] }
+            || !statement.SemicolonToken.IsMissing) return false;
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
         return type is null || type.SpecialType != SpecialType.System_Void;
     }

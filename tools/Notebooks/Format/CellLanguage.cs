@@ -26,44 +26,35 @@ public static class CellLanguage
     /// <summary>Language magics recognised on a cell's first line (other <c>#!</c> magics, like <c>#!time</c>, are not languages).</summary>
     public static bool TryParseMagic(string firstLine, out string language)
     {
-        language = "";
-        var trimmed = firstLine.Trim();
-        if (!trimmed.StartsWith("#!", StringComparison.Ordinal)) return false;
-        var word = trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        if (!Aliases.TryGetValue(word, out var name)) return false;
-        language = name;
-        return true;
+        language = MagicWord(firstLine) is { } word ? Aliases.GetValueOrDefault(word, "") : "";
+        return language.Length > 0;
     }
 
-    public static string Normalize(string kernelOrLanguage) =>
+    /// <summary>The word after <c>#!</c> on a magic line ("" for a bare <c>#!</c>); null for any other line.</summary>
+    public static string? MagicWord(string line)
+    {
+        var trimmed = line.Trim();
+        if (!trimmed.StartsWith("#!", StringComparison.Ordinal)) return null;
+        return trimmed[2..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+    }
+
+    private static string Normalize(string kernelOrLanguage) =>
         Aliases.TryGetValue(kernelOrLanguage.Trim(), out var name) ? name : kernelOrLanguage.Trim().ToLowerInvariant();
 
     public static string Resolve(Notebook notebook, NotebookCell cell)
     {
-        switch (cell.Type)
-        {
-            case CellType.Markdown:
-                return Markdown;
-            case CellType.Raw:
-                return "raw";
-        }
-
-        var source = cell.Source;
-        var firstLine = source.Split('\n', 2)[0];
-        if (TryParseMagic(firstLine, out var magic)) return magic;
+        if (cell.Type != CellType.Code) return cell.Type == CellType.Markdown ? Markdown : "raw";
+        if (TryParseMagic(cell.Source.Split('\n', 2)[0], out var magic)) return magic;
 
         var metadata = cell.Json["metadata"] as JsonObject;
         if (ReadString(metadata?["polyglot_notebook"]?["kernelName"]) is { } kernel) return Normalize(kernel);
         if (ReadString(metadata?["dotnet_interactive"]?["language"]) is { } language) return Normalize(language);
-        return NotebookDefault(notebook);
-    }
 
-    /// <summary>The notebook's default language: Polyglot's defaultKernelName, else the kernelspec language, else C#.</summary>
-    public static string NotebookDefault(Notebook notebook)
-    {
-        var metadata = notebook.Metadata;
-        if (ReadString(metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]) is { } kernel) return Normalize(kernel);
-        if (ReadString(metadata["kernelspec"]?["language"]) is { } language && Aliases.ContainsKey(language)) return Normalize(language);
+        // The notebook's default: Polyglot's defaultKernelName, else the kernelspec language, else C#.
+        var notebookMetadata = notebook.Metadata;
+        if (ReadString(notebookMetadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]) is { } defaultKernel) return Normalize(defaultKernel);
+        if (ReadString(notebookMetadata["kernelspec"]?["language"]) is { } notebookLanguage && Aliases.ContainsKey(notebookLanguage))
+            return Normalize(notebookLanguage);
         return CSharp;
     }
 

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace MnistCourse.Notebooks.Format;
 
@@ -9,39 +9,17 @@ namespace MnistCourse.Notebooks.Format;
 /// </summary>
 public static class MultilineText
 {
-    public static string Read(JsonNode? node)
+    public static string Read(JsonNode? node) => node switch
     {
-        switch (node)
-        {
-            case null:
-                return "";
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                return text;
-            case JsonArray lines:
-                var builder = new StringBuilder();
-                foreach (var line in lines)
-                {
-                    if (line is JsonValue v && v.TryGetValue<string>(out var s)) builder.Append(s);
-                    else throw new FormatException("a multi-line text list holds something other than strings");
-                }
-                return builder.ToString();
-            default:
-                throw new FormatException("expected a string or a list of strings");
-        }
-    }
+        null => "",
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonArray lines => string.Concat(lines.Select(line => line is JsonValue v && v.TryGetValue<string>(out var text)
+            ? text
+            : throw new FormatException("a multi-line text list holds something other than strings"))),
+        _ => throw new FormatException("expected a string or a list of strings"),
+    };
 
     /// <summary>Splits after each '\n', keeping it, like nbformat's writer.</summary>
-    public static JsonArray ToLines(string text)
-    {
-        var array = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            array.Add(text.Substring(start, i - start + 1));
-            start = i + 1;
-        }
-        if (start < text.Length) array.Add(text.Substring(start));
-        return array;
-    }
+    public static JsonArray ToLines(string text) =>
+        new([.. Regex.Split(text, "(?<=\n)").Where(line => line.Length > 0).Select(line => (JsonNode?)line)]);
 }

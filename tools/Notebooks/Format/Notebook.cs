@@ -19,7 +19,6 @@ public sealed class Notebook
         _cells = cells;
     }
 
-    /// <summary>The whole notebook JSON.</summary>
     public JsonObject Json { get; }
 
     /// <summary>The file it was read from (or another name used in messages).</summary>
@@ -28,12 +27,17 @@ public sealed class Notebook
     public IReadOnlyList<NotebookCell> Cells => _cells;
 
     /// <summary>The notebook metadata object (created when missing).</summary>
-    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
-
-    public int FormatMinor => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+    public JsonObject Metadata
+    {
+        get
+        {
+            if (Json["metadata"] is not JsonObject metadata) Json["metadata"] = metadata = new JsonObject();
+            return metadata;
+        }
+    }
 
     /// <summary>nbformat 4.5 added required cell ids; earlier minors forbid them.</summary>
-    public bool UsesCellIds => FormatMinor >= 5;
+    private bool UsesCellIds => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var minor) && minor >= 5;
 
     public static Notebook Load(string path)
     {
@@ -42,19 +46,11 @@ public sealed class Notebook
         {
             text = File.ReadAllText(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new NotebookFormatException(path, "file not found");
+            throw new NotebookFormatException(path, e is FileNotFoundException ? "file not found" : "file not found (no such folder)");
         }
-        catch (DirectoryNotFoundException)
-        {
-            throw new NotebookFormatException(path, "file not found (no such folder)");
-        }
-        catch (IOException e)
-        {
-            throw new NotebookFormatException(path, "cannot be read: " + e.Message, e);
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NotebookFormatException(path, "cannot be read: " + e.Message, e);
         }
@@ -66,7 +62,7 @@ public sealed class Notebook
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            root = JsonNode.Parse(json);
         }
         catch (JsonException e)
         {
@@ -119,8 +115,7 @@ public sealed class Notebook
         json["execution_count"] = null;
         json["outputs"] = new JsonArray();
         json["source"] = MultilineText.ToLines(source);
-        var cells = (JsonArray)Json["cells"]!;
-        cells.Insert(index, json);
+        ((JsonArray)Json["cells"]!).Insert(index, json);
         var cell = new NotebookCell(json, CellType.Code);
         _cells.Insert(index, cell);
         return cell;

@@ -29,9 +29,6 @@ public sealed class NotebookCell
         set => Json["source"] = MultilineText.ToLines(value);
     }
 
-    /// <summary>The cell metadata object (created when missing).</summary>
-    public JsonObject Metadata => JsonChild.Object(Json, "metadata");
-
     /// <summary>The cell's <c>metadata.tags</c>.</summary>
     public IReadOnlyList<string> Tags =>
         Json["metadata"]?["tags"] is JsonArray tags
@@ -40,27 +37,16 @@ public sealed class NotebookCell
 
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 
-    /// <summary>The code cell's outputs array (created when missing); empty for other cell types.</summary>
-    public JsonArray Outputs
-    {
-        get
-        {
-            if (Json["outputs"] is JsonArray outputs) return outputs;
-            outputs = new JsonArray();
-            if (Type == CellType.Code) Json["outputs"] = outputs;
-            return outputs;
-        }
-    }
+    /// <summary>The code cell's outputs (empty when it has none, and for other cell types).</summary>
+    public JsonArray Outputs => Json["outputs"] as JsonArray ?? new JsonArray();
 
     /// <summary>The code cell's execution count (null when not executed).</summary>
     public int? ExecutionCount
     {
         get => Json["execution_count"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
-        set
-        {
-            if (Type != CellType.Code) throw new InvalidOperationException("only code cells have an execution count");
-            Json["execution_count"] = value is { } n ? JsonValue.Create(n) : null;
-        }
+        set => Json["execution_count"] = Type == CellType.Code
+            ? value
+            : throw new InvalidOperationException("only code cells have an execution count");
     }
 
     /// <summary>Forgets a code cell's earlier run: no outputs, no execution count.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using MnistCourse.Notebooks.Engine;
@@ -8,33 +9,20 @@ namespace MnistCourse.Notebooks.Running;
 /// <summary>
 /// Records a run's outputs into the notebook's cells in nbformat shape: consecutive console writes to the same stream
 /// are merged into one stream output (as Jupyter does) and keep only what a terminal would finally show of a line
-/// redrawn with carriage returns (a progress bar leaves its last state, like Keras' verbose=2), update_display_data replaces the data of every earlier output
-/// with that display id (in any cell), execute_result carries the cell's execution count.
-/// Also echoes console output live to the real terminal when asked. Thread-safe.
+/// redrawn with carriage returns (a progress bar leaves its last state, like Keras' verbose=2), update_display_data
+/// replaces the data of every earlier output with that display id (in any cell), execute_result carries the cell's
+/// execution count. Also echoes console output live to the real terminal when asked. Thread-safe.
 /// </summary>
-public sealed class NotebookRecorder
+public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
 {
     private readonly object _gate = new();
-    private readonly Notebook _notebook;
-    private readonly bool _echo;
+    private readonly bool _echo = echoConsole;
     private readonly Dictionary<NotebookCell, List<Output>> _outputs = [];
     private readonly Dictionary<string, List<JsonObject>> _displays = new(StringComparer.Ordinal);
-    private bool _dirty;
-
-    public NotebookRecorder(Notebook notebook, bool echoConsole)
-    {
-        _notebook = notebook;
-        _echo = echoConsole;
-    }
+    private volatile bool _dirty;
 
     /// <summary>True when outputs changed since the last <see cref="Snapshot"/>.</summary>
-    public bool Dirty
-    {
-        get
-        {
-            lock (_gate) return _dirty;
-        }
-    }
+    public bool Dirty => _dirty;
 
     /// <summary>An observer that records into <paramref name="cell"/>.</summary>
     public IExecutionObserver For(NotebookCell cell)
@@ -42,7 +30,6 @@ public sealed class NotebookRecorder
         lock (_gate) _outputs.TryAdd(cell, []);
         return new CellObserver(this, cell);
     }
-
 
     /// <summary>Writes the recorded outputs into the cells' JSON and returns the notebook text, consistently.</summary>
     public string Snapshot()
@@ -52,16 +39,7 @@ public sealed class NotebookRecorder
             foreach (var (cell, outputs) in _outputs)
                 cell.Json["outputs"] = new JsonArray(outputs.Select(o => o.ToJson()).ToArray<JsonNode?>());
             _dirty = false;
-            return _notebook.ToJson();
-        }
-    }
-
-    private void Add(NotebookCell cell, Output output)
-    {
-        lock (_gate)
-        {
-            _outputs[cell].Add(output);
-            _dirty = true;
+            return notebook.ToJson();
         }
     }
 
@@ -75,37 +53,23 @@ public sealed class NotebookRecorder
         return json;
     }
 
-    private abstract class Output
+    /// <summary>Each line as a terminal leaves it: the text after its last carriage return.</summary>
+    private static string AsFinallyShown(string text)
     {
-        public abstract JsonNode ToJson();
+        if (!text.Contains('\r')) return text;
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        return string.Join('\n', lines.Select(line => line[(line.LastIndexOf('\r') + 1)..]));
     }
 
-    private sealed class StreamOutput(string name) : Output
+    /// <summary>One output: its JSON, and for a stream the text written so far (its "text" is made at each snapshot).</summary>
+    private sealed record Output(JsonObject Json, StringBuilder? Stream = null)
     {
-        public string Name { get; } = name;
-        public StringBuilder Text { get; } = new();
-
-        public override JsonNode ToJson() => new JsonObject
+        public JsonNode ToJson()
         {
-            ["name"] = Name,
-            ["output_type"] = "stream",
-            ["text"] = MultilineText.ToLines(AsFinallyShown(Text.ToString())),
-        };
-
-        /// <summary>Each line as a terminal leaves it: the text after its last carriage return.</summary>
-        internal static string AsFinallyShown(string text)
-        {
-            if (!text.Contains('\r')) return text;
-            var lines = text.Replace("\r\n", "\n").Split('\n');
-            return string.Join('\n', lines.Select(line => line[(line.LastIndexOf('\r') + 1)..]));
+            var json = Json.DeepClone();
+            if (Stream is not null) json["text"] = MultilineText.ToLines(AsFinallyShown(Stream.ToString()));
+            return json;
         }
-    }
-
-    private sealed class JsonOutput(JsonObject json) : Output
-    {
-        public JsonObject Json { get; } = json;
-
-        public override JsonNode ToJson() => Json.DeepClone();
     }
 
     private sealed class CellObserver(NotebookRecorder recorder, NotebookCell cell) : IExecutionObserver
@@ -118,64 +82,54 @@ public sealed class NotebookRecorder
                 lock (terminal) terminal.Write(text);
             }
             var name = stream.ToJupyter();
-            lock (recorder._gate)
+            Change(outputs =>
             {
-                var outputs = recorder._outputs[cell];
-                if (outputs.LastOrDefault() is StreamOutput last && last.Name == name) last.Text.Append(text);
-                else
-                {
-                    var output = new StreamOutput(name);
-                    output.Text.Append(text);
-                    outputs.Add(output);
-                }
-                recorder._dirty = true;
-            }
+                if (outputs.LastOrDefault() is { Stream: { } pending } last && (string?)last.Json["name"] == name) pending.Append(text);
+                else outputs.Add(new Output(new JsonObject { ["name"] = name, ["output_type"] = "stream" }, new StringBuilder(text)));
+            });
         }
 
         public void OnDisplayData(DisplayData display)
         {
-            var json = new JsonObject
+            var json = new JsonObject { ["data"] = Bundle(display.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
+            Change(outputs =>
             {
-                ["data"] = Bundle(display.Data),
-                ["metadata"] = new JsonObject(),
-                ["output_type"] = "display_data",
-            };
-            lock (recorder._gate)
-            {
-                if (display.DisplayId is { } id)
-                {
-                    if (!recorder._displays.TryGetValue(id, out var list)) recorder._displays[id] = list = [];
-                    list.Add(json);
-                }
-            }
-            recorder.Add(cell, new JsonOutput(json));
+                if (display.DisplayId is { } id) (CollectionsMarshal.GetValueRefOrAddDefault(recorder._displays, id, out _) ??= []).Add(json);
+                outputs.Add(new Output(json));
+            });
         }
 
         public void OnUpdateDisplayData(DisplayData display)
         {
             if (display.DisplayId is null) return;
-            lock (recorder._gate)
+            Change(_ =>
             {
-                if (!recorder._displays.TryGetValue(display.DisplayId, out var list)) return;
-                foreach (var json in list) json["data"] = Bundle(display.Data);
-                recorder._dirty = true;
-            }
+                foreach (var json in recorder._displays.GetValueOrDefault(display.DisplayId) ?? []) json["data"] = Bundle(display.Data);
+            });
         }
 
-        public void OnExecuteResult(DisplayData result) => recorder.Add(cell, new JsonOutput(new JsonObject
+        public void OnExecuteResult(DisplayData result) => Change(outputs => outputs.Add(new Output(new JsonObject
         {
             ["data"] = Bundle(result.Data),
             ["execution_count"] = cell.ExecutionCount,
             ["metadata"] = new JsonObject(),
             ["output_type"] = "execute_result",
-        }));
+        })));
 
-        public void OnError(ExecutionError error) => recorder.Add(cell, new JsonOutput(new JsonObject
+        public void OnError(ExecutionError error)
         {
-            ["ename"] = error.EName,
-            ["evalue"] = error.EValue,
-            ["output_type"] = "error",
-            ["traceback"] = new JsonArray(error.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
-        }));
+            var json = error.ToJson();
+            json.Insert(2, "output_type", "error"); // after ename and evalue: nbformat's sorted key order
+            Change(outputs => outputs.Add(new Output(json)));
+        }
+
+        private void Change(Action<List<Output>> change)
+        {
+            lock (recorder._gate)
+            {
+                change(recorder._outputs[cell]);
+                recorder._dirty = true;
+            }
+        }
     }
 }

@@ -14,7 +14,4 @@ public sealed record NotebookRunOptions
 
     /// <summary>While a cell runs, how often new output is written to the file (so a killed run keeps it).</summary>
     public TimeSpan SaveInterval { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Where NuGet restores are cached; null for the engine's default.</summary>
-    public string? RestoreCacheDirectory { get; init; }
 }

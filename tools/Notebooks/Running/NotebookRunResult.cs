@@ -16,4 +16,4 @@ public enum NotebookRunStatus
 }
 
 /// <summary>The outcome of <see cref="NotebookRunner.RunAsync"/>; <see cref="FailedCell"/> is 1-based among all cells.</summary>
-public sealed record NotebookRunResult(NotebookRunStatus Status, int ExecutedCells, int? FailedCell, ExecutionError? Error, TimeSpan Elapsed);
+public sealed record NotebookRunResult(NotebookRunStatus Status, int? FailedCell, ExecutionError? Error);

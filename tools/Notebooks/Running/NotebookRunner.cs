@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MnistCourse.Notebooks.Engine;
+using MnistCourse.Notebooks.Engine.Errors;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Notebooks.Running;
@@ -10,11 +11,9 @@ namespace MnistCourse.Notebooks.Running;
 /// after every cell, every few seconds while a cell prints, and when a cell fails or times out — the failing cell
 /// holds the error and later cells stay unexecuted.
 /// </summary>
-public sealed class NotebookRunner
+public sealed class NotebookRunner(NotebookRunOptions? options = null)
 {
-    private readonly NotebookRunOptions _options;
-
-    public NotebookRunner(NotebookRunOptions? options = null) => _options = options ?? new NotebookRunOptions();
+    private readonly NotebookRunOptions _options = options ?? new NotebookRunOptions();
 
     /// <param name="notebook">The notebook to run (already parameter-injected); its outputs are replaced.</param>
     /// <param name="notebookDirectory">The folder relative <c>#r</c> paths resolve against (the source notebook's folder).</param>
@@ -28,12 +27,7 @@ public sealed class NotebookRunner
         void Save() => AtomicFile.WriteAllText(outputPath, recorder.Snapshot());
         Save();
 
-        using var session = new CSharpSession(new SessionOptions
-        {
-            BaseDirectory = notebookDirectory,
-            DocumentName = label,
-            RestoreCacheDirectory = _options.RestoreCacheDirectory,
-        });
+        using var session = new CSharpSession(notebookDirectory, label);
 
         var total = notebook.Cells.Count;
         var executionCount = 0;
@@ -50,60 +44,44 @@ public sealed class NotebookRunner
             cell.ExecutionCount = ++executionCount;
             Progress($"[{label}] {cellName}/{total}: {Summary(source)}");
 
+            var observer = recorder.For(cell);
+            ExecutionError? error;
+            var status = NotebookRunStatus.CellFailed;
             if (language != CellLanguage.CSharp)
             {
-                var error = new ExecutionError("UnsupportedLanguage",
-                    $"{cellName} is in language '{language}'; the MnistCourse engine runs C# cells only (markdown cells are skipped)",
-                    [$"UnsupportedLanguage: {cellName} is in language '{language}'"]);
-                return Finish(recorder.For(cell), error, NotebookRunStatus.CellFailed);
+                error = ErrorReport.UnsupportedLanguage(cellName, language);
+                observer.OnError(error);
             }
-
-            var observer = recorder.For(cell);
-            var execution = session.ExecuteAsync(source, cellName, observer, cancellationToken);
-            var deadline = Stopwatch.StartNew();
-            while (!execution.IsCompleted)
+            else
             {
-                var left = _options.CellTimeout - deadline.Elapsed;
-                if (left <= TimeSpan.Zero) break;
-                var wait = left < _options.SaveInterval ? left : _options.SaveInterval;
-                await Task.WhenAny(execution, Task.Delay(wait, cancellationToken));
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!execution.IsCompleted && recorder.Dirty) Save();
+                var execution = session.ExecuteAsync(source, cellName, observer, cancellationToken);
+                var deadline = Stopwatch.StartNew();
+                while (!execution.IsCompleted)
+                {
+                    var left = _options.CellTimeout - deadline.Elapsed;
+                    if (left <= TimeSpan.Zero) break;
+                    await Task.WhenAny(execution, Task.Delay(left < _options.SaveInterval ? left : _options.SaveInterval, cancellationToken));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!execution.IsCompleted && recorder.Dirty) Save();
+                }
+                if (execution.IsCompleted) error = (await execution).Error;
+                else
+                {
+                    var message = $"{cellName} timed out after {_options.CellTimeout.TotalSeconds:0.###} s";
+                    error = new ExecutionError("CellTimeoutError", message, [$"CellTimeoutError: {message} (raise it with --cell-timeout SECONDS)"]);
+                    observer.OnError(error);
+                    status = NotebookRunStatus.TimedOut;
+                }
             }
-
-            if (!execution.IsCompleted)
-            {
-                var seconds = _options.CellTimeout.TotalSeconds;
-                var message = $"{cellName} timed out after {seconds:0.###} s";
-                var error = new ExecutionError("CellTimeoutError", message,
-                    [$"CellTimeoutError: {message} (raise it with --cell-timeout SECONDS)"]);
-                return Finish(observer, error, NotebookRunStatus.TimedOut);
-            }
-
-            var outcome = await execution;
             Save();
-            if (!outcome.Succeeded)
-            {
-                Progress($"[{label}] {cellName} failed: {outcome.Error}");
-                return Result(NotebookRunStatus.CellFailed, index + 1, outcome.Error);
-            }
-
-            NotebookRunResult Finish(IExecutionObserver cellObserver, ExecutionError error, NotebookRunStatus status)
-            {
-                cellObserver.OnError(error);
-                Save();
-                Progress($"[{label}] {cellName} failed: {error}");
-                return Result(status, index + 1, error);
-            }
+            if (error is null) continue;
+            Progress($"[{label}] {cellName} failed: {error}");
+            return new NotebookRunResult(status, index + 1, error);
         }
 
         Progress($"[{label}] done: {executionCount} cells in {clock.Elapsed.TotalSeconds:F1} s");
-        return Result(NotebookRunStatus.Succeeded, null, null);
-
-        NotebookRunResult Result(NotebookRunStatus status, int? failedCell, ExecutionError? error) =>
-            new(status, executionCount, failedCell, error, clock.Elapsed);
+        return new NotebookRunResult(NotebookRunStatus.Succeeded, null, null);
     }
-
     private void Progress(string line)
     {
         if (_options.Progress is not { } progress) return;

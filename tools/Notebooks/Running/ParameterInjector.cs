@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,11 +15,10 @@ namespace MnistCourse.Notebooks.Running;
 public static class ParameterInjector
 {
     /// <summary>The notebook's quick-run overrides (<c>metadata.mnistcourse.quick</c>); empty when it has none.</summary>
-    public static IReadOnlyList<KeyValuePair<string, ParameterValue>> QuickOverrides(Notebook notebook)
-    {
-        if (notebook.Metadata["mnistcourse"]?["quick"] is not JsonObject quick) return [];
-        return quick.Select(p => KeyValuePair.Create(p.Key, ParameterValue.FromJson(p.Value?.DeepClone(), "metadata.mnistcourse.quick"))).ToList();
-    }
+    public static IReadOnlyList<KeyValuePair<string, ParameterValue>> QuickOverrides(Notebook notebook) =>
+        notebook.Metadata["mnistcourse"]?["quick"] is JsonObject quick
+            ? quick.Select(p => KeyValuePair.Create(p.Key, ParameterValue.FromJson(p.Value?.DeepClone(), "metadata.mnistcourse.quick"))).ToList()
+            : [];
 
     /// <summary>
     /// Inserts the injected-parameters cell (replacing one left by an earlier run) and returns it; null when there is
@@ -36,12 +34,10 @@ public static class ParameterInjector
                              $"{notebook.SourceName} has no cell tagged \"{ParametersCell.Tag}\", so parameter {overrides[0].Key} cannot be set; " +
                              "tag the cell that declares the defaults with \"parameters\"");
         var declarations = ParametersCell.Declarations(parameters);
-        var known = declarations.ToDictionary(d => d.Name, StringComparer.Ordinal);
-
         var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var (name, value) in overrides)
         {
-            if (!known.ContainsKey(name))
+            if (declarations.All(d => d.Name != name))
             {
                 var list = declarations.Count == 0 ? "(none declared)" : string.Join(", ", declarations.Select(d => $"{d.TypeName} {d.Name}"));
                 throw new ParameterException($"unknown parameter '{name}' (from {value.Origin}) in {notebook.SourceName}; known parameters: {list}");
@@ -49,13 +45,10 @@ public static class ParameterInjector
             merged[name] = value;
         }
 
-        var source = new StringBuilder("// Parameters injected by MnistCourse.Runner\n");
-        foreach (var declaration in declarations.Where(d => merged.ContainsKey(d.Name)))
-        {
-            var literal = ToLiteral(declaration, merged[declaration.Name]);
-            var type = declaration.TypeName.StartsWith("const ", StringComparison.Ordinal) ? declaration.TypeName[6..] : declaration.TypeName;
-            source.Append($"{type} {declaration.Name} = {literal};\n");
-        }
+        string Type(ParameterDeclaration d) => d.TypeName.StartsWith("const ", StringComparison.Ordinal) ? d.TypeName[6..] : d.TypeName;
+        var source = string.Join('\n', declarations.Where(d => merged.ContainsKey(d.Name))
+            .Select(d => $"{Type(d)} {d.Name} = {ToLiteral(d, merged[d.Name])};")
+            .Prepend("// Parameters injected by MnistCourse.Runner"));
 
         var metadata = new JsonObject
         {
@@ -63,7 +56,7 @@ public static class ParameterInjector
             ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" },
         };
         var index = notebook.Cells.ToList().IndexOf(parameters) + 1;
-        return notebook.InsertCodeCell(index, source.ToString().TrimEnd('\n'), metadata);
+        return notebook.InsertCodeCell(index, source, metadata);
     }
 
     /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type.</summary>
@@ -84,9 +77,7 @@ public static class ParameterInjector
             _ => type,
         };
 
-        if (value.Json is null && value.Text is null) return "null";
-        if (value.Json is JsonValue nullCheck && nullCheck.GetValueKind() == JsonValueKind.Null) return "null";
-        if (nullable && value.Text == "null") return "null";
+        if (value.Text is null ? value.Json?.GetValueKind() is null or JsonValueKind.Null : nullable && value.Text == "null") return "null";
 
         string Fail(string expected) => throw new ParameterException(
             $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, but the value {value} (from {value.Origin}) is not {expected}");
@@ -102,7 +93,8 @@ public static class ParameterInjector
             case "bool":
                 return bool.TryParse(text, out var b) ? (b ? "true" : "false") : Fail("true or false");
             case "int" or "long" or "short" or "byte" or "sbyte" or "uint" or "ulong" or "ushort":
-                if (!decimal.TryParse(text, NumberStyles.Integer, invariant, out var integer) && !TryParseIntegralFloat(text, out integer))
+                // JSON numbers such as 3.0 are whole numbers too.
+                if (!decimal.TryParse(text, NumberStyles.Float, invariant, out var integer) || integer != decimal.Truncate(integer))
                     return Fail("a whole number");
                 var (min, max) = type switch
                 {
@@ -129,13 +121,7 @@ public static class ParameterInjector
                 return text;
         }
     }
-
-    private static bool TryParseIntegralFloat(string text, out decimal value)
-    {
-        // JSON numbers such as 3.0 are whole numbers too.
-        value = 0;
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed != decimal.Truncate(parsed)) return false;
-        value = parsed;
-        return true;
-    }
 }
+
+/// <summary>A parameter override that cannot be applied (unknown name, value of the wrong type, no parameters cell).</summary>
+public sealed class ParameterException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using MnistCourse.Notebooks.Engine;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Notebooks.Running;
@@ -17,29 +18,20 @@ public static class ParametersCell
     public static NotebookCell? Find(Notebook notebook) =>
         notebook.Cells.FirstOrDefault(c => c.Type == CellType.Code && c.HasTag(Tag));
 
-    public static IReadOnlyList<ParameterDeclaration> Declarations(NotebookCell cell)
-    {
-        var tree = CSharpSyntaxTree.ParseText(cell.Source, new CSharpParseOptions(LanguageVersion.Preview, kind: SourceCodeKind.Script));
-        var root = (CompilationUnitSyntax)tree.GetRoot();
-        var declarations = new List<ParameterDeclaration>();
-        foreach (var member in root.Members)
-        {
-            var declaration = member switch
+    public static IReadOnlyList<ParameterDeclaration> Declarations(NotebookCell cell) =>
+        ((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(cell.Source, CSharpSession.ScriptParseOptions).GetRoot()).Members
+            .Select(member => member switch
             {
                 GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration,
                 FieldDeclarationSyntax field => field.Declaration,
                 _ => null,
-            };
-            if (declaration is null) continue;
-            foreach (var variable in declaration.Variables)
-            {
-                var value = variable.Initializer?.Value;
-                var type = declaration.Type.IsVar ? InferType(value) : declaration.Type.ToString();
-                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, value?.ToString() ?? "default"));
-            }
-        }
-        return declarations;
-    }
+            })
+            .OfType<VariableDeclarationSyntax>()
+            .SelectMany(declaration => declaration.Variables.Select(variable => new ParameterDeclaration(
+                variable.Identifier.ValueText,
+                declaration.Type.IsVar ? InferType(variable.Initializer?.Value) : declaration.Type.ToString(),
+                variable.Initializer?.Value.ToString() ?? "default")))
+            .ToList();
 
     /// <summary>The type of a literal default written with <c>var</c>; "var" when it is not a plain literal.</summary>
     private static string InferType(ExpressionSyntax? value)
@@ -65,3 +57,6 @@ public static class ParametersCell
         };
     }
 }
+
+/// <summary>A <c>type name = value;</c> declaration found in the parameters cell.</summary>
+public sealed record ParameterDeclaration(string Name, string TypeName, string DefaultExpression);

@@ -8,28 +8,19 @@ namespace MnistCourse.Notebooks.Scripting;
 /// </summary>
 public sealed class DisplayedValue
 {
-    private readonly CSharpSession _session;
-    private readonly IReadOnlyList<string> _mimeTypes;
+    private readonly Func<object?, Dictionary<string, string>> _format;
     private readonly IExecutionObserver _origin;
-    private readonly bool _carriesPlotlyJs;
 
-    internal DisplayedValue(CSharpSession session, string displayId, IReadOnlyList<string> mimeTypes, IExecutionObserver origin, bool carriesPlotlyJs)
+    internal DisplayedValue(string displayId, Func<object?, Dictionary<string, string>> format, IExecutionObserver origin)
     {
-        _session = session;
         DisplayId = displayId;
-        _mimeTypes = mimeTypes;
+        _format = format;
         _origin = origin;
-        _carriesPlotlyJs = carriesPlotlyJs;
     }
 
     public string DisplayId { get; }
 
     /// <summary>Replaces the displayed value (an update_display_data with the same display id).</summary>
-    public void Update(object? updatedValue)
-    {
-        // If this output carried the page's only copy of plotly.js, its replacement must carry it too.
-        var data = _session.Formatter.Format(updatedValue, _mimeTypes, forcePlotlyJs: _carriesPlotlyJs, out _);
-        var observer = ExecutionScope.Current?.Observer ?? _origin;
-        observer.OnUpdateDisplayData(new DisplayData(data, DisplayId));
-    }
+    public void Update(object? updatedValue) =>
+        (ExecutionScope.Current?.Observer ?? _origin).OnUpdateDisplayData(new DisplayData(_format(updatedValue), DisplayId));
 }

@@ -17,6 +17,9 @@ public static class NotebookHelpers
         return scope.Session.Display(value, mimeTypes, scope.Observer);
     }
 
+    /// <summary><c>value.Display()</c>, as in .NET Interactive.</summary>
+    public static DisplayedValue Display(this object? value, params string[] mimeTypes) => display(value, mimeTypes);
+
     /// <summary>Marks a string as HTML, shown as text/html.</summary>
     public static IHtmlContent HTML(string content) => new HtmlString(content);
 }

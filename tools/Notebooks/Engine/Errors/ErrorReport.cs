@@ -7,35 +7,26 @@ namespace MnistCourse.Notebooks.Engine.Errors;
 /// <summary>Builds the error output of a failed cell, with a traceback that points at cells and lines, not at generated code.</summary>
 internal static class ErrorReport
 {
-    public const string CompilationError = "CompilationError";
-
-    /// <summary>The error name of an interrupted cell (Jupyter's interrupt, a front's cancellation).</summary>
-    public const string InterruptedName = "System.OperationCanceledException";
-
-    public const string InterruptedMessage = "The cell was interrupted.";
-
     public static ExecutionError Simple(string ename, string cellName, string message) =>
         new(ename, message, [$"{ename}: {message}", $"   at {cellName}"]);
 
+    public static ExecutionError UnsupportedLanguage(string cellName, string language) => Simple("UnsupportedLanguage", cellName,
+        $"{cellName} is in language '{language}'; the MnistCourse engine runs C# cells only (markdown cells are skipped)");
+
     public static ExecutionError FromDiagnostics(IReadOnlyList<Diagnostic> errors, SubmissionRegistry registry)
     {
-        var lines = new List<string>();
-        string? first = null;
+        var lines = new List<string> { $"CompilationError: {errors.Count} error(s)" };
         foreach (var diagnostic in errors)
         {
             var span = diagnostic.Location.GetMappedLineSpan();
             var line = span.StartLinePosition.Line + 1;
-            var column = span.StartLinePosition.Character + 1;
-            var where = registry.TryGet(span.Path, out var submission) ? $"{submission.CellName}, line {line}, column {column}" : $"line {line}";
-            var text = $"({where}): error {diagnostic.Id}: {diagnostic.GetMessage()}";
-            first ??= text;
-            lines.Add(text);
-            if (submission is not null && submission.Line(line) is { Length: > 0 } source) lines.Add("    " + source);
+            var submission = registry.ByPath(span.Path);
+            var where = submission is null ? $"line {line}" : $"{submission.CellName}, line {line}, column {span.StartLinePosition.Character + 1}";
+            lines.Add($"({where}): error {diagnostic.Id}: {diagnostic.GetMessage()}");
+            if (submission?.Line(line) is { Length: > 0 } source) lines.Add("    " + source);
         }
-        var evalue = first ?? "compilation failed";
-        if (errors.Count > 1) evalue += $" (and {errors.Count - 1} more)";
-        lines.Insert(0, $"{CompilationError}: {errors.Count} error(s)");
-        return new ExecutionError(CompilationError, evalue, lines);
+        var evalue = errors.Count == 0 ? "compilation failed" : lines[1] + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "");
+        return new ExecutionError("CompilationError", evalue, lines);
     }
 
     public static ExecutionError FromException(Exception exception, SubmissionRegistry registry, string cellName)
@@ -52,44 +43,39 @@ internal static class ErrorReport
         return new ExecutionError(ename, exception.Message, lines);
     }
 
-    /// <summary>An interrupted cell: where it stopped (when known), without the cancellation plumbing's frames.</summary>
+    /// <summary>
+    /// An interrupted cell (Jupyter's interrupt, a front's cancellation): where it stopped (when known), without the
+    /// cancellation plumbing's frames.
+    /// </summary>
     public static ExecutionError Interrupted(Exception? exception, SubmissionRegistry registry, string cellName)
     {
-        var lines = new List<string> { $"{InterruptedName}: {InterruptedMessage}" };
-        lines.AddRange(exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName));
-        return new ExecutionError(InterruptedName, InterruptedMessage, lines);
+        const string name = "System.OperationCanceledException", message = "The cell was interrupted.";
+        List<string> frames = exception is null ? [$"   in {cellName}"] : Frames(exception, registry, cellName);
+        return new ExecutionError(name, message, [$"{name}: {message}", .. frames]);
     }
 
     private static List<string> Frames(Exception exception, SubmissionRegistry registry, string cellName)
     {
         var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
-        var lastSubmission = Array.FindLastIndex(frames, f => registry.TryGet(f.GetFileName(), out _) || registry.TryGetByType(f.GetMethod()?.DeclaringType, out _));
+        var lastSubmission = Array.FindLastIndex(frames,
+            frame => (registry.ByPath(frame.GetFileName()) ?? registry.ByType(frame.GetMethod()?.DeclaringType)) is not null);
         var lines = new List<string>();
-        for (var i = 0; i < frames.Length; i++)
+        // Below the outermost cell frame there is only the scripting engine's plumbing.
+        foreach (var frame in lastSubmission >= 0 ? frames[..(lastSubmission + 1)] : frames)
         {
-            // Below the outermost cell frame there is only the scripting engine's plumbing.
-            if (lastSubmission >= 0 && i > lastSubmission) break;
-            var frame = frames[i];
             var method = frame.GetMethod();
             var type = method?.DeclaringType;
             if (type?.Namespace is "System.Runtime.CompilerServices" or "System.Runtime.ExceptionServices" or "Internal.Runtime.CompilerHelpers") continue;
             if (type == typeof(Scripting.CellInterruption) || type == typeof(CancellationToken)) continue; // the inserted loop check
-            if (registry.TryGet(frame.GetFileName(), out var submission))
+            var withLine = registry.ByPath(frame.GetFileName());
+            if ((withLine ?? registry.ByType(type)) is { } submission)
             {
+                var member = UserMemberName(method);
+                var at = member is null ? submission.CellName : $"{member} in {submission.CellName}";
                 var line = frame.GetFileLineNumber();
-                var member = UserMemberName(method);
-                var where = member is null ? $"{submission.CellName}, line {line}" : $"{member} in {submission.CellName}, line {line}";
-                lines.Add($"   at {where}: {submission.Line(line)}");
+                lines.Add(withLine is null ? $"   at {at}" : $"   at {at}, line {line}: {submission.Line(line)}");
             }
-            else if (registry.TryGetByType(type, out submission))
-            {
-                var member = UserMemberName(method);
-                lines.Add(member is null ? $"   at {submission.CellName}" : $"   at {member} in {submission.CellName}");
-            }
-            else if (method is not null)
-            {
-                lines.Add($"   at {type?.FullName}.{method.Name}");
-            }
+            else if (method is not null) lines.Add($"   at {type?.FullName}.{method.Name}");
         }
         if (lines.Count == 0 || lastSubmission < 0) lines.Add($"   in {cellName}");
         return lines;
@@ -107,14 +93,13 @@ internal static class ErrorReport
             name = type.Name[1..type.Name.IndexOf('>')];
             type = type.DeclaringType;
         }
-        if (name.Contains("<Initialize>") || name == "<Initialize>" || name.StartsWith("<<Initialize>")) return null;
+        if (name.Contains("<Initialize>")) return null;
         if (name.StartsWith('<'))
         {
             // local functions and lambdas: <<Initialize>>g__Square|0_0 → Square
             var bar = name.IndexOf('|');
             var g = name.IndexOf("g__", StringComparison.Ordinal);
-            if (g >= 0 && bar > g) return name[(g + 3)..bar] + "()";
-            return null;
+            return g >= 0 && bar > g ? name[(g + 3)..bar] + "()" : null;
         }
         var typeName = type is null || type.Name.StartsWith("Submission#", StringComparison.Ordinal) ? "" : type.Name + ".";
         return typeName + name + "()";

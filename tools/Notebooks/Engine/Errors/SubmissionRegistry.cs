@@ -20,19 +20,14 @@ internal sealed class SubmissionRegistry
         _byTypeName[$"Submission#{index}"] = submission;
     }
 
-    /// <summary>For frames without line information: the cell whose generated class declares <paramref name="type"/>.</summary>
-    public bool TryGetByType(Type? type, out Submission submission)
-    {
-        submission = default!;
-        for (; type is not null; type = type.DeclaringType)
-            if (_byTypeName.TryGetValue(type.Name, out submission!)) return true;
-        return false;
-    }
+    public Submission? ByPath(string? path) => path is not null && _byPath.TryGetValue(path, out var submission) ? submission : null;
 
-    public bool TryGet(string? path, out Submission submission)
+    /// <summary>For frames without line information: the cell whose generated class declares <paramref name="type"/>.</summary>
+    public Submission? ByType(Type? type)
     {
-        submission = default!;
-        return path is not null && _byPath.TryGetValue(path, out submission!);
+        for (; type is not null; type = type.DeclaringType)
+            if (_byTypeName.TryGetValue(type.Name, out var submission)) return submission;
+        return null;
     }
 
     internal sealed record Submission(string CellName, string[] Lines)

@@ -21,37 +21,23 @@ public sealed class OutputFormatter
     public Dictionary<string, string> Format(object? value, IReadOnlyList<string> mimeTypes, bool forcePlotlyJs, out bool carriesPlotlyJs)
     {
         carriesPlotlyJs = false;
-        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        var data = new Dictionary<string, string>();
         if (mimeTypes.Count > 0)
         {
             foreach (var mime in mimeTypes.Distinct(StringComparer.OrdinalIgnoreCase))
                 data[mime] = FormatAs(value, mime, forcePlotlyJs, ref carriesPlotlyJs);
             return data;
         }
-
-        switch (value)
-        {
-            case null:
-                data[PlainText] = Formatter.NullString;
-                return data;
-            case IHtmlContent:
-                data[Html] = Formatter.ToDisplayString(value, Html);
-                return data;
-            case string text:
-                data[PlainText] = text;
-                return data;
-        }
+        if (value is null) return new() { [PlainText] = Formatter.NullString };
+        if (value is IHtmlContent) return new() { [Html] = Formatter.ToDisplayString(value, Html) };
+        if (value is string text) return new() { [PlainText] = text };
+        if (IsScalar(value.GetType())) return new() { [PlainText] = Formatter.ToDisplayString(value, PlainText) };
         if (PlotlyChartFormatter.IsChart(value))
         {
-            data[Html] = FormatAs(value, Html, forcePlotlyJs, ref carriesPlotlyJs);
-            data[PlainText] = value.GetType().FullName ?? value.GetType().Name;
-            return data;
+            var chart = FormatAs(value, Html, forcePlotlyJs, ref carriesPlotlyJs);
+            return new() { [Html] = chart, [PlainText] = value.GetType().FullName ?? value.GetType().Name };
         }
-        if (IsScalar(value.GetType()))
-        {
-            data[PlainText] = Formatter.ToDisplayString(value, PlainText);
-            return data;
-        }
+
         var preferred = Formatter.GetPreferredMimeTypesFor(value.GetType());
         foreach (var mime in preferred.Count > 0 ? preferred : [Html])
             data[mime] = FormatAs(value, mime, forcePlotlyJs, ref carriesPlotlyJs);

@@ -15,50 +15,34 @@ public static partial class PlotlyChartFormatter
     private const string PlotlyNetChart = "Plotly.NET.GenericChart";
     private const string XPlotChart = "XPlot.Plotly.PlotlyChart";
 
-    public static bool IsChart(object? value) => value is not null && ChartKind(value.GetType()) is not null;
+    public static bool IsChart(object? value) => value is not null && ChartType(value.GetType()) is not null;
 
     /// <summary>The chart's HTML fragment (without plotly.js), or null when the value is not a known chart type.</summary>
     public static string? ToHtml(object value)
     {
-        var html = ChartKind(value.GetType()) switch
+        var html = ChartType(value.GetType()) switch
         {
-            PlotlyNetChart => PlotlyNetHtml(value),
-            XPlotChart => (string?)value.GetType().GetMethod("GetInlineHtml", Type.EmptyTypes)?.Invoke(value, null),
-            _ => null,
+            { FullName: XPlotChart } => (string?)value.GetType().GetMethod("GetInlineHtml", Type.EmptyTypes)?.Invoke(value, null),
+            { } chartType => PlotlyNetHtml(value, chartType),
+            null => null,
         };
         return html is null ? null : MakeOffline(html);
     }
 
-    private static string? ChartKind(Type? type)
+    /// <summary>The Plotly.NET or XPlot chart class <paramref name="type"/> is or derives from, or null.</summary>
+    private static Type? ChartType(Type? type)
     {
-        for (; type is not null; type = type.BaseType)
-            if (type.FullName is PlotlyNetChart or XPlotChart) return type.FullName;
-        return null;
+        while (type is not null && type.FullName is not (PlotlyNetChart or XPlotChart)) type = type.BaseType;
+        return type;
     }
 
-    private static string? PlotlyNetHtml(object chart)
+    private static string? PlotlyNetHtml(object chart, Type chartType)
     {
-        var chartType = chart.GetType();
-        while (chartType!.FullName != PlotlyNetChart) chartType = chartType.BaseType;
         // F# compiles `module GenericChart` either into the type itself or into "GenericChartModule".
-        var candidates = new[] { chartType, chartType.Assembly.GetType(PlotlyNetChart + "Module") }.OfType<Type>();
-        foreach (var type in candidates)
-        {
-            var method = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .FirstOrDefault(m => m.Name == "toChartHTML" && m.GetParameters() is [var p] && p.ParameterType.IsInstanceOfType(chart));
-            if (method is not null)
-            {
-                try
-                {
-                    return (string?)method.Invoke(null, [chart]);
-                }
-                catch (TargetInvocationException e) when (e.InnerException is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                }
-            }
-        }
-        return null;
+        var method = new[] { chartType, chartType.Assembly.GetType(PlotlyNetChart + "Module") }.OfType<Type>()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .FirstOrDefault(m => m.Name == "toChartHTML" && m.GetParameters() is [var p] && p.ParameterType.IsInstanceOfType(chart));
+        return (string?)method?.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, [chart], culture: null);
     }
 
     [GeneratedRegex(@"<script[^>]*\bsrc\s*=\s*[""']https?://[^>]*>\s*</script>", RegexOptions.IgnoreCase)]

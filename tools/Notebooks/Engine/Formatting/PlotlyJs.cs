@@ -36,15 +36,8 @@ public static partial class PlotlyJs
         }
     }
 
-    private static string? FromLoadedAssemblies()
-    {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            if (assembly.IsDynamic || assembly.GetName().Name != "Plotly.NET") continue;
-            if (Read(assembly) is { } js) return js;
-        }
-        return null;
-    }
+    private static string? FromLoadedAssemblies() => AppDomain.CurrentDomain.GetAssemblies()
+        .Where(assembly => !assembly.IsDynamic && assembly.GetName().Name == "Plotly.NET").Select(Read).FirstOrDefault(js => js is not null);
 
     private static string? FromNuGetCache()
     {
@@ -73,10 +66,7 @@ public static partial class PlotlyJs
     private static string? Read(Assembly assembly)
     {
         var name = assembly.GetManifestResourceNames().FirstOrDefault(n => ResourceName().IsMatch(n));
-        if (name is null) return null;
-        using var stream = assembly.GetManifestResourceStream(name);
-        if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
+        return stream is null ? null : new StreamReader(stream).ReadToEnd();
     }
 }

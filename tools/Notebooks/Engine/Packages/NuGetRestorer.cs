@@ -15,16 +15,14 @@ namespace MnistCourse.Notebooks.Engine.Packages;
 public sealed partial class NuGetRestorer
 {
     private readonly string _cacheDirectory;
-    private readonly string _dotnet;
+    private readonly string _dotnet = DotnetHost.Find();
 
-    public NuGetRestorer(string? cacheDirectory = null, string? dotnetPath = null)
-    {
+    /// <param name="cacheDirectory">Default: the temp folder's "mnistcourse-nuget".</param>
+    public NuGetRestorer(string? cacheDirectory = null) =>
         _cacheDirectory = cacheDirectory ?? Path.Combine(Path.GetTempPath(), "mnistcourse-nuget");
-        _dotnet = dotnetPath ?? DotnetHost.Find();
-    }
 
     /// <summary>The TFM the packages are restored for: the running runtime's (net10.0 here).</summary>
-    public static string TargetFramework => $"net{Environment.Version.Major}.0";
+    private static string TargetFramework => $"net{Environment.Version.Major}.0";
 
     public async Task<RestoreResult> RestoreAsync(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
     {
@@ -33,16 +31,15 @@ public sealed partial class NuGetRestorer
         Directory.CreateDirectory(folder);
         var assets = Path.Combine(folder, "obj", "project.assets.json");
         var okMarker = Path.Combine(folder, "restore.ok");
-        var rids = RuntimeIdentifiers.ForCurrentPlatform();
 
         // Several runner processes may restore the same set at once (the launcher runs notebooks in parallel).
-        using var folderLock = await FolderLock.AcquireAsync(Path.Combine(folder, "restore.lock"), cancellationToken);
+        using var folderLock = await LockAsync(Path.Combine(folder, "restore.lock"), cancellationToken);
 
         if (File.Exists(okMarker) && File.Exists(assets))
         {
             try
             {
-                var cached = ProjectAssets.Read(assets, TargetFramework, rids);
+                var cached = ProjectAssets.Read(assets, TargetFramework);
                 if (cached.All(p => p.CompileAssemblies.Concat(p.RuntimeAssemblies).Concat(p.NativeLibraries).All(File.Exists)))
                     return new RestoreResult(cached, null);
             }
@@ -59,9 +56,25 @@ public sealed partial class NuGetRestorer
         if (exitCode != 0 || !File.Exists(assets))
             return new RestoreResult([], DescribeFailure(packages, sources, output));
 
-        var restored = ProjectAssets.Read(assets, TargetFramework, rids);
+        var restored = ProjectAssets.Read(assets, TargetFramework);
         await File.WriteAllTextAsync(okMarker, DateTime.UtcNow.ToString("O"), cancellationToken);
         return new RestoreResult(restored, null);
+    }
+
+    /// <summary>An exclusive lock between processes: a file opened without sharing, released on dispose.</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
     }
 
     private static string ProjectText(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources)
@@ -92,7 +105,7 @@ public sealed partial class NuGetRestorer
 
     private async Task<(int ExitCode, string Output)> RunRestoreAsync(string projectPath, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_dotnet)
+        var start = new ProcessStartInfo(_dotnet, ["restore", projectPath, "--nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -100,13 +113,11 @@ public sealed partial class NuGetRestorer
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(projectPath)!,
         };
-        foreach (var arg in new[] { "restore", projectPath, "--nologo", "-v", "q" }) start.ArgumentList.Add(arg);
         // When the engine itself runs under MSBuild or `dotnet test`, these point the child at the parent's build and break it.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE" })
             start.Environment.Remove(name);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var name in new[] { "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE" })
+            start.Environment[name] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {_dotnet}");
         process.StandardInput.Close();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
@@ -13,50 +14,36 @@ namespace MnistCourse.Notebooks.Engine.Packages;
 /// </summary>
 internal sealed partial class PackageAssemblyResolver : IDisposable
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<string, string> _managed = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _native = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _platformAssemblies;
+    private readonly ConcurrentDictionary<string, string> _managed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _native = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What the runtime already provides (framework or host, i.e. the TPA list): the package copy is not used.</summary>
+    private readonly HashSet<string> _platformAssemblies = new(
+        ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(path => Path.GetFileNameWithoutExtension(path)), StringComparer.OrdinalIgnoreCase);
 
     public PackageAssemblyResolver()
     {
-        _platformAssemblies = PlatformAssemblyNames();
         AssemblyLoadContext.Default.Resolving += OnResolving;
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += OnResolvingUnmanagedDll;
     }
 
-    /// <summary>True when the runtime already provides an assembly of this name (framework or host, i.e. the TPA list): the package copy is not used.</summary>
-    public bool IsPlatformAssembly(string simpleName) => _platformAssemblies.Contains(simpleName);
-
     /// <summary>Registers the packages' files and loads their managed assemblies; returns the assemblies newly loaded.</summary>
-    public IReadOnlyList<Assembly> Add(IEnumerable<RestoredPackage> packages)
+    public IReadOnlyList<Assembly> Add(IReadOnlyList<RestoredPackage> packages)
     {
-        var toLoad = new List<string>();
-        lock (_gate)
-        {
-            foreach (var package in packages)
-            {
-                foreach (var path in package.RuntimeAssemblies)
-                {
-                    var name = Path.GetFileNameWithoutExtension(path);
-                    if (IsPlatformAssembly(name) || _managed.ContainsKey(name)) continue;
-                    _managed[name] = path;
-                    toLoad.Add(path);
-                }
-                foreach (var path in package.NativeLibraries)
-                    foreach (var key in NativeKeys(Path.GetFileName(path)))
-                        _native.TryAdd(key, path);
-            }
-        }
+        foreach (var path in packages.SelectMany(p => p.NativeLibraries))
+            foreach (var key in NativeKeys(Path.GetFileName(path)))
+                _native.TryAdd(key, path);
+        var toLoad = packages.SelectMany(p => p.RuntimeAssemblies).Select(path => (Name: Path.GetFileNameWithoutExtension(path), Path: path))
+            .Where(assembly => !_platformAssemblies.Contains(assembly.Name) && _managed.TryAdd(assembly.Name, assembly.Path)).ToList();
 
         var loaded = new List<Assembly>();
-        foreach (var path in toLoad)
+        foreach (var (name, path) in toLoad)
         {
-            var name = new AssemblyName(Path.GetFileNameWithoutExtension(path));
-            var already = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, name.Name, StringComparison.OrdinalIgnoreCase));
             try
             {
-                loaded.Add(already ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path));
+                loaded.Add(AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase))
+                           ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(path));
             }
             catch (BadImageFormatException)
             {
@@ -66,23 +53,12 @@ internal sealed partial class PackageAssemblyResolver : IDisposable
         return loaded;
     }
 
-    private Assembly? OnResolving(AssemblyLoadContext context, AssemblyName name)
-    {
-        string? path;
-        lock (_gate) _managed.TryGetValue(name.Name ?? "", out path);
-        return path is null ? null : context.LoadFromAssemblyPath(path);
-    }
+    private Assembly? OnResolving(AssemblyLoadContext context, AssemblyName name) =>
+        _managed.TryGetValue(name.Name ?? "", out var path) ? context.LoadFromAssemblyPath(path) : null;
 
-    private IntPtr OnResolvingUnmanagedDll(Assembly requester, string libraryName)
-    {
-        string? path = null;
-        lock (_gate)
-        {
-            foreach (var key in NativeKeys(libraryName))
-                if (_native.TryGetValue(key, out path)) break;
-        }
-        return path is not null && NativeLibrary.TryLoad(path, out var handle) ? handle : IntPtr.Zero;
-    }
+    private IntPtr OnResolvingUnmanagedDll(Assembly requester, string libraryName) =>
+        NativeKeys(libraryName).Select(key => _native.GetValueOrDefault(key)).FirstOrDefault(path => path is not null) is { } found
+        && NativeLibrary.TryLoad(found, out var handle) ? handle : IntPtr.Zero;
 
     [GeneratedRegex(@"(\.so(\.\d+)*|\.dylib|\.dll)$", RegexOptions.IgnoreCase)]
     private static partial Regex NativeExtension();
@@ -95,15 +71,6 @@ internal sealed partial class PackageAssemblyResolver : IDisposable
         yield return bare;
         if (bare.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && bare.Length > 3) yield return bare[3..];
         else yield return "lib" + bare;
-    }
-
-    private static HashSet<string> PlatformAssemblyNames()
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string tpa)
-            foreach (var path in tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-                names.Add(Path.GetFileNameWithoutExtension(path));
-        return names;
     }
 
     public void Dispose()

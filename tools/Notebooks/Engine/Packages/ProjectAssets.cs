@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace MnistCourse.Notebooks.Engine.Packages;
@@ -9,8 +10,9 @@ namespace MnistCourse.Notebooks.Engine.Packages;
 /// </summary>
 public static class ProjectAssets
 {
-    public static IReadOnlyList<RestoredPackage> Read(string assetsPath, string targetFramework, IReadOnlyList<string> runtimeIdentifiers)
+    public static IReadOnlyList<RestoredPackage> Read(string assetsPath, string targetFramework)
     {
+        var runtimeIdentifiers = RuntimeIdentifiers();
         var root = JsonNode.Parse(File.ReadAllText(assetsPath)) as JsonObject
                    ?? throw new InvalidDataException($"{assetsPath}: not a JSON object");
         var packageFolder = (root["packageFolders"] as JsonObject)?.Select(p => p.Key).FirstOrDefault()
@@ -35,22 +37,18 @@ public static class ProjectAssets
             var compile = Assets(entry["compile"]).Select(Full).ToList();
             var runtime = Assets(entry["runtime"]).Select(Full).ToList();
             var natives = new List<string>();
-
-            if (entry["runtimeTargets"] is JsonObject runtimeTargets)
+            // The most specific RID that has assets of a kind wins, as in a RID-specific publish.
+            var byKind = (entry["runtimeTargets"] as JsonObject ?? new JsonObject())
+                .Where(t => t.Value is JsonObject)
+                .Select(t => (Path: t.Key, Kind: (string?)t.Value!["assetType"], Rid: (string?)t.Value!["rid"]))
+                .Where(t => t.Rid is not null && runtimeIdentifiers.Contains(t.Rid))
+                .GroupBy(t => t.Kind);
+            foreach (var kind in byKind)
             {
-                // The most specific RID that has assets of a kind wins, as in a RID-specific publish.
-                var byKind = runtimeTargets
-                    .Where(t => t.Value is JsonObject)
-                    .Select(t => (Path: t.Key, Kind: (string?)t.Value!["assetType"], Rid: (string?)t.Value!["rid"]))
-                    .Where(t => t.Rid is not null && runtimeIdentifiers.Contains(t.Rid))
-                    .GroupBy(t => t.Kind);
-                foreach (var kind in byKind)
-                {
-                    var best = kind.MinBy(t => IndexOf(runtimeIdentifiers, t.Rid!)).Rid;
-                    var files = kind.Where(t => t.Rid == best && !IsPlaceholder(t.Path)).Select(t => Full(t.Path)).ToList();
-                    if (kind.Key == "native") natives.AddRange(files);
-                    else if (kind.Key == "runtime") runtime = files; // RID-specific implementation replaces the portable one
-                }
+                var best = kind.MinBy(t => Array.IndexOf(runtimeIdentifiers, t.Rid)).Rid;
+                var files = kind.Where(t => t.Rid == best && !IsPlaceholder(t.Path)).Select(t => Full(t.Path)).ToList();
+                if (kind.Key == "native") natives.AddRange(files);
+                else if (kind.Key == "runtime") runtime = files; // RID-specific implementation replaces the portable one
             }
             packages.Add(new RestoredPackage(id, version, compile, runtime, natives));
         }
@@ -62,9 +60,15 @@ public static class ProjectAssets
 
     private static bool IsPlaceholder(string path) => path.EndsWith("_._", StringComparison.Ordinal) || path.Contains("/_._/", StringComparison.Ordinal);
 
-    private static int IndexOf(IReadOnlyList<string> list, string item)
+    /// <summary>
+    /// The runtime identifiers whose package assets fit this machine, most specific first (e.g. linux-x64, linux, unix,
+    /// any), like the fallback graph NuGet uses for portable RIDs.
+    /// </summary>
+    private static string[] RuntimeIdentifiers()
     {
-        for (var i = 0; i < list.Count; i++) if (list[i] == item) return i;
-        return int.MaxValue;
+        var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        if (OperatingSystem.IsWindows()) return [$"win-{arch}", "win", "any"];
+        if (OperatingSystem.IsMacOS()) return [$"osx-{arch}", "osx", "unix", "any"];
+        return [$"linux-{arch}", "linux", "unix", "any"];
     }
 }

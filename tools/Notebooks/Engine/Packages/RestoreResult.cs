@@ -5,3 +5,14 @@ public sealed record RestoreResult(IReadOnlyList<RestoredPackage> Packages, stri
 {
     public bool Succeeded => Error is null;
 }
+
+/// <summary>
+/// One package of a restored graph with full paths to its assets for this platform: what to compile against,
+/// what to load at run time, and which native libraries it ships.
+/// </summary>
+public sealed record RestoredPackage(
+    string Id,
+    string Version,
+    IReadOnlyList<string> CompileAssemblies,
+    IReadOnlyList<string> RuntimeAssemblies,
+    IReadOnlyList<string> NativeLibraries);

@@ -1,14 +1,15 @@
-using MnistCourse.Kernel.Tests.Support;
+using MnistCourse.Notebooks.Tests.Support;
 using MnistCourse.Notebooks.Engine;
 using MnistCourse.Notebooks.Scripting;
 
-namespace MnistCourse.Kernel.Tests.Engine;
+namespace MnistCourse.Notebooks.Tests.Engine;
 
 /// <summary>
 /// The engine's cooperative interrupt, which the kernel's interrupt_request relies on: loops in cell code get an
 /// interruption point, library code sees the cell's token, and nothing else about the cell changes (line numbers of
 /// errors and stack traces, results, cells run without a token).
 /// </summary>
+[Trait("Speed", "Slow")]
 public class CellInterruptionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -41,12 +42,12 @@ public class CellInterruptionTests
         Assert.False(outcome.Succeeded);
         Assert.Equal("System.OperationCanceledException", outcome.Error!.EName);
         Assert.Equal("The cell was interrupted.", outcome.Error.EValue);
-        Assert.Single(observer.Errors);
+        Assert.Single(observer.Of<ExecutionError>("error"));
         Assert.DoesNotContain(outcome.Error.Traceback, line => line.Contains("CellInterruption"));
 
         var (next, result) = await Run(session, "n > 0");
         Assert.True(next.Succeeded, next.Error?.ToString());
-        Assert.Equal("True", result.Results.Single().Data["text/plain"]);
+        Assert.Equal("True", result.Of<DisplayData>("execute_result").Single().Data["text/plain"]);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class CellInterruptionTests
             """;
         var (outcome, observer) = await Run(session, code, interrupt.Token);
         Assert.True(outcome.Succeeded, outcome.Error?.ToString());
-        Assert.Equal("True", observer.Results.Single().Data["text/plain"]);
+        Assert.Equal("True", observer.Of<DisplayData>("execute_result").Single().Data["text/plain"]);
         Assert.Null(AppContext.GetData(CellCancellation.Key)); // withdrawn when the cell ends
     }
 
@@ -92,6 +93,6 @@ public class CellInterruptionTests
             $"{total} {k} {string.Join(",", Evens())}"
             """);
         Assert.True(outcome.Succeeded, outcome.Error?.ToString());
-        Assert.Equal("59 8 0,2,4", observer.Results.Single().Data["text/plain"]);
+        Assert.Equal("59 8 0,2,4", observer.Of<DisplayData>("execute_result").Single().Data["text/plain"]);
     }
 }
