@@ -13,9 +13,8 @@ public static class CourseSite
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Renders <paramref name="artifactsDir"/> (results.json and the executed notebooks it lists) into
-    /// <paramref name="siteDir"/>, replacing what was there in one swap: the new site is written beside it first.
-    /// Throws <see cref="SiteBuildException"/> with the file at fault and the fix when an input is missing or malformed.
+    /// Renders <paramref name="artifactsDir"/> into <paramref name="siteDir"/>, replacing it in one swap. A missing or
+    /// malformed input throws <see cref="SiteBuildException"/> naming the file at fault and the fix.
     /// </summary>
     public static SiteSummary Build(string artifactsDir, string siteDir)
     {

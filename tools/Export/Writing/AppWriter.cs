@@ -26,13 +26,13 @@ internal sealed class AppWriter
     /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
     private readonly List<(string Name, string Literal, string Text)> _quick = [];
 
-    public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, ExportOptions options)
+    public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, string appPath, string displayRoot)
     {
         _source = source;
         _chain = chain;
         _plan = plan;
-        _appPath = Path.GetFullPath(options.AppPath);
-        _displayRoot = Path.GetFullPath(options.DisplayRoot ?? Environment.CurrentDirectory);
+        _appPath = appPath;
+        _displayRoot = displayRoot;
         ReadParameters();
     }
 
