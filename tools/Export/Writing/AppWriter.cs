@@ -2,6 +2,7 @@ using System.Text;
 using MnistCourse.Export.Analysis;
 using MnistCourse.Export.Reading;
 using MnistCourse.Notebooks.Engine;
+using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Writing;
@@ -59,8 +60,8 @@ internal sealed class AppWriter
         foreach (var cell in _source.Cells)
         {
             app.Append('\n');
-            if (cell.Kind == LessonCellKind.Code) WriteCode(app, cell, written[cell.Number]);
-            else app.Append(Comment(cell.Text, cell.Kind == LessonCellKind.Raw ? $"(raw cell {cell.Number}) " : ""));
+            if (cell.Kind == CellType.Code) WriteCode(app, cell, written[cell.Number]);
+            else app.Append(Comment(cell.Text, cell.Kind == CellType.Raw ? $"(raw cell {cell.Number}) " : ""));
         }
 
         app.Append('\n');
