@@ -20,7 +20,7 @@ public sealed class ExportedLessons : IAsyncLifetime
         Directory.CreateDirectory(AppsFolder);
         foreach (var notebook in Directory.GetFiles(RepoPaths.Notebooks, "*.ipynb").Order(StringComparer.Ordinal))
         {
-            var app = await LessonExporter.ExportAsync(notebook, new ExportOptions { AppPath = LessonExporter.AppPathFor(notebook, AppsFolder), DisplayRoot = Root });
+            var app = await LessonExporter.ExportAsync(notebook, LessonExporter.AppPathFor(notebook, AppsFolder), Root);
             app.Write();
             Apps[app.Lesson] = app;
         }

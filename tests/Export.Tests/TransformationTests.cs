@@ -215,7 +215,7 @@ public class TransformationTests : IDisposable
     {
         var path = _temp.File("broken.ipynb");
         File.WriteAllText(path, "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": 5 } ] }");
-        var error = Assert.Throws<NotebookFormatException>(() => LessonExporter.ExportAsync(path, new ExportOptions { AppPath = _temp.File("broken.cs") }).GetAwaiter().GetResult());
+        var error = Assert.Throws<NotebookFormatException>(() => LessonExporter.ExportAsync(path, _temp.File("broken.cs")).GetAwaiter().GetResult());
         Assert.Contains("broken.ipynb", error.Message);
         Assert.Contains("cell 1 has a malformed \"source\"", error.Message);
     }

@@ -122,25 +122,24 @@ public sealed class SiteBuildTests : IDisposable
     }
 
     [Fact]
-    public void A_lessons_accuracy_is_found_from_its_results_file_or_from_the_result_it_displayed()
+    public void A_lessons_accuracy_is_found_by_the_notebook_its_result_names()
     {
         WriteRun(true, ("01-a", true, true), ("02-b", true, true));
-        // no results/*.jsonl: the result the notebook displayed names its tutorial
-        var path = Path.Combine(Artifacts, "02-b.ipynb");
-        var nb = JsonNode.Parse(File.ReadAllText(path))!;
-        nb["cells"]![4]!["outputs"]![0]!["data"]!["text/plain"] = "LessonResult\n      Tutorial: chollet\n      Title: Keras-style convnet\n";
-        File.WriteAllText(path, nb.ToJsonString());
         var summary = CourseSite.Build(Artifacts, SiteDir);
+        Assert.All(summary.Pages, p => Assert.Empty(p.Tutorials)); // a result without "notebook" belongs to no lesson
+
+        var path = Path.Combine(Artifacts, "results.json");
+        var results = JsonNode.Parse(File.ReadAllText(path))!;
+        results["tutorials"]![0]!["notebook"] = "notebooks/02-b.ipynb";
+        File.WriteAllText(path, results.ToJsonString());
+        summary = CourseSite.Build(Artifacts, SiteDir);
         Assert.Empty(summary.Pages[0].Tutorials);
         Assert.Equal("chollet", Assert.Single(summary.Pages[1].Tutorials).Tutorial);
-        Assert.Contains("0.9912", File.ReadAllText(Path.Combine(SiteDir, "index.html")));
+        Assert.Contains("<a href=\"02-b.html\">02-b</a>", File.ReadAllText(Path.Combine(SiteDir, "index.html")));
 
-        // the lesson's results file, as ./course run writes it, wins
-        Directory.CreateDirectory(Path.Combine(Artifacts, "results"));
-        File.WriteAllText(Path.Combine(Artifacts, "results", "01-a.jsonl"), "{\"tutorial\":\"chollet\"}\n");
-        summary = CourseSite.Build(Artifacts, SiteDir);
-        Assert.Equal("chollet", Assert.Single(summary.Pages[0].Tutorials).Tutorial);
-        Assert.Empty(summary.Pages[1].Tutorials);
+        results["tutorials"]![0]!["seed"] = 1; // another seed's result is not this run's
+        File.WriteAllText(path, results.ToJsonString());
+        Assert.Empty(CourseSite.Build(Artifacts, SiteDir).Pages[1].Tutorials);
     }
 
     [Theory]

@@ -13,7 +13,6 @@ public sealed record ExportedApp(
     IReadOnlyList<string> Packages,
     IReadOnlyList<string> Warnings)
 {
-    /// <summary>The lesson's name: the notebook's file name without extension.</summary>
     public string Lesson => Path.GetFileNameWithoutExtension(NotebookPath);
 
     /// <summary>The folder the app writes its charts and images to, beside the app.</summary>

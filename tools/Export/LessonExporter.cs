@@ -18,10 +18,12 @@ public static class LessonExporter
         Path.Combine(appsFolder, Path.GetFileNameWithoutExtension(notebookPath) + ".cs");
 
     /// <summary>
-    /// Reads the notebook (a malformed one throws <see cref="NotebookFormatException"/>) and exports it. Throws
-    /// <see cref="ExportException"/> for what a program cannot hold (another language, #load, a top-level property, …).
+    /// Exports the notebook to <paramref name="appPath"/>, whose folder decides the relative paths inside the app (the
+    /// library DLL, the notebook's folder, its "&lt;lesson&gt;-output" folder); the header shows paths relative to
+    /// <paramref name="displayRoot"/> (default: the current directory). A malformed notebook throws
+    /// <see cref="NotebookFormatException"/>; what a program cannot hold (another language, #load, …) <see cref="ExportException"/>.
     /// </summary>
-    public static async Task<ExportedApp> ExportAsync(string notebookPath, ExportOptions options, CancellationToken cancellationToken = default)
+    public static async Task<ExportedApp> ExportAsync(string notebookPath, string appPath, string? displayRoot = null, CancellationToken cancellationToken = default)
     {
         var source = new LessonSource(Notebook.Load(notebookPath), notebookPath);
         var warnings = source.Packages.Where(p => p.Version is null)
@@ -29,9 +31,9 @@ public static class LessonExporter
             .Concat(CentralVersionMismatches(source))
             .ToList();
         var chain = await ScriptChain.BuildAsync(source, warnings, cancellationToken);
-        var writer = new AppWriter(source, chain, NamePlan.Build(source, chain), options);
+        var writer = new AppWriter(source, chain, NamePlan.Build(source, chain), Path.GetFullPath(appPath), Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
         var text = writer.Write();
-        return new ExportedApp(source.NotebookPath, Path.GetFullPath(options.AppPath), text, source.Parameters, writer.Packages, warnings);
+        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), text, source.Parameters, writer.Packages, warnings);
     }
 
     /// <summary>

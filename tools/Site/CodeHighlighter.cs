@@ -10,24 +10,22 @@ namespace MnistCourse.Site;
 /// </summary>
 public static class CodeHighlighter
 {
-    /// <summary>The inner HTML of a &lt;code&gt; element for <paramref name="code"/> in <paramref name="language"/>.</summary>
-    public static string Highlight(string code, string? language)
+    /// <summary>A code block, &lt;pre class="code"&gt;&lt;code class="language-…"&gt;, its tokens highlighted when ColorCode knows the language.</summary>
+    public static string Block(string code, string? language)
     {
         code = code.TrimEnd('\n', '\r', ' ', '\t');
+        var cls = string.IsNullOrWhiteSpace(language) ? "" : $" class=\"language-{WebUtility.HtmlEncode(language.Trim().ToLowerInvariant())}\"";
+        return $"<pre class=\"code\"><code{cls}>{Tokens(code, language) ?? WebUtility.HtmlEncode(code)}</code></pre>";
+    }
+
+    private static string? Tokens(string code, string? language)
+    {
         var lang = string.IsNullOrWhiteSpace(language) ? null : Languages.FindById(language.Trim());
-        if (lang is null || code.Length == 0) return WebUtility.HtmlEncode(code);
+        if (lang is null || code.Length == 0) return null;
         var html = new HtmlClassFormatter().GetHtmlString(code, lang);
         // ColorCode wraps the tokens in <div class="…"><pre>\n … \n</pre></div>: keep the tokens only.
         var start = html.IndexOf("<pre>", StringComparison.Ordinal);
         var end = html.LastIndexOf("</pre>", StringComparison.Ordinal);
-        if (start < 0 || end < start) return WebUtility.HtmlEncode(code);
-        return html.Substring(start + 5, end - start - 5).Trim('\n', '\r');
-    }
-
-    /// <summary>A complete code block: &lt;pre class="code"&gt;&lt;code class="language-…"&gt;…&lt;/code&gt;&lt;/pre&gt;.</summary>
-    public static string Block(string code, string? language)
-    {
-        var cls = string.IsNullOrWhiteSpace(language) ? "" : $" class=\"language-{WebUtility.HtmlEncode(language.Trim().ToLowerInvariant())}\"";
-        return $"<pre class=\"code\"><code{cls}>{Highlight(code, language)}</code></pre>";
+        return start < 0 || end < start ? null : html.Substring(start + 5, end - start - 5).Trim('\n', '\r');
     }
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using MnistCourse.Notebooks.Format;
 
 namespace MnistCourse.Site;
@@ -15,9 +13,8 @@ public static class CourseSite
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// Renders <paramref name="artifactsDir"/> (results.json and the executed notebooks it lists) into
-    /// <paramref name="siteDir"/>, replacing what was there in one swap: the new site is written beside it first.
-    /// Throws <see cref="SiteBuildException"/> with the file at fault and the fix when an input is missing or malformed.
+    /// Renders <paramref name="artifactsDir"/> into <paramref name="siteDir"/>, replacing it in one swap. A missing or
+    /// malformed input throws <see cref="SiteBuildException"/> naming the file at fault and the fix.
     /// </summary>
     public static SiteSummary Build(string artifactsDir, string siteDir)
     {
@@ -60,7 +57,7 @@ public static class CourseSite
             {
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
             }
-            var tutorials = TutorialsOf(run, notebook, results, artifactsDir).Where(assigned.Add).ToList();
+            var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
             lessons.Add(notebook is null
                 ? (new SitePage(run, run.Lesson, null, tutorials), null)
                 : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
@@ -116,40 +113,9 @@ public static class CourseSite
             plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Utf8.GetByteCount(plotlyJs), notes);
     }
 
-    /// <summary>
-    /// The tutorials a lesson reported: by a "notebook" field on the tutorial when results.json has one; else by the
-    /// lesson's own results file (artifacts/results/LESSON.jsonl, which ./course run fills); else by the "Tutorial: id"
-    /// line of the result the notebook displayed.
-    /// </summary>
-    private static IEnumerable<LessonResult> TutorialsOf(NotebookRun run, Notebook? notebook, ResultsFile results, string artifactsDir)
-    {
-        var lesson = run.Lesson;
-        if (results.Tutorials.Any(t => t.Notebook is not null))
-            return results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == lesson && t.Quick == run.Quick && t.Seed == run.Seed);
-
-        var jsonl = Path.Combine(artifactsDir, "results", lesson + ".jsonl");
-        if (File.Exists(jsonl))
-        {
-            var ids = new List<string>();
-            foreach (var line in File.ReadLines(jsonl).Where(l => l.Trim().Length > 0))
-            {
-                try
-                {
-                    if (JsonNode.Parse(line)?["tutorial"] is JsonValue v && v.TryGetValue<string>(out var id)) ids.Add(id);
-                }
-                catch (JsonException)
-                {
-                    // a torn line from an interrupted run: the other lines still count
-                }
-            }
-            return results.Tutorials.Where(t => ids.Contains(t.Tutorial));
-        }
-
-        if (notebook is null) return [];
-        var shown = string.Concat(notebook.Cells.Where(c => c.Type == CellType.Code).SelectMany(c => c.Outputs.OfType<JsonObject>())
-            .Select(output => output["data"]?["text/plain"]).OfType<JsonNode>().Select(text => MultilineText.Read(text) + "\n"));
-        return results.Tutorials.Where(t => shown.Contains("Tutorial: " + t.Tutorial + "\n", StringComparison.Ordinal));
-    }
+    /// <summary>The tutorials a lesson reported: those whose "notebook" is the lesson, from the same kind of run and seed.</summary>
+    private static IEnumerable<LessonResult> TutorialsOf(NotebookRun run, ResultsFile results) =>
+        results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == run.Lesson && t.Quick == run.Quick && t.Seed == run.Seed);
 
     /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>
     private static void CheckTarget(string artifactsDir, string siteDir)

@@ -49,7 +49,6 @@ public static class MarkdownRenderer
         return writer.ToString();
     }
 
-    /// <summary>The plain text of the first heading of <paramref name="markdown"/>, or null.</summary>
     public static string? FirstHeading(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);

@@ -19,7 +19,6 @@ public sealed class OutputRenderer
     public int Charts { get; private set; }
     public int Images { get; private set; }
 
-    /// <summary>The first plotly.js source found inline in an output, if any.</summary>
     public string? PlotlyJs { get; private set; }
 
     /// <summary>The outputs' HTML; <paramref name="count"/> is the cell's execution count as its prompts show it.</summary>

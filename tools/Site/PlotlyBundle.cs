@@ -10,7 +10,6 @@ namespace MnistCourse.Site;
 /// </summary>
 public static partial class PlotlyBundle
 {
-    /// <summary>The file name plotly.js gets in the site.</summary>
     public const string FileName = "plotly.min.js";
 
     [GeneratedRegex(@"window\.Plotly\.newPlot\.apply|(?<![\w.$])Plotly\.(?:newPlot|react|plot)\(")]

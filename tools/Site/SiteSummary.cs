@@ -8,7 +8,6 @@ public sealed record SitePage(NotebookRun Run, string Title, string? File, IRead
     public string Lesson => Run.Lesson;
 }
 
-/// <summary>What <see cref="CourseSite.Build"/> wrote.</summary>
 public sealed record SiteSummary(string IndexPath, bool Quick, IReadOnlyList<SitePage> Pages, string? PlotlyVersion, long PlotlyBytes, IReadOnlyList<string> Notes)
 {
     public override string ToString()

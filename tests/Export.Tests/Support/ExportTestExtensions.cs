@@ -10,7 +10,7 @@ public static class ExportTestExtensions
     public static async Task<ExportedApp> ExportAsync(this NotebookBuilder notebook, string path, string appPath)
     {
         notebook.WriteTo(path);
-        return await LessonExporter.ExportAsync(path, new ExportOptions { AppPath = appPath, DisplayRoot = Path.GetDirectoryName(path) });
+        return await LessonExporter.ExportAsync(path, appPath, Path.GetDirectoryName(path));
     }
 
     /// <summary>`dotnet run app.cs -- ARGS` in <paramref name="workingDirectory"/>.</summary>

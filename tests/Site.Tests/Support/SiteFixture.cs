@@ -49,7 +49,11 @@ public sealed class SiteFixture : IAsyncLifetime
         var tutorials = new JsonArray();
         foreach (var file in Directory.GetFiles(Path.Combine(Artifacts, "results"), "*.jsonl").Order())
             foreach (var line in File.ReadAllLines(file).Where(l => l.Trim().Length > 0))
-                tutorials.Add(JsonNode.Parse(line));
+            {
+                var tutorial = JsonNode.Parse(line)!;
+                tutorial["notebook"] = $"notebooks/{Path.GetFileNameWithoutExtension(file)}.ipynb"; // as ./course run records which lesson reported it
+                tutorials.Add(tutorial);
+            }
         ResultsJson = new JsonObject { ["generated_utc"] = DateTime.UtcNow.ToString("O"), ["quick"] = true, ["tutorials"] = tutorials, ["notebooks"] = runs };
         File.WriteAllText(Path.Combine(Artifacts, "results.json"), ResultsJson.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Results = ResultsFile.Load(Path.Combine(Artifacts, "results.json"));

@@ -18,7 +18,6 @@ internal sealed class ScriptChain
 {
     private readonly Dictionary<int, (CSharpCompilation Compilation, SemanticModel Model)> _cells = [];
 
-    /// <summary>The last submission that compiled.</summary>
     public CSharpCompilation? Last { get; private set; }
 
     /// <summary>True when the chain was compiled with every package and assembly the notebook references, without errors.</summary>

@@ -7,18 +7,11 @@ using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Reading;
 
-internal enum LessonCellKind
-{
-    Markdown,
-    Raw,
-    Code,
-}
-
 /// <summary>
-/// One cell as the export sees it. A code cell's text is the engine's <see cref="CellDirectives.Code"/> (package lines
+/// One cell as the export sees it (a <c>#!markdown</c> code cell is markdown). A code cell's text is the engine's <see cref="CellDirectives.Code"/> (package lines
 /// blanked, so lines keep their numbers), parsed as a Roslyn script submission, which is what the notebook runs.
 /// </summary>
-internal sealed record LessonCell(int Number, LessonCellKind Kind, string Text, SyntaxTree? Tree = null, bool IsParameters = false, bool Timed = false)
+internal sealed record LessonCell(int Number, CellType Kind, string Text, SyntaxTree? Tree = null, bool IsParameters = false, bool Timed = false)
 {
     public CompilationUnitSyntax Root => (CompilationUnitSyntax)Tree!.GetRoot();
 }
@@ -43,8 +36,8 @@ internal sealed class LessonSource
             var language = CellLanguage.Resolve(notebook, cell);
             Cells.Add(language switch
             {
-                CellLanguage.Markdown => new LessonCell(number, LessonCellKind.Markdown, WithoutMagicLine(cell)),
-                "raw" => new LessonCell(number, LessonCellKind.Raw, cell.Source),
+                CellLanguage.Markdown => new LessonCell(number, CellType.Markdown, WithoutMagicLine(cell)),
+                "raw" => new LessonCell(number, CellType.Raw, cell.Source),
                 CellLanguage.CSharp => ReadCode(cell, number, ReferenceEquals(cell, parametersCell)),
                 _ => throw ForeignLanguage(number, language),
             });
@@ -73,7 +66,7 @@ internal sealed class LessonSource
 
     public IReadOnlyList<ParameterDeclaration> Parameters { get; } = [];
 
-    public IEnumerable<LessonCell> CodeCells => Cells.Where(c => c.Kind == LessonCellKind.Code);
+    public IEnumerable<LessonCell> CodeCells => Cells.Where(c => c.Kind == CellType.Code);
 
     private ExportException ForeignLanguage(int number, string language) =>
         Error(number, null, $"language '{language}': a C# program can only hold C# cells (markdown cells become comments)");
@@ -123,7 +116,7 @@ internal sealed class LessonSource
             var fullPath = Path.GetFullPath(Path.Combine(NotebookFolder, path));
             if (!AssemblyReferences.Any(r => r.FullPath == fullPath)) AssemblyReferences.Add((number, path, fullPath));
         }
-        return new LessonCell(number, LessonCellKind.Code, directives.Code, tree, isParameters, directives.Time);
+        return new LessonCell(number, CellType.Code, directives.Code, tree, isParameters, directives.Time);
     }
 
     public static int Line(SyntaxNode node) => node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;

@@ -2,6 +2,7 @@ using System.Text;
 using MnistCourse.Export.Analysis;
 using MnistCourse.Export.Reading;
 using MnistCourse.Notebooks.Engine;
+using MnistCourse.Notebooks.Format;
 using MnistCourse.Notebooks.Running;
 
 namespace MnistCourse.Export.Writing;
@@ -26,13 +27,13 @@ internal sealed class AppWriter
     /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
     private readonly List<(string Name, string Literal, string Text)> _quick = [];
 
-    public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, ExportOptions options)
+    public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, string appPath, string displayRoot)
     {
         _source = source;
         _chain = chain;
         _plan = plan;
-        _appPath = Path.GetFullPath(options.AppPath);
-        _displayRoot = Path.GetFullPath(options.DisplayRoot ?? Environment.CurrentDirectory);
+        _appPath = appPath;
+        _displayRoot = displayRoot;
         ReadParameters();
     }
 
@@ -59,8 +60,8 @@ internal sealed class AppWriter
         foreach (var cell in _source.Cells)
         {
             app.Append('\n');
-            if (cell.Kind == LessonCellKind.Code) WriteCode(app, cell, written[cell.Number]);
-            else app.Append(Comment(cell.Text, cell.Kind == LessonCellKind.Raw ? $"(raw cell {cell.Number}) " : ""));
+            if (cell.Kind == CellType.Code) WriteCode(app, cell, written[cell.Number]);
+            else app.Append(Comment(cell.Text, cell.Kind == CellType.Raw ? $"(raw cell {cell.Number}) " : ""));
         }
 
         app.Append('\n');

@@ -13,7 +13,6 @@ internal static class BenchCommand
     // The same setting the library applies in-process with mallopt, for the Python side.
     private const string GlibcTunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295";
 
-    /// <summary>The networks in the order the bench reports them.</summary>
     private static readonly string[] Networks = ["chollet", "dropout", "lenet-tanh", "lenet-relu"];
 
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object per network instead of the table." };

@@ -34,8 +34,7 @@ internal static class ExportCommand
         {
             try
             {
-                var options = new ExportOptions { AppPath = LessonExporter.AppPathFor(notebook, outFolder), DisplayRoot = Repo.Root };
-                var app = LessonExporter.ExportAsync(notebook, options).GetAwaiter().GetResult();
+                var app = LessonExporter.ExportAsync(notebook, LessonExporter.AppPathFor(notebook, outFolder), Repo.Root).GetAwaiter().GetResult();
                 app.Write();
                 exported.Add(app);
                 Console.WriteLine($"{Shown(notebook)} -> {Shown(app.AppPath)}");

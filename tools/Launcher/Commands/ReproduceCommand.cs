@@ -18,6 +18,9 @@ internal static partial class ReproduceCommand
     private sealed record Running(Job Job, Process Process, string Log, string Results)
     {
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        /// <summary>"epoch 7/20", from the run's output as it arrives.</summary>
+        public string Epoch { get; set; } = "starting";
     }
 
     public static string FilePath => Path.Combine(Repo.Artifacts, ReproductionFile.FileName);
@@ -146,16 +149,22 @@ internal static partial class ReproduceCommand
         });
         psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         var process = Process.Start(psi)!;
+        var running = new Running(job, process, log, results);
         var writer = new StreamWriter(log) { AutoFlush = true };
         var gate = new object();
-        void Append(string? line) { if (line is not null) lock (gate) writer.WriteLine(line); }
+        void Append(string? line)
+        {
+            if (line is null) return;
+            lock (gate) writer.WriteLine(line);
+            if (EpochLine().Match(line) is { Success: true } m) running.Epoch = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
+        }
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Exited += (_, _) => { process.WaitForExit(); lock (gate) writer.Dispose(); };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new Running(job, process, log, results);
+        return running;
     }
 
     private static (bool ok, List<SeedRun> runs) Collect(Running run, bool quick)
@@ -177,26 +186,12 @@ internal static partial class ReproduceCommand
     /// <summary>"3/10 runs done · 04-lenet seed 1: epoch 7/20 · … · about 11 min left".</summary>
     private static (string state, string eta) Status(int done, int total, List<Running> running, Queue<Job> pending, Dictionary<string, List<double>> durations, int jobsAtOnce)
     {
-        var parts = running.Select(r => $"{r.Job.Lesson} seed {r.Job.Seed}: {LastEpoch(r.Log)}");
+        var parts = running.Select(r => $"{r.Job.Lesson} seed {r.Job.Seed}: {r.Epoch}");
         double? Estimate(string lesson) => durations.TryGetValue(lesson, out var d) && d.Count > 0 ? d.Average() : null;
         var left = running.Select(r => Estimate(r.Job.Lesson) is { } e ? Math.Max(0, e - r.Clock.Elapsed.TotalSeconds) : (double?)null)
             .Concat(pending.Select(j => Estimate(j.Lesson))).ToList();
         var eta = left.Any(x => x is null) ? "time left: after each lesson's first run" : $"about {Minutes(left.Sum(x => x!.Value) / jobsAtOnce)} left";
         return ($"{done}/{total} runs done · {string.Join(" · ", parts)}", eta);
-    }
-
-    private static string LastEpoch(string log)
-    {
-        try
-        {
-            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            string? line, last = null;
-            while ((line = reader.ReadLine()) is not null)
-                if (EpochLine().Match(line) is { Success: true } m) last = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
-            return last ?? "starting";
-        }
-        catch (IOException) { return "starting"; }
     }
 
     private static string Minutes(double seconds) => seconds < 60 ? $"{seconds:0} s" : $"{(int)(seconds / 60)} min {seconds % 60:00} s";
@@ -218,5 +213,4 @@ internal static partial class ReproduceCommand
     }
 }
 
-/// <summary>The command line of `./course reproduce`.</summary>
 internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials);

@@ -46,7 +46,6 @@ internal static class TestCommand
         return exit != 0 || counts.Failed > 0 || counts.Total == 0 ? 1 : 0;
     }
 
-    /// <summary>The caller's filter, joined with --fast's.</summary>
     internal static string? CombineFilter(bool fast, string? own)
     {
         var notSlow = SlowTrait.Replace("=", "!=");

@@ -6,7 +6,6 @@ namespace MnistCourse.Launcher.Provisioning;
 /// </summary>
 internal sealed record SystemTool(string Name, string NeededFor, IReadOnlyList<string> DebianPackages, Func<bool> IsPresent)
 {
-    /// <summary>A program found on PATH (or at an absolute path).</summary>
     public static SystemTool Program(string program, string neededFor, params string[] packages) =>
         new(program, neededFor, packages, () => Path.IsPathRooted(program) ? File.Exists(program) : OnPath(program));
 

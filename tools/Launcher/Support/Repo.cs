@@ -1,6 +1,5 @@
 namespace MnistCourse.Launcher.Support;
 
-/// <summary>Where things live in the course repository.</summary>
 internal static class Repo
 {
     /// <summary>The folder holding MnistCourse.sln, found from the current directory or from this program's location.</summary>
