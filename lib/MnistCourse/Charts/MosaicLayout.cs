@@ -21,11 +21,8 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     public int RowGap => Math.Max(captionRows, 1);
 
     public int Width => Columns * tileWidth + (Columns - 1);
-
-    /// <summary>Height of the whole mosaic in cells, caption bands included.</summary>
     public int Height => captionRows + Rows * tileHeight + (Rows - 1) * RowGap;
 
-    /// <summary>Top-left cell of tile <paramref name="index"/>.</summary>
     public (int Top, int Left) TileOrigin(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -33,17 +30,13 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
         return (captionRows + index / Columns * (tileHeight + RowGap), index % Columns * (tileWidth + 1));
     }
 
-    /// <summary>True when cell row <paramref name="y"/> crosses a tile, false in a gap or caption band.</summary>
     private bool IsTileRow(int y) => y >= captionRows && y < Height && (y - captionRows) % (tileHeight + RowGap) < tileHeight;
 
     /// <summary>
     /// The cell rows that the heatmap lists explicitly (its <c>y</c> array): every tile row, and only the first and
-    /// last row of each blank band.
+    /// last row of each blank band. plotly.js stretches each listed row halfway to its neighbours, so two null rows
+    /// fill a blank band of any height exactly; caption bands do not fill the HTML with nulls.
     /// </summary>
-    /// <remarks>
-    /// plotly.js stretches each listed row halfway to its neighbours, so two null rows fill a blank band of any
-    /// height exactly, while tile rows stay one cell high. That keeps caption bands from filling the HTML with nulls.
-    /// </remarks>
     public int[] ListedRows() =>
         [.. Enumerable.Range(0, Height).Where(y => IsTileRow(y) || y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1))];
 

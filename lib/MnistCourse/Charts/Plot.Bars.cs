@@ -7,12 +7,9 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// A bar per name with its value written on it: published vs measured accuracy, parameters per layer, …
-    /// Many or long names turn the bars sideways so the names stay readable.
+    /// A bar per name, in the given order, with its value written on it (whole numbers as 1,179,776): published vs
+    /// measured accuracy, parameters per layer, … Many or long names turn the bars sideways so the names stay readable.
     /// </summary>
-    /// <param name="names">One name per bar, drawn in the given order.</param>
-    /// <param name="values">One value per name: accuracies, or whole numbers such as parameter counts (written 1,179,776).</param>
-    /// <exception cref="ArgumentException">No names, a null name, or a different number of values than names.</exception>
     public static GenericChart Bars<T>(IReadOnlyList<string> names, IReadOnlyList<T> values, string? title = null) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(names);
