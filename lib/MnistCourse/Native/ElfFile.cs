@@ -13,7 +13,6 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
     private const uint ShtGnuVerdef = 0x6ffffffd;
     private const uint ShtGnuVerneed = 0x6ffffffe;
 
-    /// <summary>The whole file, as read.</summary>
     public byte[] Bytes => bytes;
 
     public readonly record struct Section(uint Type, long Offset, long Size, uint Link, uint Info);
@@ -51,8 +50,7 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
         return new ElfFile(path, bytes, sections);
     }
 
-    /// <summary>The NUL-terminated string at <paramref name="offset"/> in the string table <paramref name="table"/>.</summary>
-    public string StringAt(Section table, uint offset)
+    private string StringAt(Section table, uint offset)
     {
         if (offset >= table.Size)
             throw new InvalidDataException($"{path}: string offset {offset} outside its string table.");

@@ -8,7 +8,6 @@ namespace MnistCourse.Native;
 /// </summary>
 public sealed record HostPlatform(OSPlatform System, Architecture Processor)
 {
-    /// <summary>Where this process runs.</summary>
     public static HostPlatform Current { get; } = new(
         OperatingSystem.IsWindows() ? OSPlatform.Windows : OperatingSystem.IsMacOS() ? OSPlatform.OSX
         : OperatingSystem.IsLinux() ? OSPlatform.Linux : OSPlatform.FreeBSD,

@@ -20,7 +20,7 @@ public static class TorchRuntime
     private static readonly object Gate = new();
     private static bool _ready;
 
-    /// <summary>Prepares and loads TorchSharp once. Throws <see cref="TorchUnavailableException"/> with the fix when it cannot.</summary>
+    /// <summary>Prepares and loads TorchSharp once; a <see cref="TorchUnavailableException"/> gives the fix when it cannot.</summary>
     public static void EnsureReady()
     {
         if (_ready) return;
@@ -55,8 +55,7 @@ public static class TorchRuntime
             string line;
             try
             {
-                var outcome = WeakVersionPatch.Apply(library, LibStdCxx.TorchSharpNeeds);
-                line = $"{outcome}: {library}";
+                line = $"{WeakVersionPatch.Apply(library, LibStdCxx.TorchSharpNeeds)}: {library}";
             }
             catch (UnauthorizedAccessException)
             {
