@@ -1,15 +1,10 @@
 namespace MnistCourse.Charts;
 
-/// <summary>
-/// Where each tile of an image grid goes inside one big heatmap: <paramref name="count"/> tiles of
-/// <paramref name="tileHeight"/>×<paramref name="tileWidth"/> cells, <paramref name="columns"/> per row (fewer when there are
-/// fewer tiles), one blank cell between neighbours.
-/// </summary>
+/// <summary>Where each tile of an image grid goes inside one big heatmap, row by row, one blank cell between neighbours.</summary>
 /// <remarks>
 /// One heatmap with blank (null) cells between tiles draws a hundred digits much faster than a hundred
-/// subplots, and its HTML stays small. Coordinates are heatmap cells: row 0 is the top row,
-/// column 0 the left column. Tiles fill the grid row by row. When captions are wanted, a band of
-/// <paramref name="captionRows"/> blank rows sits above every tile row to hold them.
+/// subplots, and its HTML stays small. Coordinates are heatmap cells, row 0 at the top. When captions are
+/// wanted, a band of <paramref name="captionRows"/> blank rows sits above every tile row to hold them.
 /// </remarks>
 internal sealed class MosaicLayout(int count, int columns, int tileHeight, int tileWidth, int captionRows = 0)
 {
@@ -40,10 +35,7 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     public int[] ListedRows() =>
         [.. Enumerable.Range(0, Height).Where(y => IsTileRow(y) || y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1))];
 
-    /// <summary>
-    /// The heatmap's z matrix, one row per entry of <see cref="ListedRows"/>: tile pixels converted by
-    /// <paramref name="cell"/>, <c>null</c> (drawn as nothing) in gaps and bands.
-    /// </summary>
+    /// <summary>The heatmap's z matrix, one row per listed row: tile pixels converted by <paramref name="cell"/>, null in gaps and bands.</summary>
     public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
         if (tiles.Count != Count)
