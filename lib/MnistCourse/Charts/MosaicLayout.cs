@@ -38,8 +38,6 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     /// <summary>The heatmap's z matrix, one row per listed row: tile pixels converted by <paramref name="cell"/>, null in gaps and bands.</summary>
     public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
-        if (tiles.Count != Count)
-            throw new ArgumentException($"Expected {Count} tiles, got {tiles.Count}.", nameof(tiles));
         var listed = ListedRows();
         var rowOf = new int[Height];
         var z = new object?[listed.Length][];
