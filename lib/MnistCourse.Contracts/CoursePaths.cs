@@ -42,9 +42,8 @@ public static class CoursePaths
         Path.Combine(root, "tools", project, "bin", configuration, "net10.0", $"MnistCourse.{project}.dll");
 
     /// <summary>
-    /// Where the executed copy of a notebook goes by default: artifacts/ mirroring the notebook's path inside the
-    /// repository (two notebooks of the same name in different folders do not collide); outside a repository,
-    /// artifacts/ beside the notebook.
+    /// Where the executed copy of a notebook goes: artifacts/ mirroring its path in the repository (same-named notebooks
+    /// in different folders do not collide); outside a repository, artifacts/ beside the notebook.
     /// </summary>
     public static string ExecutedCopy(string notebookPath)
     {
