@@ -9,11 +9,10 @@ namespace MnistCourse.Contracts;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes UTF-8 text (no byte-order mark) atomically, creating the folder if needed.</summary>
+    /// <summary>Writes UTF-8 text (no byte-order mark); like every method here, creates the folder if needed.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, temp => File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
 
-    /// <summary>Writes bytes atomically, creating the folder if needed.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, temp => File.WriteAllBytes(temp, bytes));
 
     /// <summary>
@@ -25,7 +24,8 @@ public static class AtomicFile
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $"{TemporaryPrefix}{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        // A hidden name, so listings and globs skip it.
+        var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             writeTemporary(temp);
@@ -39,9 +39,6 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>How a temporary file of <see cref="Write"/> starts: a hidden name, so listings and globs skip it.</summary>
-    public const string TemporaryPrefix = ".";
-
     /// <summary>
     /// Moves a damaged file out of the way, to <c>&lt;path&gt;.corrupt</c> (or, when an earlier one is there, a
     /// time-stamped name beside it), instead of deleting it: the learner can still look at it. Returns the new path.
@@ -54,6 +51,5 @@ public static class AtomicFile
         return aside;
     }
 
-    /// <summary>The suffix <see cref="MoveAside"/> gives a damaged file.</summary>
     public const string CorruptSuffix = ".corrupt";
 }

@@ -7,13 +7,11 @@ namespace MnistCourse.Contracts;
 /// </summary>
 public static class CellCancellation
 {
-    /// <summary>The <c>AppContext</c> data key under which the running cell's token is published.</summary>
     public const string Key = "MnistCourse.CellCancellation";
 
     /// <summary>Publishes the running cell's token (a host calls this before the cell, and <see cref="Clear"/> after).</summary>
     public static void Publish(CancellationToken token) => AppContext.SetData(Key, token);
 
-    /// <summary>Removes the published token: no cell is running.</summary>
     public static void Clear() => AppContext.SetData(Key, null);
 
     /// <summary>Throws <see cref="OperationCanceledException"/> when the host asked the running cell to stop.</summary>

@@ -6,7 +6,6 @@ namespace MnistCourse.Contracts;
 /// </summary>
 public static class CoursePaths
 {
-    /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFile = "MnistCourse.sln";
 
     /// <summary>The variable that points <see cref="Artifacts"/> elsewhere (tests use a scratch folder).</summary>
@@ -38,17 +37,13 @@ public static class CoursePaths
     /// <summary>lib/bin/MnistCourse.dll: the one stable path every lesson's <c>#r</c> loads the library from.</summary>
     public static string LibraryDll(string root) => Path.Combine(root, "lib", "bin", "MnistCourse.dll");
 
-    /// <summary>The framework folder every program is built for.</summary>
-    public const string ToolFramework = "net10.0";
-
     /// <summary>A program as the Release build of the solution leaves it: tools/&lt;project&gt;/bin/Release/net10.0/MnistCourse.&lt;project&gt;.dll.</summary>
     public static string ToolDll(string root, string project, string configuration = "Release") =>
-        Path.Combine(root, "tools", project, "bin", configuration, ToolFramework, $"MnistCourse.{project}.dll");
+        Path.Combine(root, "tools", project, "bin", configuration, "net10.0", $"MnistCourse.{project}.dll");
 
     /// <summary>
-    /// Where the executed copy of a notebook goes by default: artifacts/ mirroring the notebook's path inside the
-    /// repository (two notebooks of the same name in different folders do not collide); outside a repository,
-    /// artifacts/ beside the notebook.
+    /// Where the executed copy of a notebook goes: artifacts/ mirroring its path in the repository (same-named notebooks
+    /// in different folders do not collide); outside a repository, artifacts/ beside the notebook.
     /// </summary>
     public static string ExecutedCopy(string notebookPath)
     {

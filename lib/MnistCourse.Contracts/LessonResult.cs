@@ -23,15 +23,15 @@ public sealed record LessonResult(
     [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
     [property: JsonPropertyName("seed")] int Seed = 0)
 {
-    /// <summary>The lesson that reported it (results.json only).</summary>
+    // The next three are in results.json only.
     [JsonPropertyName("notebook"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notebook { get; init; }
 
-    /// <summary>A quick run (fewer epochs and images) rather than the tutorial's full one (results.json only).</summary>
+    /// <summary>A quick run (fewer epochs and images) rather than the tutorial's full one.</summary>
     [JsonPropertyName("quick"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Quick { get; init; }
 
-    /// <summary>When it was measured, ISO 8601 UTC (results.json only).</summary>
+    /// <summary>When it was measured, ISO 8601 UTC.</summary>
     [JsonPropertyName("measured_utc"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? MeasuredUtc { get; init; }
 
@@ -39,11 +39,9 @@ public sealed record LessonResult(
     [JsonPropertyName("full_run")]
     public bool FullRun => Epochs == PublishedEpochs;
 
-    /// <summary>Within 0.15 points of the published accuracy.</summary>
     [JsonPropertyName("within_0_15_points")]
     public bool WithinTolerance => Math.Abs(TestAccuracy - PublishedAccuracy) <= 0.0015 + 1e-12;
 
-    /// <summary>At or above the floor a full run must reach.</summary>
     [JsonPropertyName("reaches_floor")]
     public bool ReachesFloor => TestAccuracy >= Floor;
 

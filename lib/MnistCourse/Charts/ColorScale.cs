@@ -2,10 +2,7 @@ using System.Globalization;
 
 namespace MnistCourse.Charts;
 
-/// <summary>
-/// A colour map with matplotlib's meaning of the names ("Greys" goes from white to black),
-/// plus what the charts need to know about it: its plotly.js form and a readable text colour on top of it.
-/// </summary>
+/// <summary>A colour map with matplotlib's meaning of the names, its plotly.js form and a readable text colour on it.</summary>
 /// <remarks>
 /// plotly.js has its own "Greys" that runs black to white, the opposite of matplotlib; learners coming from
 /// Keras tutorials expect ink dark on light, so the common maps are spelled out here as explicit stops.
@@ -23,14 +20,10 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
         ["RdBu_r"] = new("RdBu_r", true, "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"),
     };
 
-    /// <summary>Light (0) to dark (1): MNIST ink.</summary>
     public static ColorScale Greys => Known["Greys"];
-
-    /// <summary>Dark blue to yellow, matplotlib's default map (used for feature maps, as in Chollet's book).</summary>
     public static ColorScale Viridis => Known["Viridis"];
-
-    /// <summary>White to dark blue (scikit-learn's confusion matrix look).</summary>
     public static ColorScale Blues => Known["Blues"];
+    public static ColorScale RdBu => Known["RdBu"];
 
     /// <summary>True for maps with a neutral middle, which should be centred on zero.</summary>
     public bool IsDiverging => diverging;
@@ -44,41 +37,24 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
         return Known.TryGetValue(name.Trim(), out var scale) ? scale : new ColorScale(name.Trim(), false, null);
     }
 
-    /// <summary>The value of the trace's <c>colorscale</c> attribute: a list of [position, colour] pairs, or a plotly.js name.</summary>
-    public object ToPlotly()
-    {
-        if (stops is null)
-            return name;
-        var pairs = new object[stops.Length][];
-        for (var i = 0; i < stops.Length; i++)
-            pairs[i] = [Math.Round((double)i / (stops.Length - 1), 4), stops[i]];
-        return pairs;
-    }
+    /// <summary>The trace's <c>colorscale</c> attribute: a list of [position, colour] pairs, or a plotly.js name.</summary>
+    public object ToPlotly() =>
+        stops is null ? name : stops.Select((stop, i) => new object[] { Math.Round((double)i / (stops.Length - 1), 4), stop }).ToArray();
 
-    /// <summary>
-    /// Black or white, whichever reads better on the colour at <paramref name="t"/> (0..1 along the map);
-    /// <c>null</c> when the map is unknown.
-    /// </summary>
+    /// <summary>Black or white, whichever reads better on the colour at <paramref name="t"/> (0..1 along the map); null for an unknown map.</summary>
     public string? TextColorAt(double t)
     {
         if (stops is null)
             return null;
-        var (r, g, b) = ColorAt(double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1));
-        // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
-        var luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        return luminance < 0.5 ? "white" : "#222";
-    }
-
-    private (double R, double G, double B) ColorAt(double t)
-    {
-        var colors = stops!;
-        var position = t * (colors.Length - 1);
+        var position = (double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1)) * (stops.Length - 1);
         var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, colors.Length - 1);
         var fraction = position - lower;
-        var (r1, g1, b1) = Rgb(colors[lower]);
-        var (r2, g2, b2) = Rgb(colors[upper]);
-        return (r1 + (r2 - r1) * fraction, g1 + (g2 - g1) * fraction, b1 + (b2 - b1) * fraction);
+        var (r1, g1, b1) = Rgb(stops[lower]);
+        var (r2, g2, b2) = Rgb(stops[Math.Min(lower + 1, stops.Length - 1)]);
+        double Mix(int a, int b) => a + (b - a) * fraction;
+        // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
+        var luminance = (0.2126 * Mix(r1, r2) + 0.7152 * Mix(g1, g2) + 0.0722 * Mix(b1, b2)) / 255;
+        return luminance < 0.5 ? "white" : "#222";
     }
 
     private static (int R, int G, int B) Rgb(string hex) => (

@@ -12,14 +12,16 @@ internal static class MosaicChart
     // Boxed once: most MNIST pixels are exactly 0, and "0" is half the JSON of "0.0".
     private static readonly object Zero = 0;
 
-    /// <summary>What differs between the mosaic charts: the colour map and the values at its two ends, and …</summary>
+    /// <summary>What differs between the mosaic charts.</summary>
     /// <param name="TargetTilePixels">Preferred on-screen size of a tile's longer side.</param>
     /// <param name="FrameTiles">Draw a hairline around each tile (white tiles on a white page need it).</param>
     /// <param name="HoverLabel">Word shown before the value on hover.</param>
     public sealed record Style(ColorScale Scale, double ZMin, double ZMax, double TargetTilePixels, bool FrameTiles, string HoverLabel);
 
-    /// <summary>The chart; inputs are already validated (same shape, at least one tile; frames, if any, one per tile and inside it).</summary>
-    /// <param name="frames">A red frame per tile, in the tile's own rows and columns (e.g. where a kernel sits), or null.</param>
+    /// <summary>
+    /// The chart, from validated tiles of one shape; <paramref name="frames"/> puts a red frame per tile, in the tile's own
+    /// rows and columns (e.g. where a kernel sits).
+    /// </summary>
     public static GenericChart Build(IReadOnlyList<float[,]> tiles, IReadOnlyList<string>? captions, int columns, string? title, Style style,
         IReadOnlyList<(int Row, int Col, int Height, int Width)>? frames = null)
     {

@@ -1,15 +1,10 @@
 namespace MnistCourse.Charts;
 
-/// <summary>
-/// Where each tile of an image grid goes inside one big heatmap: <paramref name="count"/> tiles of
-/// <paramref name="tileHeight"/>×<paramref name="tileWidth"/> cells, <paramref name="columns"/> per row (fewer when there are
-/// fewer tiles), one blank cell between neighbours.
-/// </summary>
+/// <summary>Where each tile of an image grid goes inside one big heatmap, row by row, one blank cell between neighbours.</summary>
 /// <remarks>
 /// One heatmap with blank (null) cells between tiles draws a hundred digits much faster than a hundred
-/// subplots, and its HTML stays small. Coordinates are heatmap cells: row 0 is the top row,
-/// column 0 the left column. Tiles fill the grid row by row. When captions are wanted, a band of
-/// <paramref name="captionRows"/> blank rows sits above every tile row to hold them.
+/// subplots, and its HTML stays small. Coordinates are heatmap cells, row 0 at the top. When captions are
+/// wanted, a band of <paramref name="captionRows"/> blank rows sits above every tile row to hold them.
 /// </remarks>
 internal sealed class MosaicLayout(int count, int columns, int tileHeight, int tileWidth, int captionRows = 0)
 {
@@ -21,11 +16,8 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
     public int RowGap => Math.Max(captionRows, 1);
 
     public int Width => Columns * tileWidth + (Columns - 1);
-
-    /// <summary>Height of the whole mosaic in cells, caption bands included.</summary>
     public int Height => captionRows + Rows * tileHeight + (Rows - 1) * RowGap;
 
-    /// <summary>Top-left cell of tile <paramref name="index"/>.</summary>
     public (int Top, int Left) TileOrigin(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -33,28 +25,19 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
         return (captionRows + index / Columns * (tileHeight + RowGap), index % Columns * (tileWidth + 1));
     }
 
-    /// <summary>True when cell row <paramref name="y"/> crosses a tile, false in a gap or caption band.</summary>
     private bool IsTileRow(int y) => y >= captionRows && y < Height && (y - captionRows) % (tileHeight + RowGap) < tileHeight;
 
     /// <summary>
     /// The cell rows that the heatmap lists explicitly (its <c>y</c> array): every tile row, and only the first and
-    /// last row of each blank band.
+    /// last row of each blank band. plotly.js stretches each listed row halfway to its neighbours, so two null rows
+    /// fill a blank band of any height exactly; caption bands do not fill the HTML with nulls.
     /// </summary>
-    /// <remarks>
-    /// plotly.js stretches each listed row halfway to its neighbours, so two null rows fill a blank band of any
-    /// height exactly, while tile rows stay one cell high. That keeps caption bands from filling the HTML with nulls.
-    /// </remarks>
     public int[] ListedRows() =>
         [.. Enumerable.Range(0, Height).Where(y => IsTileRow(y) || y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1))];
 
-    /// <summary>
-    /// The heatmap's z matrix, one row per entry of <see cref="ListedRows"/>: tile pixels converted by
-    /// <paramref name="cell"/>, <c>null</c> (drawn as nothing) in gaps and bands.
-    /// </summary>
+    /// <summary>The heatmap's z matrix, one row per listed row: tile pixels converted by <paramref name="cell"/>, null in gaps and bands.</summary>
     public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
-        if (tiles.Count != Count)
-            throw new ArgumentException($"Expected {Count} tiles, got {tiles.Count}.", nameof(tiles));
         var listed = ListedRows();
         var rowOf = new int[Height];
         var z = new object?[listed.Length][];

@@ -13,7 +13,6 @@ public static partial class Plot
     /// narrow bars), wider with more channels, captioned with the output shape above and the layer's name and
     /// weights below. Layers that change neither shape nor weights (Activation, Dropout) are named under the box before.
     /// </summary>
-    /// <exception cref="ArgumentException">A model without layers or without an input shape.</exception>
     public static GenericChart Architecture(Sequential model, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(model);

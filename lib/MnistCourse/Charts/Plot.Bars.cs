@@ -7,12 +7,9 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// A bar per name with its value written on it: published vs measured accuracy, parameters per layer, …
-    /// Many or long names turn the bars sideways so the names stay readable.
+    /// A bar per name, in the given order, with its value written on it (whole numbers as 1,179,776): published vs
+    /// measured accuracy, parameters per layer, … Many or long names turn the bars sideways so the names stay readable.
     /// </summary>
-    /// <param name="names">One name per bar, drawn in the given order.</param>
-    /// <param name="values">One value per name: accuracies, or whole numbers such as parameter counts (written 1,179,776).</param>
-    /// <exception cref="ArgumentException">No names, a null name, or a different number of values than names.</exception>
     public static GenericChart Bars<T>(IReadOnlyList<string> names, IReadOnlyList<T> values, string? title = null) where T : INumber<T>
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -46,21 +43,13 @@ public static partial class Plot
             ("cliponaxis", false),
             ("marker", Obj(("color", "#4c78a8"))),
             ("hovertemplate", sideways ? "%{y}: %{x}<extra></extra>" : "%{x}: %{y}<extra></extra>"));
-        var layout = sideways
-            ? Layout(
-                ("title", Title(title)),
-                ("width", 760),
-                ("height", Math.Clamp(26 * names.Count + top + 50, 200, 1600)),
-                ("margin", Margin(20, (int)widestLabel + 24, top, 40)),
-                ("xaxis", valueAxis), ("yaxis", categoryAxis),
-                ("bargap", 0.25), ("plot_bgcolor", "white"))
-            : Layout(
-                ("title", Title(title, gap: 28)),
-                ("width", Math.Clamp(80 * names.Count + 120, 360, 960)),
-                ("height", 400),
-                ("margin", Margin(60, 20, top + 20, 40)),
-                ("xaxis", categoryAxis), ("yaxis", valueAxis),
-                ("bargap", 0.35), ("plot_bgcolor", "white"));
+        var layout = Layout(
+            ("title", Title(title, gap: sideways ? 12 : 28)),
+            ("width", sideways ? 760 : Math.Clamp(80 * names.Count + 120, 360, 960)),
+            ("height", sideways ? Math.Clamp(26 * names.Count + top + 50, 200, 1600) : 400),
+            ("margin", sideways ? Margin(20, (int)widestLabel + 24, top, 40) : Margin(60, 20, top + 20, 40)),
+            ("xaxis", sideways ? valueAxis : categoryAxis), ("yaxis", sideways ? categoryAxis : valueAxis),
+            ("bargap", sideways ? 0.25 : 0.35), ("plot_bgcolor", "white"));
         return Chart([trace], layout);
     }
 

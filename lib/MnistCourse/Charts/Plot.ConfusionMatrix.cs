@@ -8,13 +8,11 @@ public static partial class Plot
 {
     /// <summary>
     /// Which digits get mistaken for which: true label down the side (0 at the top), predicted label along the bottom,
-    /// the count written in every cell, and each class's accuracy next to its label and in the hover.
+    /// the count written in every cell, each class's accuracy next to its label, the overall accuracy under the title.
+    /// <c>matrix[true, predicted]</c> holds counts.
     /// </summary>
-    /// <param name="matrix">Counts, <c>matrix[true, predicted]</c>; square, usually 10×10.</param>
-    /// <param name="title">Title; the overall accuracy is added beneath it.</param>
     /// <remarks>Cells are shaded by the square root of their share of the row (the fraction of that true class):
     /// the diagonal is dark whatever the class size, and a 1% confusion is still visibly tinted next to it.</remarks>
-    /// <exception cref="ArgumentException">A non-square or empty matrix, or a negative count.</exception>
     public static GenericChart ConfusionMatrix(int[,] matrix, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);

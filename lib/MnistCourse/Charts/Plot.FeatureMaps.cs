@@ -6,15 +6,14 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// The activations of a convolution layer for one input: one tile per channel, eight to a row, captioned with its index.
+    /// The activations of a convolution layer for one input, shaped (channels, height, width): one tile per channel,
+    /// eight to a row, captioned with its index.
     /// </summary>
-    /// <param name="maps">Activations shaped (channels, height, width), e.g. 32×26×26 after a first 3×3 convolution.</param>
     /// <remarks>
     /// Each tile is stretched to its own min..max, as Chollet does in "Deep Learning with Python": channels differ
     /// wildly in scale, and one shared scale would leave most of them flat. So compare patterns between tiles,
     /// not brightness. Drawn in viridis (bright = strong activation); a constant channel is drawn all dark.
     /// </remarks>
-    /// <exception cref="ArgumentException">A dimension of <paramref name="maps"/> is 0.</exception>
     public static GenericChart FeatureMaps(float[,,] maps, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(maps);

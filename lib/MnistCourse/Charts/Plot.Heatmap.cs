@@ -14,19 +14,11 @@ public static partial class Plot
     /// A 2D array as coloured cells, row 0 at the top: an image, a kernel, a convolution result.
     /// Small arrays (up to <see cref="ShowValuesUpTo"/>×<see cref="ShowValuesUpTo"/>) also show their numbers; larger ones a colour bar.
     /// </summary>
-    /// <param name="values">The array, indexed [row, column]: integers, floats (drawn as written: 0.1f shows as 0.1) or doubles.</param>
     /// <param name="colorScale">"Greys" (white = low, black = high, like MNIST ink), "Blues", "Reds", "Viridis",
     /// or the diverging "RdBu"/"RdBu_r", which are centred on 0 (good for kernels with negative weights).
     /// Other plotly.js scale names are passed through.</param>
-    /// <param name="highlight">A red frame around rows Row..Row+Height-1 and columns Col..Col+Width-1,
-    /// e.g. where the kernel sits while it slides over the image.</param>
-    /// <example>
-    /// <code>
-    /// Plot.Heatmap(image5x5, title: "image", highlight: (1, 2, 3, 3))   // the 3×3 window at row 1, column 2
-    /// Plot.Heatmap(kernel, title: "kernel", colorScale: "RdBu_r")
-    /// </code>
-    /// </example>
-    /// <exception cref="ArgumentException">An empty array, an unusable colour scale name, or a highlight outside the array.</exception>
+    /// <param name="highlight">A red frame around a window, e.g. where the kernel sits while it slides:
+    /// <c>(1, 2, 3, 3)</c> frames the 3×3 window at row 1, column 2.</param>
     public static GenericChart Heatmap<T>(T[,] values, string? title = null, string colorScale = "Greys",
         (int Row, int Col, int Height, int Width)? highlight = null) where T : INumber<T>
     {

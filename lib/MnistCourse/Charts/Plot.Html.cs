@@ -10,30 +10,16 @@ public static partial class Plot
     private static readonly Lazy<string> PlotlyJsSource = new(LoadPlotlyJs);
 
     /// <summary>
-    /// Saves the chart as a standalone HTML page that opens without internet: plotly.js (about 3.5 MB) is embedded in the file.
+    /// Saves the chart as a standalone UTF-8 HTML page (captions such as "→" need it) that opens without internet:
+    /// plotly.js (about 3.5 MB) is embedded in the file, which is written atomically.
     /// </summary>
-    /// <param name="path">The .html file to write; its folder is created if needed, an existing file is replaced
-    /// atomically (a reader never sees half a page, a failed write leaves the old file intact).</param>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void SaveHtml(GenericChart chart, string path)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        AtomicFile.WriteAllText(path, ToStandaloneHtml(chart, Path.GetFileNameWithoutExtension(path)));
-    }
-
-    /// <summary>
-    /// The plotly.js library (version 2.28.0, minified) shipped inside Plotly.NET, for a host page that
-    /// includes it once in a <c>&lt;script&gt;</c> element and then adds charts without their own copy, all offline.
-    /// </summary>
-    public static string PlotlyJs => PlotlyJsSource.Value;
-
-    /// <summary>A complete HTML document with plotly.js inside and a UTF-8 charset (captions such as "→" need it).</summary>
-    internal static string ToStandaloneHtml(GenericChart chart, string documentTitle)
-    {
         // Plotly.NET 6's F# API has no optional parameters for C#: every argument must be passed, None is null.
         var options = DisplayOptions.init(
-            DocumentTitle: FSharpOption<string>.Some(documentTitle),
+            DocumentTitle: FSharpOption<string>.Some(Path.GetFileNameWithoutExtension(path)),
             DocumentCharset: FSharpOption<string>.Some("UTF-8"),
             DocumentDescription: null,
             DocumentFavicon: null,
@@ -45,8 +31,14 @@ public static partial class Plot
         // first 1024 bytes; without this they guess the encoding and "→" (and plotly's own zero-width spaces) turn into "â€".
         const string head = "<head>";
         var at = html.IndexOf(head, StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? html : html.Insert(at + head.Length, "<meta charset=\"utf-8\">");
+        AtomicFile.WriteAllText(path, at < 0 ? html : html.Insert(at + head.Length, "<meta charset=\"utf-8\">"));
     }
+
+    /// <summary>
+    /// The plotly.js library (version 2.28.0, minified) shipped inside Plotly.NET, for a host page that
+    /// includes it once in a <c>&lt;script&gt;</c> element and then adds charts without their own copy, all offline.
+    /// </summary>
+    public static string PlotlyJs => PlotlyJsSource.Value;
 
     private static string LoadPlotlyJs()
     {

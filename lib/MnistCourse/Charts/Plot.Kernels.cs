@@ -10,10 +10,8 @@ public static partial class Plot
     /// A conv layer's kernels on one signed scale: negative weights red, positive blue, 0 white, the same colour for the
     /// same weight in every tile (unlike <see cref="FeatureMaps(float[,,], string?)"/>, which scales each tile on
     /// its own). Eight to a row for one input channel; else one row per filter, as a filter's kernel spans every channel.
+    /// <paramref name="weights"/> are in torch's layout (filters, channels, height, width), e.g. a <c>conv.weight</c> of 32×1×3×3.
     /// </summary>
-    /// <param name="weights">torch's layout (filters, channels, height, width), e.g. <c>conv.weight</c> of shape 32×1×3×3.</param>
-    /// <example><code>Plot.Kernels(((Conv2D)model.GetLayer("conv2d")).Conv.weight!, title: "conv2d's 32 kernels")</code></example>
-    /// <exception cref="ArgumentException">A tensor that is not 4-dimensional or has an empty dimension.</exception>
     public static GenericChart Kernels(Tensor weights, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -33,7 +31,7 @@ public static partial class Plot
         }
         var limit = values.Where(float.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (limit == 0) limit = 1;
-        var style = new MosaicChart.Style(ColorScale.Parse("RdBu", nameof(weights)), -limit, limit, TargetTilePixels: 64, FrameTiles: true, HoverLabel: "weight");
+        var style = new MosaicChart.Style(ColorScale.RdBu, -limit, limit, TargetTilePixels: 64, FrameTiles: true, HoverLabel: "weight");
         return MosaicChart.Build(tiles, captions, channels == 1 ? 8 : channels, title, style);
     }
 }

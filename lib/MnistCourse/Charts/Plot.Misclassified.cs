@@ -6,14 +6,9 @@ namespace MnistCourse.Charts;
 public static partial class Plot
 {
     /// <summary>
-    /// The images a model got wrong, each captioned "true 4 → pred 9".
+    /// The images a model got wrong, each captioned "true 4 → pred 9", titled "N misclassified images" by default;
+    /// with no images at all, a small chart saying so (a perfect batch is not an error).
     /// </summary>
-    /// <param name="images">The misclassified images, all of one shape (28×28 for MNIST).</param>
-    /// <param name="trueLabels">The correct label of each image.</param>
-    /// <param name="predicted">The model's answer for each image.</param>
-    /// <param name="title">Title above the grid; by default "N misclassified images".</param>
-    /// <returns>A digit grid; with no images at all, a small chart saying so (a perfect batch is not an error).</returns>
-    /// <exception cref="ArgumentException">The three lists differ in length, or the images differ in shape.</exception>
     public static GenericChart Misclassified(IReadOnlyList<float[,]> images, IReadOnlyList<int> trueLabels, IReadOnlyList<int> predicted, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -25,7 +20,6 @@ public static partial class Plot
         return Digits(images, captions, title ?? (images.Count == 1 ? "1 misclassified image" : $"{images.Count} misclassified images"));
     }
 
-    /// <summary>A small chart holding only a sentence.</summary>
     private static GenericChart Message(string text, string? title)
     {
         var layout = Layout(

@@ -12,10 +12,8 @@ public static partial class Plot
     /// or above the floor, red below; grey for a short run) on a test-accuracy axis zoomed on the figures, so that
     /// differences of a tenth of a point stay visible, which bars starting at zero would hide.
     /// </summary>
-    /// <param name="results">What <see cref="Course.Report"/> returned, one row each, drawn top to bottom.</param>
     /// <param name="seeds">A reproduction over several seeds (<see cref="ReproductionFile.TryLoad"/>): its runs of these tutorials
     /// are drawn as small dots per seed and their mean with its 95% confidence interval; null draws this run alone.</param>
-    /// <exception cref="ArgumentException">No results.</exception>
     public static GenericChart Reproduction(IReadOnlyList<LessonResult> results, string? title = null, ReproductionFile? seeds = null)
     {
         ArgumentNullException.ThrowIfNull(results);

@@ -7,13 +7,8 @@ public static partial class Plot
 {
     /// <summary>
     /// A window sliding over an image, step by step: one small copy of the image per position, the window framed in
-    /// red, in the order the slide visits them (row by row). Captions say what each position gives.
+    /// red, in the order the slide visits them (row by row). One caption per position says what it gives (by default "(row, col)").
     /// </summary>
-    /// <param name="image">The image, indexed [row, column].</param>
-    /// <param name="window">The window's side (the kernel's size).</param>
-    /// <param name="stride">Distance between two positions.</param>
-    /// <param name="captions">One caption per position, row by row (e.g. the value computed there); by default "(row, col)".</param>
-    /// <exception cref="ArgumentException">A window larger than the image, a stride below 1, or a caption count that differs from the positions.</exception>
     public static GenericChart SlidingWindow(int[,] image, int window, int stride = 1, IReadOnlyList<string>? captions = null, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -13,8 +13,6 @@ public static partial class Plot
     /// </summary>
     /// <param name="history">Like Keras' <c>History.history</c>: keys among "loss", "accuracy", "val_loss", "val_accuracy"
     /// ("acc"/"val_acc" are accepted too), each with one value per epoch (a list or an array). A missing panel's keys may be left out.</param>
-    /// <example><code>Plot.TrainingCurves(new Dictionary&lt;string, double[]&gt; { ["loss"] = [0.35, 0.12], ["val_loss"] = [0.15, 0.10] })</code></example>
-    /// <exception cref="ArgumentException">The history is empty, has an unknown key, or an empty series.</exception>
     public static GenericChart TrainingCurves<TSeries>(IReadOnlyDictionary<string, TSeries> history, string? title = null)
         where TSeries : IReadOnlyList<double>
     {

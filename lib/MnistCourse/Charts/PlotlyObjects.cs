@@ -4,9 +4,7 @@ using DynObject = DynamicObj.DynamicObj;
 
 namespace MnistCourse.Charts;
 
-/// <summary>
-/// Builds plotly.js figures from plain attribute names.
-/// </summary>
+/// <summary>Builds plotly.js figures from plain attribute names; <c>null</c> values are left out.</summary>
 /// <remarks>
 /// Why not Plotly.NET's <c>Chart.*</c> functions? Since 6.0 the F# API carries no <c>[Optional]</c>
 /// attributes, so from C# every call needs dozens of explicit <c>null</c>s and generic type arguments.
@@ -15,20 +13,19 @@ namespace MnistCourse.Charts;
 /// </remarks>
 internal static class PlotlyObjects
 {
-    /// <summary>A plotly.js object (e.g. an axis or an annotation); <c>null</c> values are left out.</summary>
+    /// <summary>A plotly.js object, e.g. an axis or an annotation.</summary>
     public static DynObject Obj(params (string Key, object? Value)[] properties) => Fill(new DynObject(), properties);
 
     /// <summary>A trace of the given plotly.js type ("heatmap", "scatter", "bar").</summary>
     public static Trace Trace(string type, params (string Key, object? Value)[] properties) =>
         Fill(new Trace2D(type), properties);
 
-    /// <summary>A layout; <c>null</c> values are left out.</summary>
     public static Layout Layout(params (string Key, object? Value)[] properties) => Fill(new Layout(), properties);
 
     /// <summary>
-    /// The figure title, centred just above the plot area (<paramref name="gap"/> pixels above it), or <c>null</c> when there is none.
+    /// The figure title, centred <paramref name="gap"/> pixels above the plot area (not the top edge: on narrow charts it
+    /// stays clear of the mode bar), or null when there is none.
     /// </summary>
-    /// <remarks>Anchored to the plot rather than to the top edge, so on narrow charts it stays clear of the mode bar.</remarks>
     public static DynObject? Title(string? text, int gap = 12) =>
         string.IsNullOrWhiteSpace(text)
             ? null
@@ -70,9 +67,7 @@ internal static class PlotlyObjects
     public static double TextWidth(string? text, double fontSize) =>
         string.IsNullOrEmpty(text) ? 0 : text.Sum(ch => ch < 128 ? (char.IsUpper(ch) ? 0.68 : 0.56) : 1.0) * fontSize;
 
-    /// <summary>
-    /// <paramref name="width"/>, or wider if the title needs it: a narrow chart must not crop its title; the extra width only centres the plot.
-    /// </summary>
+    /// <summary><paramref name="width"/>, or wider if the title needs it: a narrow chart must not crop its title.</summary>
     public static int WidthForTitle(int width, string? title) => Math.Max(width, (int)TextWidth(title, 16) + 40);
 
     /// <summary>A chart from traces and a layout, without Plotly.NET's default template (smaller HTML, same look everywhere).</summary>

@@ -18,14 +18,12 @@ namespace MnistCourse.Convolution;
 /// </remarks>
 public static class Signal
 {
-    /// <summary>Convolves <paramref name="image"/> with <paramref name="kernel"/>: the kernel is flipped 180°, then slid over the image.</summary>
-    /// <param name="mode">Output size, as scipy's <c>mode</c>; scipy's default is <see cref="ConvolutionMode.Full"/>.</param>
+    /// <summary>Convolves: the kernel is flipped 180°, then slid over the image. <paramref name="mode"/>'s default is scipy's.</summary>
     public static T[,] Convolve2D<T>(T[,] image, T[,] kernel, ConvolutionMode mode = ConvolutionMode.Full) where T : INumber<T> =>
         Slide(image, Flip180(kernel), mode, stride: 1, sameStart: k => (k - 1) / 2);
 
-    /// <summary>Cross-correlates <paramref name="image"/> with <paramref name="kernel"/>: the kernel slides as it is, no flip. This is what conv layers compute.</summary>
-    /// <param name="mode">Output size, as scipy's <c>mode</c>.</param>
-    /// <param name="stride">Distance between two window positions (1 in scipy). With a stride s the output keeps every s-th position, starting at the first.</param>
+    /// <summary>Cross-correlates: the kernel slides as it is, no flip. This is what conv layers compute.</summary>
+    /// <param name="stride">Distance between two window positions (1 in scipy): the output keeps every s-th position, starting at the first.</param>
     public static T[,] Correlate2D<T>(T[,] image, T[,] kernel, ConvolutionMode mode = ConvolutionMode.Full, int stride = 1) where T : INumber<T> =>
         Slide(image, kernel, mode, stride, sameStart: k => k / 2);
 

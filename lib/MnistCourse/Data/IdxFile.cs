@@ -11,9 +11,8 @@ namespace MnistCourse.Data;
 public static class IdxFile
 {
     /// <summary>
-    /// The bytes after the header (the pixels, or the labels) of the file at <paramref name="path"/>, once its
-    /// magic, count, 28×28 shape, exact length and labels 0–9 match <paramref name="expected"/>. Anything else
-    /// throws a <see cref="MnistDataException"/> naming the file, what was expected, what was found and the fix.
+    /// The bytes after the header (the pixels, or the labels), once magic, count, 28×28 shape, exact length and
+    /// labels 0–9 match <paramref name="expected"/>; anything else is a <see cref="MnistDataException"/>.
     /// </summary>
     public static byte[] Read(string path, MnistFile expected)
     {

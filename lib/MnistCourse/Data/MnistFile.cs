@@ -7,26 +7,20 @@ namespace MnistCourse.Data;
 /// </summary>
 public sealed record MnistFile(string Name, int Count, string Sha256)
 {
-    /// <summary>Height and width of every image.</summary>
     public const int Side = 28;
 
-    /// <summary>The 60,000 training images.</summary>
     public static MnistFile TrainImages { get; } =
         new("train-images-idx3-ubyte", 60_000, "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db");
 
-    /// <summary>Their labels 0–9.</summary>
     public static MnistFile TrainLabels { get; } =
         new("train-labels-idx1-ubyte", 60_000, "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5");
 
-    /// <summary>The 10,000 test images.</summary>
     public static MnistFile TestImages { get; } =
         new("t10k-images-idx3-ubyte", 10_000, "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7");
 
-    /// <summary>Their labels 0–9.</summary>
     public static MnistFile TestLabels { get; } =
         new("t10k-labels-idx1-ubyte", 10_000, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
 
-    /// <summary>The four files, training set first.</summary>
     public static IReadOnlyList<MnistFile> All { get; } = [TrainImages, TrainLabels, TestImages, TestLabels];
 
     /// <summary>Images, or labels: IDX names say how many dimensions the file has (idx3: count, rows, cols; idx1: count).</summary>

