@@ -22,5 +22,5 @@ public sealed class Dropout : Layer
     protected override Shape BuildCore(Shape input) => input;
 
     // `training` is the module's mode: model.train() while fitting, model.eval() to evaluate.
-    public override Tensor forward(Tensor x) => nn.functional.dropout(x, _rate, training);
+    protected internal override Tensor PreActivation(Tensor x) => nn.functional.dropout(x, _rate, training);
 }

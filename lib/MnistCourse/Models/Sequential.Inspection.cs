@@ -23,7 +23,7 @@ public sealed partial class Sequential
             foreach (var layer in _layers)
             {
                 var next = layer.forward(current);
-                current.Dispose();
+                if (!ReferenceEquals(next, current)) current.Dispose();
                 current = next;
                 if (wanted.Contains(layer.Name))
                     outputs[layer.Name] = current.dim() == 4 ? current.permute(0, 2, 3, 1).contiguous() : current.clone();

@@ -17,14 +17,8 @@ public sealed class RMSprop(double learningRate = 1e-3, double rho = 0.9, double
     public double Rho { get; } = rho;
     public double Epsilon { get; } = epsilon;
 
-    public override IWeightUpdate Bind(IReadOnlyList<Parameter> parameters) =>
-        new TorchUpdate(torch.optim.RMSProp(parameters, lr: LearningRate, alpha: Rho, eps: Epsilon));
+    public override torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters) =>
+        torch.optim.RMSProp(parameters, lr: LearningRate, alpha: Rho, eps: Epsilon);
 
     public override string ToString() => $"RMSprop(learningRate: {LearningRate}, rho: {Rho}, epsilon: {Epsilon})";
-}
-
-/// <summary>A torch optimizer used as it is.</summary>
-internal sealed class TorchUpdate(torch.optim.Optimizer optimizer) : IWeightUpdate
-{
-    public void Step() => optimizer.step();
 }
