@@ -5,7 +5,8 @@ namespace MnistCourse.Layers;
 
 /// <summary>
 /// Base of the Keras-style layers. Each layer is a real <c>torch.nn.Module</c>: <see cref="Build"/> creates
-/// its weights once the input shape is known (Keras' build), <c>forward</c> computes (Keras' call).
+/// its weights once the input shape is known (Keras' build), <c>forward</c> computes (Keras' call): the layer's own
+/// computation, <see cref="PreActivation"/>, then its activation.
 /// </summary>
 /// <remarks>
 /// Shapes are reported in Keras' channels-last order; tensors flow between layers in torch's

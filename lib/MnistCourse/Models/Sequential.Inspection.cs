@@ -35,7 +35,6 @@ public sealed partial class Sequential
     }
 
     /// <summary>Saves the weights to <paramref name="path"/> (TorchSharp's format), atomically: a temporary file, then a rename.</summary>
-    /// <example><code>model.SaveWeights("../artifacts/models/chollet.weights");</code></example>
     public void SaveWeights(string path)
     {
         var full = Path.GetFullPath(path);

@@ -41,7 +41,6 @@ public sealed partial class Sequential
     /// <param name="y">One-hot labels, (N, 10).</param>
     /// <param name="verbose">1: live progress bar per epoch; 2: one line per epoch; 0: silent.</param>
     /// <param name="callbacks">Keras' callbacks, e.g. <c>[new EarlyStopping(patience: 2, restoreBestWeights: true)]</c>.</param>
-    /// <example><code>var history = model.Fit(xTrain, yTrain, epochs: 5, batchSize: 64);</code></example>
     public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1, IEnumerable<Callback>? callbacks = null,
                        double validationSplit = 0, (Tensor x, Tensor y)? validationData = null, bool shuffle = true)
     {

@@ -66,23 +66,9 @@ public sealed class History : Callback
         }
         EpochSeconds.Add(_trained.TotalSeconds);
         EpochSteps.Add(_steps);
-        ResidentMegabytes.Add(CurrentResidentMegabytes());
+        ResidentMegabytes.Add(Environment.WorkingSet / (1024.0 * 1024)); // on Linux the kernel's VmRSS
     }
 
     public override string ToString() =>
         $"History({Epochs} epochs: " + string.Join(", ", _values.Select(kv => $"{kv.Key} {kv.Value[^1]:0.0000}")) + ")";
-
-    /// <summary>Resident set size from /proc (what the kernel counts), else the working set.</summary>
-    private static double CurrentResidentMegabytes()
-    {
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-        }
-        catch (IOException) { }
-        using var self = Process.GetCurrentProcess();
-        return self.WorkingSet64 / (1024.0 * 1024);
-    }
 }

@@ -12,7 +12,6 @@ namespace MnistCourse.Training.Optimizers;
 /// Why not torch's <c>optim.Adam</c> as it is: it adds ε to √(v/(1−β₂ᵗ)) instead of to √v (Keras' "epsilon hat"),
 /// which for early steps is a 32× different ε. So the course binds a subclass of it that keeps its state, options,
 /// save/load and scheduler support and replaces only <c>step</c> with Keras' form.
-/// <code>model.Compile(optimizer: new Adam(learningRate: 1e-3), loss: "categorical_crossentropy", metrics: ["accuracy"]);</code>
 /// </remarks>
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7) : Optimizer(learningRate)
 {
