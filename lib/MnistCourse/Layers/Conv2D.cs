@@ -13,7 +13,7 @@ public sealed class Conv2D : Layer
 {
     private readonly int _filters;
     private readonly Size2 _kernel, _strides;
-    private readonly string _padding, _activation;
+    private readonly string _padding;
     private (long left, long right, long top, long bottom) _pad;
     private Conv2d? _conv;
 
@@ -24,20 +24,17 @@ public sealed class Conv2D : Layer
     /// <param name="activation">relu, tanh, sigmoid, softmax or null (linear).</param>
     /// <param name="inputShape">Channels-last input shape, needed on the first layer only.</param>
     public Conv2D(int filters, Size2 kernelSize, Size2? strides = null, string padding = "valid", string? activation = null, Shape? inputShape = null)
-        : base(nameof(Conv2D), inputShape)
+        : base(nameof(Conv2D), inputShape, activation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(filters, 1);
         _filters = filters;
         _kernel = kernelSize.Validate(nameof(kernelSize));
         _strides = (strides ?? 1).Validate(nameof(strides));
         _padding = Padding.Validate(padding);
-        _activation = Activations.Validate(activation);
     }
 
     /// <summary>The torch module doing the work (weight shape: filters × in-channels × kh × kw).</summary>
     public Conv2d Conv => _conv ?? throw new InvalidOperationException($"{Name} is not built yet.");
-
-    public string Activation => _activation;
 
     protected override Shape BuildCore(Shape input)
     {
@@ -55,12 +52,7 @@ public sealed class Conv2D : Layer
         return new Shape(outH, outW, _filters);
     }
 
-    public override Tensor forward(Tensor x) => Activations.Apply(_activation, Linear(x));
-
-    internal override Tensor ForwardLogits(Tensor x) => _activation == "softmax" ? Linear(x) : forward(x);
-    internal override bool EndsWithSoftmax => _activation == "softmax";
-
-    private Tensor Linear(Tensor x)
+    protected internal override Tensor PreActivation(Tensor x)
     {
         if (_pad != default)
         {

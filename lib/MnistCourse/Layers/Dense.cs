@@ -8,23 +8,19 @@ namespace MnistCourse.Layers;
 public sealed class Dense : Layer
 {
     private readonly int _units;
-    private readonly string _activation;
     private TorchSharp.Modules.Linear? _linear;
 
     /// <param name="units">Number of outputs.</param>
     /// <param name="activation">relu, tanh, sigmoid, softmax or null (linear).</param>
     /// <param name="inputShape">Input shape (units), needed on the first layer only.</param>
-    public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape)
+    public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape, activation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         _units = units;
-        _activation = Activations.Validate(activation);
     }
 
     /// <summary>The torch module doing the work (weight shape: units × inputs, the transpose of Keras' kernel).</summary>
     public TorchSharp.Modules.Linear Linear => _linear ?? throw new InvalidOperationException($"{Name} is not built yet.");
-
-    public string Activation => _activation;
 
     protected override Shape BuildCore(Shape input)
     {
@@ -37,8 +33,5 @@ public sealed class Dense : Layer
         return new Shape(_units);
     }
 
-    public override Tensor forward(Tensor x) => Activations.Apply(_activation, _linear!.forward(x));
-
-    internal override Tensor ForwardLogits(Tensor x) => _activation == "softmax" ? _linear!.forward(x) : forward(x);
-    internal override bool EndsWithSoftmax => _activation == "softmax";
+    protected internal override Tensor PreActivation(Tensor x) => _linear!.forward(x);
 }

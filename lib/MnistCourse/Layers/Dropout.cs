@@ -6,21 +6,18 @@ namespace MnistCourse.Layers;
 /// Keras' <c>Dropout</c>: while training, each value is zeroed with probability rate and the
 /// rest scaled by 1 / (1 − rate); at evaluation it passes values through unchanged. Fights overfitting.
 /// </summary>
-/// <example><code>new Dropout(0.5)</code></example>
 public sealed class Dropout : Layer
 {
-    private readonly double _rate;
-
     public Dropout(double rate, Shape? inputShape = null) : base(nameof(Dropout), inputShape)
     {
         if (rate is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(rate), $"rate must be in [0, 1), got {rate}.");
-        _rate = rate;
+        Rate = rate;
     }
 
-    public double Rate => _rate;
+    public double Rate { get; }
 
     protected override Shape BuildCore(Shape input) => input;
 
     // `training` is the module's mode: model.train() while fitting, model.eval() to evaluate.
-    public override Tensor forward(Tensor x) => nn.functional.dropout(x, _rate, training);
+    protected internal override Tensor PreActivation(Tensor x) => nn.functional.dropout(x, Rate, training);
 }

@@ -13,6 +13,6 @@ public sealed class Flatten : Layer
 
     protected override Shape BuildCore(Shape input) => new((int)input.Size);
 
-    public override Tensor forward(Tensor x) =>
+    protected internal override Tensor PreActivation(Tensor x) =>
         x.dim() == 4 ? x.permute(0, 2, 3, 1).reshape(x.shape[0], -1) : x.reshape(x.shape[0], -1);
 }

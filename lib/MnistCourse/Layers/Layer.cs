@@ -5,7 +5,8 @@ namespace MnistCourse.Layers;
 
 /// <summary>
 /// Base of the Keras-style layers. Each layer is a real <c>torch.nn.Module</c>: <see cref="Build"/> creates
-/// its weights once the input shape is known (Keras' build), <c>forward</c> computes (Keras' call).
+/// its weights once the input shape is known (Keras' build), <c>forward</c> computes (Keras' call): the layer's own
+/// computation, <see cref="PreActivation"/>, then its activation.
 /// </summary>
 /// <remarks>
 /// Shapes are reported in Keras' channels-last order; tensors flow between layers in torch's
@@ -14,13 +15,18 @@ namespace MnistCourse.Layers;
 public abstract class Layer : nn.Module<Tensor, Tensor>
 {
     private Shape? _outputShape;
+    private readonly Func<Tensor, Tensor> _activate;
 
-    protected Layer(string typeName, Shape? inputShape = null) : base(typeName)
+    protected Layer(string typeName, Shape? inputShape = null, string? activation = null) : base(typeName)
     {
         TypeName = typeName;
         DeclaredInputShape = inputShape;
         Name = KerasNaming.BaseName(typeName);
+        (Activation, _activate) = Activations.Resolve(activation);
     }
+
+    /// <summary>The activation applied last, by its Keras name: relu, tanh, sigmoid, softmax, or linear (none).</summary>
+    public string Activation { get; }
 
     /// <summary>The class name Keras prints in summaries: Conv2D, MaxPooling2D, …</summary>
     public string TypeName { get; }
@@ -59,14 +65,11 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     /// <summary>Number of weights (trainable parameters).</summary>
     public long CountParams() => parameters().Sum(p => p.numel());
 
-    /// <summary>
-    /// The output before a final softmax. Training computes the cross-entropy from these logits, stably,
-    /// as tf.keras does when the output layer is a softmax.
-    /// </summary>
-    internal virtual Tensor ForwardLogits(Tensor x) => forward(x);
+    /// <summary>The layer's computation, then its activation.</summary>
+    public sealed override Tensor forward(Tensor x) => _activate(PreActivation(x));
 
-    /// <summary>Whether this layer ends with a softmax (so <see cref="ForwardLogits"/> differs from forward).</summary>
-    internal virtual bool EndsWithSoftmax => false;
+    /// <summary>The layer's computation before its activation; it may return <paramref name="x"/> itself.</summary>
+    protected internal abstract Tensor PreActivation(Tensor x);
 
     protected static ArgumentException ShapeError(string layer, string expected, Shape actual) =>
         new($"{layer} expects {expected}, but its input is {actual}.");

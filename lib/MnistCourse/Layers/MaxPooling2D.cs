@@ -35,5 +35,5 @@ public sealed class MaxPooling2D : Layer
         return new Shape(outH, outW, input[2]);
     }
 
-    public override Tensor forward(Tensor x) => _maxPool!.forward(x);
+    protected internal override Tensor PreActivation(Tensor x) => _maxPool!.forward(x);
 }

@@ -6,7 +6,6 @@ namespace MnistCourse.Models;
 /// Puts a module in training or evaluation mode for a <c>using</c> block and gives it back the mode it had, also when the
 /// block throws or is interrupted: an interrupted <c>Evaluate</c> must not leave dropout switched off for the next <c>Fit</c>.
 /// </summary>
-/// <example><code>using (ModeScope.Evaluation(model)) { var p = model.forward(x); }   // model.training is as before afterwards</code></example>
 public readonly struct ModeScope : IDisposable
 {
     private readonly torch.nn.Module _module;

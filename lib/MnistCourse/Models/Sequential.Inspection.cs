@@ -23,7 +23,7 @@ public sealed partial class Sequential
             foreach (var layer in _layers)
             {
                 var next = layer.forward(current);
-                current.Dispose();
+                if (!ReferenceEquals(next, current)) current.Dispose();
                 current = next;
                 if (wanted.Contains(layer.Name))
                     outputs[layer.Name] = current.dim() == 4 ? current.permute(0, 2, 3, 1).contiguous() : current.clone();
@@ -35,22 +35,7 @@ public sealed partial class Sequential
     }
 
     /// <summary>Saves the weights to <paramref name="path"/> (TorchSharp's format), atomically: a temporary file, then a rename.</summary>
-    /// <example><code>model.SaveWeights("../artifacts/models/chollet.weights");</code></example>
-    public void SaveWeights(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            save(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public void SaveWeights(string path) => AtomicFile.Write(path, temp => save(temp));
 
     /// <summary>Loads weights saved by <see cref="SaveWeights"/> into this model, which must have the same layers.</summary>
     public void LoadWeights(string path)

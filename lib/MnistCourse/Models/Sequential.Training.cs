@@ -1,5 +1,7 @@
 using MnistCourse.Training;
+using MnistCourse.Training.Callbacks;
 using MnistCourse.Training.Optimizers;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MnistCourse.Models;
@@ -7,26 +9,28 @@ namespace MnistCourse.Models;
 // Keras' compile / fit / evaluate / predict.
 public sealed partial class Sequential
 {
-    private (Optimizer optimizer, IWeightUpdate update, string loss)? _compiled;
+    private (optim.Optimizer optimizer, IReadOnlyList<string> metrics)? _compiled;
 
-    /// <summary>The optimizer given to <see cref="Compile(Optimizer, string, IReadOnlyList{string}?)"/>.</summary>
-    public Optimizer? Optimizer => _compiled?.optimizer;
+    /// <summary>
+    /// The TorchSharp optimizer <c>Compile</c> bound to the weights (Keras' <c>model.optimizer</c>); a TorchSharp
+    /// learning-rate scheduler can drive it, e.g. <c>optim.lr_scheduler.StepLR(model.Optimizer, 1, 0.5)</c>.
+    /// </summary>
+    public optim.Optimizer? Optimizer => _compiled?.optimizer;
+
+    /// <summary>Keras' <c>model.stop_training</c>: a callback sets it to end <c>Fit</c> after the current batch.</summary>
+    public bool StopTraining { get; set; }
 
     /// <summary>Chooses the optimizer (by name with Keras' defaults, e.g. "rmsprop", "adam"), the loss and the metrics.</summary>
-    /// <example><code>model.Compile(optimizer: "rmsprop", loss: "categorical_crossentropy", metrics: ["accuracy"]);</code></example>
+    /// <param name="metrics">What History and the progress bar show besides the loss: "accuracy" (or "acc"), or none.</param>
     public void Compile(string optimizer, string loss, IReadOnlyList<string>? metrics = null) =>
         Compile(Training.Optimizers.Optimizer.FromName(optimizer), loss, metrics);
 
     /// <summary>Compiles with an optimizer object for custom settings, e.g. <c>new Adam(learningRate: 5e-4)</c>.</summary>
-    public void Compile(Optimizer optimizer, string loss, IReadOnlyList<string>? metrics = null)
+    public void Compile(Training.Optimizers.Optimizer optimizer, string loss, IReadOnlyList<string>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         Losses.Validate(loss);
-        foreach (var metric in metrics ?? [])
-            if (metric is not ("accuracy" or "acc"))
-                throw new ArgumentException($"unknown metric '{metric}'; the course implements \"accuracy\".", nameof(metrics));
-        var weights = parameters().ToList();
-        _compiled = (optimizer, optimizer.Bind(weights), loss);
+        _compiled = (optimizer.Bind(parameters().ToList()), Metrics.Validate(metrics));
     }
 
     /// <summary>
@@ -36,14 +40,13 @@ public sealed partial class Sequential
     /// <param name="x">Inputs, (N, 28, 28, 1) float32.</param>
     /// <param name="y">One-hot labels, (N, 10).</param>
     /// <param name="verbose">1: live progress bar per epoch; 2: one line per epoch; 0: silent.</param>
-    /// <param name="progress">Called with each progress update (about once a second, and at each epoch's end), e.g. to update a display.</param>
-    /// <example><code>var history = model.Fit(xTrain, yTrain, epochs: 5, batchSize: 64);</code></example>
-    public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1, double validationSplit = 0,
-                       (Tensor x, Tensor y)? validationData = null, bool shuffle = true, Action<FitProgress>? progress = null)
+    /// <param name="callbacks">Keras' callbacks, e.g. <c>[new EarlyStopping(patience: 2, restoreBestWeights: true)]</c>.</param>
+    public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1, IEnumerable<Callback>? callbacks = null,
+                       double validationSplit = 0, (Tensor x, Tensor y)? validationData = null, bool shuffle = true)
     {
-        var compiled = _compiled ?? throw new InvalidOperationException("compile the model before fitting it: model.Compile(optimizer: \"rmsprop\", loss: \"categorical_crossentropy\", metrics: [\"accuracy\"]).");
+        var (optimizer, metrics) = _compiled ?? throw new InvalidOperationException("compile the model before fitting it: model.Compile(optimizer: \"rmsprop\", loss: \"categorical_crossentropy\", metrics: [\"accuracy\"]).");
         CheckInput(x);
-        return new Trainer(this, compiled.update).Fit(x, y, batchSize, epochs, verbose, validationSplit, validationData, shuffle, progress);
+        return new Trainer(this, optimizer, metrics).Fit(x, y, batchSize, epochs, verbose, callbacks, validationSplit, validationData, shuffle);
     }
 
     /// <summary>Loss and accuracy on (<paramref name="x"/>, <paramref name="y"/>), in evaluation mode (no dropout).</summary>
@@ -65,7 +68,7 @@ public sealed partial class Sequential
                 var yb = y.narrow(0, start, size);
                 var outputs = ForwardLogits(x.narrow(0, start, size));
                 lossSum += LossOf(outputs, yb).item<float>() * size;
-                correct += outputs.argmax(1).eq(yb.argmax(1)).sum().item<long>();
+                correct += Metrics.CountCorrect(outputs, yb);
             }
         }
         var result = (lossSum / n, (double)correct / n);
@@ -89,7 +92,16 @@ public sealed partial class Sequential
         return all;
     }
 
-    /// <summary>The compiled loss of <paramref name="outputs"/> (logits when the model ends with softmax) against one-hot <paramref name="y"/>.</summary>
+    // The softmax-as-last-layer rule, in one place: when the last layer ends with a softmax, the loss is computed from
+    // the logits before it (log_softmax, stable), as tf.keras does; otherwise from the probabilities, clipped as Keras clips them.
+
+    /// <summary>Whether the last layer's activation is softmax.</summary>
+    public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].Activation == "softmax";
+
+    /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>
+    public Tensor ForwardLogits(Tensor input) => Run(input, lastActivation: !EndsWithSoftmax);
+
+    /// <summary>The compiled loss of <see cref="ForwardLogits"/>'s <paramref name="outputs"/> against one-hot <paramref name="y"/>.</summary>
     internal Tensor LossOf(Tensor outputs, Tensor y)
     {
         Losses.CheckLabels(outputs, y, "labels");

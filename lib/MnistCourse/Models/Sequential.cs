@@ -76,23 +76,18 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
     public long CountParams() => _layers.Sum(l => l.CountParams());
 
     /// <summary>Runs the model on a channels-last batch (N, 28, 28, 1) and returns the last layer's output (probabilities for a softmax model).</summary>
-    public override Tensor forward(Tensor input) => Run(input, logits: false);
+    public override Tensor forward(Tensor input) => Run(input, lastActivation: true);
 
-    /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>
-    public Tensor ForwardLogits(Tensor input) => Run(input, logits: true);
-
-    /// <summary>Whether the last layer ends with a softmax.</summary>
-    public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].EndsWithSoftmax;
-
-    private Tensor Run(Tensor input, bool logits)
+    /// <param name="lastActivation">false: the last layer's output before its activation (see <see cref="ForwardLogits"/>).</param>
+    private Tensor Run(Tensor input, bool lastActivation)
     {
         if (_layers.Count == 0) throw new InvalidOperationException("the model has no layers yet.");
         CheckInput(input);
         var x = ToChannelsFirst(input);
         for (int i = 0; i < _layers.Count; i++)
         {
-            var next = logits && i == _layers.Count - 1 ? _layers[i].ForwardLogits(x) : _layers[i].forward(x);
-            if (!ReferenceEquals(x, input)) x.Dispose();
+            var next = lastActivation || i < _layers.Count - 1 ? _layers[i].forward(x) : _layers[i].PreActivation(x);
+            if (!ReferenceEquals(next, x)) x.Dispose();   // Activation("linear") hands its input on as it is
             x = next;
         }
         return x;

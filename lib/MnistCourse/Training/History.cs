@@ -1,13 +1,20 @@
+using System.Diagnostics;
+using MnistCourse.Training.Callbacks;
+
 namespace MnistCourse.Training;
 
 /// <summary>
-/// What <c>Fit</c> returns, as Keras' <c>History</c>: per epoch, "loss" and "accuracy" (and "val_loss",
-/// "val_accuracy" when validating), plus timings and resident memory.
+/// Keras' <c>History</c>, the callback whose record <c>Fit</c> returns: per epoch, "loss" and the compiled metrics
+/// (and "val_loss", "val_accuracy" when validating), plus timings and resident memory.
 /// </summary>
-/// <example><code>var history = model.Fit(x, y, epochs: 5);  history["val_accuracy"][^1]</code></example>
-public sealed class History
+/// <example><code>var history = model.Fit(x, y, epochs: 5, validationSplit: 0.2);  history["val_accuracy"][^1]</code></example>
+public sealed class History : Callback
 {
     private readonly Dictionary<string, List<double>> _values = [];
+    private readonly Stopwatch _epochClock = new();
+    private long _stepStart;
+    private int _steps;
+    private TimeSpan _trained;
 
     /// <summary>The figures recorded under <paramref name="key"/>, one per epoch.</summary>
     public IReadOnlyList<double> this[string key] => _values.TryGetValue(key, out var list)
@@ -35,10 +42,31 @@ public sealed class History
     /// <summary>Mean milliseconds per optimizer step over all epochs.</summary>
     public double MillisecondsPerStep => EpochSteps.Sum() == 0 ? double.NaN : 1000 * TrainSeconds / EpochSteps.Sum();
 
-    internal void Add(string key, double value)
+    public override void OnEpochBegin(int epoch, IReadOnlyDictionary<string, double> logs)
     {
-        if (!_values.TryGetValue(key, out var list)) _values[key] = list = [];
-        list.Add(value);
+        _epochClock.Restart();
+        _steps = 0;
+    }
+
+    public override void OnTrainBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) => _stepStart = Stopwatch.GetTimestamp();
+
+    public override void OnTrainBatchEnd(int batch, IReadOnlyDictionary<string, double> logs)
+    {
+        StepMilliseconds.Add(Stopwatch.GetElapsedTime(_stepStart).TotalMilliseconds);
+        _steps++;
+        _trained = _epochClock.Elapsed;
+    }
+
+    public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
+    {
+        foreach (var (key, value) in logs)
+        {
+            if (!_values.TryGetValue(key, out var list)) _values[key] = list = [];
+            list.Add(value);
+        }
+        EpochSeconds.Add(_trained.TotalSeconds);
+        EpochSteps.Add(_steps);
+        ResidentMegabytes.Add(Environment.WorkingSet / (1024.0 * 1024)); // on Linux the kernel's VmRSS
     }
 
     public override string ToString() =>

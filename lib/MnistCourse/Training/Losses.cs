@@ -22,10 +22,15 @@ public static class Losses
         return perSample.mean().neg_();
     }
 
-    /// <summary>−Σ y·log p, from probabilities clipped to [1e-7, 1 − 1e-7] as Keras clips them.</summary>
+    /// <summary>
+    /// −Σ y·log p, from outputs scaled to sum to 1 per sample and clipped to [1e-7, 1 − 1e-7], as Keras does (a sigmoid
+    /// output layer's values are not probabilities of one class each until scaled).
+    /// </summary>
     public static Tensor FromProbabilities(Tensor probabilities, Tensor oneHot)
     {
-        using var clipped = probabilities.clamp(1e-7, 1 - 1e-7);
+        using var sums = probabilities.sum(1, keepdim: true);
+        using var scaled = probabilities / sums;
+        using var clipped = scaled.clamp(1e-7, 1 - 1e-7);
         using var logs = clipped.log();
         using var perSample = (oneHot * logs).sum(1);
         return perSample.mean().neg_();

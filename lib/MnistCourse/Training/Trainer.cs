@@ -1,26 +1,28 @@
-using System.Diagnostics;
 using MnistCourse.Models;
-using MnistCourse.Training.Optimizers;
+using MnistCourse.Training.Callbacks;
 using static TorchSharp.torch;
 
 namespace MnistCourse.Training;
 
 /// <summary>
-/// Keras' training loop for a compiled <see cref="Sequential"/>: a new random order every epoch, the last
-/// partial batch kept, epoch figures as sample-weighted means of the batches as they ran, validation in
-/// evaluation mode after each epoch.
+/// Keras' training loop for a compiled <see cref="Sequential"/>: a new random order every epoch, the last partial
+/// batch kept, epoch figures as sample-weighted means of the batches as they ran, validation in evaluation mode after
+/// each epoch. Everything else — the history, the progress bar, stopping on NaN or on a host's request — is a callback.
 /// </summary>
 /// <remarks>
 /// Why it is fast: the whole data set stays one contiguous tensor and each batch is gathered with
 /// <c>index_select</c>; every step's temporaries die in a dispose scope, so native memory stays flat.
 /// </remarks>
-internal sealed class Trainer(Sequential model, IWeightUpdate update)
+internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IReadOnlyList<string> metrics)
 {
-    public History Fit(Tensor x, Tensor y, int batchSize, int epochs, int verbose, double validationSplit,
-                       (Tensor x, Tensor y)? validationData, bool shuffle, Action<FitProgress>? progress)
+    private static readonly IReadOnlyDictionary<string, double> NoLogs = new Dictionary<string, double>();
+
+    public History Fit(Tensor x, Tensor y, int batchSize, int epochs, int verbose, IEnumerable<Callback>? callbacks,
+                       double validationSplit, (Tensor x, Tensor y)? validationData, bool shuffle)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        if (verbose is < 0 or > 2) throw new ArgumentOutOfRangeException(nameof(verbose), "verbose must be 0 (silent), 1 (progress bar) or 2 (one line per epoch).");
         if (validationSplit is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validationSplit), "validationSplit must be in [0, 1).");
         CheckPair(x, y, "training data");
 
@@ -37,27 +39,29 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
 
         long count = xTrain.shape[0];
         int steps = (int)((count + batchSize - 1) / batchSize);
-        var history = new History();
-        var printer = new ProgressPrinter(verbose, progress);
+        var all = WithDefaults(callbacks, verbose);
+        foreach (var callback in all) (callback.Model, callback.Params) = (model, new FitParams(epochs, steps, verbose));
+        void Each(Action<Callback> hook) { foreach (var callback in all) hook(callback); }
         if (verbose > 0 && validationData is { } vd)
             Console.WriteLine($"Train on {count} samples, validate on {vd.x.shape[0]} samples");
 
         // Training mode for the whole fit (Evaluate switches to evaluation and back); the caller's mode comes back at the end.
         using var mode = ModeScope.Training(model);
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        model.StopTraining = false;
+        var logs = NoLogs;
+        Each(c => c.OnTrainBegin(NoLogs));
+        for (int epoch = 0; epoch < epochs && !model.StopTraining; epoch++)
         {
-            printer.EpochStart(epoch, epochs);
-            var clock = Stopwatch.StartNew();
+            Each(c => c.OnEpochBegin(epoch, NoLogs));
             double lossSum = 0;
             long correct = 0, seen = 0;
             using (var order = shuffle ? randperm(count) : arange(count))
             {
-                for (int step = 1; step <= steps; step++)
+                for (int step = 0; step < steps && !model.StopTraining; step++)
                 {
-                    long stepStart = Stopwatch.GetTimestamp();
-                    CellCancellation.ThrowIfRequested();
+                    Each(c => c.OnTrainBatchBegin(step, NoLogs));
                     using var scope = NewDisposeScope();
-                    long start = (step - 1L) * batchSize, size = Math.Min(batchSize, count - start);
+                    long start = (long)step * batchSize, size = Math.Min(batchSize, count - start);
                     var index = order.narrow(0, start, size);
                     var xb = xTrain.index_select(0, index);
                     var yb = yTrain.index_select(0, index);
@@ -66,35 +70,48 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
                     var loss = model.LossOf(outputs, yb);
                     model.zero_grad();
                     loss.backward();
-                    update.Step();
+                    optimizer.step();
 
-                    double batchLoss = loss.item<float>();
-                    if (!double.IsFinite(batchLoss))
-                        throw new TrainingDivergedException(epoch, step, batchLoss, history);
-                    lossSum += batchLoss * size;
-                    correct += outputs.argmax(1).eq(yb.argmax(1)).sum().item<long>();
+                    lossSum += (double)loss.item<float>() * size;   // in double, as float × long would round
+                    if (metrics.Count > 0) correct += Metrics.CountCorrect(outputs, yb);
                     seen += size;
-                    history.StepMilliseconds.Add(Stopwatch.GetElapsedTime(stepStart).TotalMilliseconds);
-                    printer.Step(new FitProgress(epoch, epochs, step, steps, clock.Elapsed, lossSum / seen, (double)correct / seen));
+                    logs = Logs(lossSum / seen, (double)correct / seen);
+                    Each(c => c.OnTrainBatchEnd(step, logs));
                 }
             }
-            clock.Stop();
-
-            history.Add("loss", lossSum / seen);
-            history.Add("accuracy", (double)correct / seen);
-            double? valLoss = null, valAccuracy = null;
             if (validationData is { } val)
             {
-                (valLoss, valAccuracy) = model.Evaluate(val.x, val.y, verbose: 0);
-                history.Add("val_loss", valLoss.Value);
-                history.Add("val_accuracy", valAccuracy.Value);
+                var (valLoss, valAccuracy) = model.Evaluate(val.x, val.y, verbose: 0);
+                logs = logs.Concat(Logs(valLoss, valAccuracy, prefix: "val_")).ToDictionary();
             }
-            history.EpochSeconds.Add(clock.Elapsed.TotalSeconds);
-            history.EpochSteps.Add(steps);
-            history.ResidentMegabytes.Add(ResidentMegabytes());
-            printer.EpochEnd(new FitProgress(epoch, epochs, steps, steps, clock.Elapsed, lossSum / seen, (double)correct / seen, valLoss, valAccuracy));
+            Each(c => c.OnEpochEnd(epoch, logs));
         }
-        return history;
+        Each(c => c.OnTrainEnd(logs));
+        return all.OfType<History>().First();
+    }
+
+    /// <summary>Keras' logs: the loss, then each compiled metric (all of them accuracy), under their names.</summary>
+    private Dictionary<string, double> Logs(double loss, double accuracy, string prefix = "") =>
+        new[] { KeyValuePair.Create(prefix + "loss", loss) }.Concat(metrics.Select(m => KeyValuePair.Create(prefix + m, accuracy))).ToDictionary();
+
+    /// <summary>
+    /// The callbacks given, plus those Fit always has unless given its own: the host's stop request (first, so that
+    /// nothing runs after it), the History it returns, TerminateOnNaN raising an error, the progress bar when verbose.
+    /// </summary>
+    private static List<Callback> WithDefaults(IEnumerable<Callback>? given, int verbose)
+    {
+        var all = new List<Callback> { new HostInterruption() };
+        if (given?.OfType<History>().Any() != true) all.Add(new History());
+        all.AddRange(given ?? []);
+        if (!all.OfType<TerminateOnNaN>().Any()) all.Add(new TerminateOnNaN(raiseError: true));
+        if (verbose > 0 && !all.OfType<ProgbarLogger>().Any()) all.Add(new ProgbarLogger());
+        return all;
+    }
+
+    /// <summary>Lets a notebook kernel stop a running Fit between batches (see <see cref="CellCancellation"/>).</summary>
+    private sealed class HostInterruption : Callback
+    {
+        public override void OnTrainBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) => CellCancellation.ThrowIfRequested();
     }
 
     internal static void CheckPair(Tensor x, Tensor y, string what)
@@ -102,19 +119,5 @@ internal sealed class Trainer(Sequential model, IWeightUpdate update)
         if (x.shape[0] != y.shape[0])
             throw new ArgumentException($"{what}: {x.shape[0]} inputs but {y.shape[0]} labels; they must match.");
         if (x.shape[0] == 0) throw new ArgumentException($"{what} is empty.");
-    }
-
-    /// <summary>Resident set size from /proc (what the kernel counts), else the working set.</summary>
-    internal static double ResidentMegabytes()
-    {
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/self/status"))
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-        }
-        catch (IOException) { }
-        using var self = Process.GetCurrentProcess();
-        return self.WorkingSet64 / (1024.0 * 1024);
     }
 }

@@ -1,6 +1,7 @@
 using MnistCourse.Native;
 using MnistCourse.Training.Optimizers;
 using TorchSharp;
+using OptimizerHelper = TorchSharp.Modules.OptimizerHelper;
 using Parameter = TorchSharp.Modules.Parameter;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ public class OptimizerTests
         double[] expected = (double[])w0.Clone(), m = new double[3], v = new double[3];
         for (int t = 1; t <= 3; t++)
         {
-            update.Step();
+            update.step();
             double lrT = 1e-3 * Math.Sqrt(1 - Math.Pow(0.999, t)) / (1 - Math.Pow(0.9, t));
             for (int i = 0; i < 3; i++)
             {
@@ -44,7 +45,7 @@ public class OptimizerTests
         // A gradient of 1e-6: Keras' ε (1e-7, added to √v) and torch's (added to √v̂) give different steps.
         var (keras, _, _) = OneWeight();
         var (torchW, _, _) = OneWeight();
-        new Adam().Bind([keras]).Step();
+        new Adam().Bind([keras]).step();
         var torchAdam = torch.optim.Adam([torchW], lr: 1e-3, eps: 1e-7);
         torchAdam.step();
         double k = keras.data<double>()[2], t = torchW.data<double>()[2];
@@ -59,7 +60,7 @@ public class OptimizerTests
         double[] expected = (double[])w0.Clone(), ms = new double[3];
         for (int t = 1; t <= 3; t++)
         {
-            update.Step();
+            update.step();
             for (int i = 0; i < 3; i++)
             {
                 ms[i] = 0.9 * ms[i] + 0.1 * g[i] * g[i];
@@ -68,6 +69,34 @@ public class OptimizerTests
         }
         var actual = w.data<double>().ToArray();
         for (int i = 0; i < 3; i++) Assert.Equal(expected[i], actual[i], 12);
+    }
+
+    [Fact]
+    public void Adam_is_a_TorchSharp_optimizer_that_schedulers_drive_and_state_dicts_save()
+    {
+        var (w, w0, g) = OneWeight();
+        var adam = new Adam().Bind([w]);
+        var scheduler = optim.lr_scheduler.StepLR(adam, step_size: 1, gamma: 0.5);
+        scheduler.step();
+        Assert.Equal(5e-4, adam.ParamGroups.Single().LearningRate, 12);
+        adam.step();
+        // Keras' first step moves each weight by lr·g/(|g| + ε/√(1−β₂)), here with the scheduled lr.
+        double first = 5e-4 * Math.Sqrt(1 - 0.999) / (1 - 0.9) * (0.1 * g[0]) / (Math.Sqrt(0.001 * g[0] * g[0]) + 1e-7);
+        Assert.Equal(w0[0] - first, w.data<double>()[0], 12);
+
+        var saved = Path.GetTempFileName();
+        try
+        {
+            ((OptimizerHelper)adam).save_state_dict(saved);
+            var (copy, _, _) = OneWeight();
+            using (no_grad()) copy.copy_(w);
+            var resumed = new Adam().Bind([copy]);
+            ((OptimizerHelper)resumed).load_state_dict(saved);
+            adam.step();
+            resumed.step();
+            Assert.Equal(w.data<double>().ToArray(), copy.data<double>().ToArray());
+        }
+        finally { File.Delete(saved); }
     }
 
     [Fact]

@@ -9,9 +9,9 @@ namespace MnistCourse.Training.Optimizers;
 /// <c>m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  lrₜ = lr·√(1−β₂ᵗ)/(1−β₁ᵗ);  w −= lrₜ·m / (√v + ε)</c>.
 /// </summary>
 /// <remarks>
-/// Why not torch's <c>optim.Adam</c>: it adds ε to √(v/(1−β₂ᵗ)) instead of to √v (Keras' "epsilon hat"),
-/// which for early steps is a 32× different ε. Keras' form is written out here with in-place tensor ops.
-/// <code>model.Compile(optimizer: new Adam(learningRate: 1e-3), loss: "categorical_crossentropy", metrics: ["accuracy"]);</code>
+/// Why not torch's <c>optim.Adam</c> as it is: it adds ε to √(v/(1−β₂ᵗ)) instead of to √v (Keras' "epsilon hat"),
+/// which for early steps is a 32× different ε. So the course binds a subclass of it that keeps its state, options,
+/// save/load and scheduler support and replaces only <c>step</c> with Keras' form.
 /// </remarks>
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7) : Optimizer(learningRate)
 {
@@ -19,40 +19,30 @@ public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double 
     public double Beta2 { get; } = beta2;
     public double Epsilon { get; } = epsilon;
 
-    public override IWeightUpdate Bind(IReadOnlyList<Parameter> parameters) => new Update(this, parameters);
+    public override torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters) => new KerasAdam(parameters, LearningRate, Beta1, Beta2, Epsilon);
 
     public override string ToString() => $"Adam(learningRate: {LearningRate}, beta1: {Beta1}, beta2: {Beta2}, epsilon: {Epsilon})";
 
-    private sealed class Update : IWeightUpdate
+    /// <summary>torch's Adam with Keras' update; it reads every setting from the parameter group, as a scheduler sets them.</summary>
+    private sealed class KerasAdam(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps)
+        : TorchSharp.Modules.Adam(parameters, lr, beta1, beta2, eps)
     {
-        private readonly Adam _settings;
-        private readonly IReadOnlyList<Parameter> _weights;
-        private readonly Tensor[] _m, _v;
-        private long _t;
-
-        public Update(Adam settings, IReadOnlyList<Parameter> weights)
+        public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(group =>
         {
-            _settings = settings;
-            _weights = weights;
-            _m = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
-            _v = weights.Select(w => zeros_like(w).DetachFromDisposeScope()).ToArray();
-        }
-
-        public void Step()
-        {
-            using var _ = no_grad();
-            _t++;
-            var (b1, b2) = (_settings.Beta1, _settings.Beta2);
-            double lrT = _settings.LearningRate * Math.Sqrt(1 - Math.Pow(b2, _t)) / (1 - Math.Pow(b1, _t));
-            for (int i = 0; i < _weights.Count; i++)
+            var options = group.Options;
+            double b1 = options.beta1!.Value, b2 = options.beta2!.Value;
+            foreach (var weight in group.Parameters)
             {
-                var g = _weights[i].grad;
+                var g = weight.grad;
                 if (g is null) continue;
-                _m[i].mul_(b1).add_(g, alpha: 1 - b1);
-                _v[i].mul_(b2).addcmul_(g, g, value: 1 - b2);
-                using var denominator = _v[i].sqrt().add_(_settings.Epsilon);
-                _weights[i].addcdiv_(_m[i], denominator, value: -lrT);
+                var state = (State)_state[weight.Handle];
+                state.step++;
+                double lrT = options.LearningRate!.Value * Math.Sqrt(1 - Math.Pow(b2, state.step)) / (1 - Math.Pow(b1, state.step));
+                state.exp_avg.mul_(b1).add_(g, alpha: 1 - b1);
+                state.exp_avg_sq.mul_(b2).addcmul_(g, g, value: 1 - b2);
+                using var denominator = state.exp_avg_sq.sqrt().add_(options.eps!.Value);
+                weight.addcdiv_(state.exp_avg, denominator, value: -lrT);
             }
-        }
+        }, closure);
     }
 }

@@ -1,8 +1,13 @@
+using TorchSharp;
 using TorchSharp.Modules;
 
 namespace MnistCourse.Training.Optimizers;
 
-/// <summary>A Keras optimizer's settings; <see cref="Bind"/> attaches it to a model's weights.</summary>
+/// <summary>
+/// A Keras optimizer's settings, chosen before the model is compiled as in Keras. <c>Compile</c> binds them to the
+/// model's weights as a TorchSharp optimizer (<c>model.Optimizer</c>), which holds the state and which TorchSharp's
+/// learning-rate schedulers drive.
+/// </summary>
 public abstract class Optimizer
 {
     protected Optimizer(double learningRate)
@@ -22,13 +27,6 @@ public abstract class Optimizer
         _ => throw new ArgumentException($"unknown optimizer '{name}'; use \"rmsprop\", \"adam\" or \"sgd\", or an optimizer object such as new Adam(learningRate: 1e-3).", nameof(name)),
     };
 
-    /// <summary>Creates the update for <paramref name="parameters"/>: the state (moments) lives there.</summary>
-    public abstract IWeightUpdate Bind(IReadOnlyList<Parameter> parameters);
-}
-
-/// <summary>One optimizer bound to one set of weights: applies a step from the current gradients.</summary>
-public interface IWeightUpdate
-{
-    /// <summary>Updates every weight from its gradient.</summary>
-    void Step();
+    /// <summary>The TorchSharp optimizer of these settings for <paramref name="parameters"/>.</summary>
+    public abstract torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters);
 }

@@ -8,8 +8,8 @@ public sealed class SGD(double learningRate = 0.01, double momentum = 0) : Optim
 {
     public double Momentum { get; } = momentum;
 
-    public override IWeightUpdate Bind(IReadOnlyList<Parameter> parameters) =>
-        new TorchUpdate(torch.optim.SGD(parameters, LearningRate, momentum: Momentum));
+    public override torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters) =>
+        torch.optim.SGD(parameters, LearningRate, momentum: Momentum);
 
     public override string ToString() => $"SGD(learningRate: {LearningRate}, momentum: {Momentum})";
 }

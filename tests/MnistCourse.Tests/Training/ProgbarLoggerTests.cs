@@ -1,12 +1,14 @@
-using MnistCourse.Training;
+using MnistCourse.Training.Callbacks;
 
 namespace MnistCourse.Tests.Training;
 
-public class FitProgressTests
+public class ProgbarLoggerTests
 {
+    private static readonly Dictionary<string, double> Logs = new() { ["loss"] = 0.5, ["accuracy"] = 0.8 };
+
     private static string Bar(int step, int steps)
     {
-        var line = new FitProgress(1, 1, step, steps, TimeSpan.FromSeconds(3), 0.5, 0.8).ToString();
+        var line = ProgbarLogger.Line(step, steps, TimeSpan.FromSeconds(3), Logs);
         return line[(line.IndexOf('[') + 1)..line.IndexOf(']')];
     }
 
@@ -22,9 +24,10 @@ public class FitProgressTests
     }
 
     [Fact]
-    public void A_finished_epoch_shows_time_and_ms_per_step_and_validation_figures()
+    public void A_finished_epoch_shows_time_and_ms_per_step_and_every_figure_of_the_logs_in_order()
     {
-        var line = new FitProgress(2, 5, 938, 938, TimeSpan.FromSeconds(12), 0.1721, 0.9466, 0.05, 0.985).ToString();
+        var logs = new Dictionary<string, double> { ["loss"] = 0.1721, ["accuracy"] = 0.9466, ["val_loss"] = 0.05, ["val_accuracy"] = 0.985 };
+        var line = ProgbarLogger.Line(938, 938, TimeSpan.FromSeconds(12), logs);
         Assert.Equal("938/938 [==============================] - 12s 13ms/step - loss: 0.1721 - accuracy: 0.9466 - val_loss: 0.0500 - val_accuracy: 0.9850", line);
     }
 }
