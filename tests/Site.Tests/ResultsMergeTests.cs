@@ -80,12 +80,8 @@ public sealed class ResultsMergeTests : IDisposable
     public void The_index_draws_a_reproduction_over_seeds_when_one_was_run()
     {
         Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9909, 5)]));
-        File.WriteAllText(Path.Combine(Artifacts, "reproduction.json"), """
-            { "quick": false, "summary": [ { "tutorial": "chollet", "title": "Keras-style convnet", "published_accuracy": 0.9918,
-              "reference_low": 0.9912, "reference_high": 0.992, "seeds": [0, 1], "accuracies": [0.9909, 0.9921],
-              "accuracy": { "count": 2, "mean": 0.9915, "standard_deviation": 0.00085, "confidence_low": 0.9839, "confidence_high": 0.9991 },
-              "verdict": { "reproduced": true, "text": "reproduced: the mean 0.9915 is 0.0003 below the published 0.9918" } } ] }
-            """);
+        SeedRun Seed(int seed, double accuracy) => new("chollet", seed, false, accuracy, 0.03, 5, 90, "notebooks/02-convnet.ipynb", "2026-11-29T18:00:00Z");
+        new ReproductionFile(false, 2, 1, "2026-11-29T17:00:00Z", [Seed(0, 0.9909), Seed(1, 0.9921)]).Save(Path.Combine(Artifacts, ReproductionFile.FileName));
         var index = File.ReadAllText(CourseSite.Build(Artifacts, Path.Combine(Artifacts, "site")).IndexPath);
         Assert.Contains("<h2>Reproduction over seeds</h2>", index);
         Assert.Equal(2, index.Split("<title>seed: ").Length - 1);

@@ -75,14 +75,15 @@ public sealed record ReproductionFile(
     /// <summary>Reads a reproduction file; the message names the file and the fix when it is not one.</summary>
     public static ReproductionFile Load(string path)
     {
+        const string Fix = "move it aside and run ./course reproduce again";
         try
         {
-            return JsonSerializer.Deserialize<ReproductionFile>(File.ReadAllText(path), Json)
-                   ?? throw new InvalidDataException($"{path} is empty.");
+            var file = JsonSerializer.Deserialize<ReproductionFile>(File.ReadAllText(path), Json);
+            return file?.Runs is not null ? file : throw new InvalidDataException($"{path} has no \"runs\" list; {Fix}.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} is not a reproduction file ({e.Message}); move it aside and run ./course reproduce again.", e);
+            throw new InvalidDataException($"{path} is not a reproduction file ({e.Message}); {Fix}.", e);
         }
     }
 

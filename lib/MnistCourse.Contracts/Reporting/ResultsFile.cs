@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace MnistCourse.Contracts;
+namespace MnistCourse.Reporting;
 
 /// <summary>One row of results.json "notebooks": a lesson the latest run of it executed, and what kind of run that was.</summary>
 public sealed record NotebookRun(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MnistCourse.Contracts;
+namespace MnistCourse.Reporting;
 
 /// <summary>
 /// What a lesson measured against its tutorial: one line of a lesson's report, and one row of results.json's
