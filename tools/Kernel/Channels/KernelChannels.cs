@@ -120,3 +120,12 @@ public sealed class KernelChannels : IDisposable
         foreach (var socket in _sockets.Values) socket.Dispose();
     }
 }
+
+/// <summary>The kernel's sockets that carry messages (the heartbeat only echoes bytes).</summary>
+public enum ChannelName
+{
+    Shell,
+    Control,
+    Stdin,
+    IOPub,
+}
