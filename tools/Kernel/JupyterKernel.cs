@@ -96,7 +96,7 @@ public sealed class JupyterKernel : IDisposable
                 break;
             case (ChannelName.Control, "kernel_info_request"):
                 _channels.Status(message, "busy");
-                _channels.Reply(channel, message, "kernel_info_reply", KernelInfo.Content());
+                _channels.Reply(channel, message, "kernel_info_reply", LanguageServices.KernelInfo());
                 _channels.Status(message, "idle");
                 break;
             case (ChannelName.Stdin, "input_reply"):
@@ -141,7 +141,7 @@ public sealed class JupyterKernel : IDisposable
         var reply = request.Type switch
         {
             "execute_request" when sequence <= Interlocked.Read(ref _abortThrough) => new JsonObject { ["status"] = "aborted" },
-            "kernel_info_request" => KernelInfo.Content(),
+            "kernel_info_request" => LanguageServices.KernelInfo(),
             "complete_request" => _language.Complete(code, cursor),
             "inspect_request" => _language.Inspect(code, cursor),
             "is_complete_request" => LanguageServices.IsComplete(code),

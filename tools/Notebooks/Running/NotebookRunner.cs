@@ -15,9 +15,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
 {
     private readonly NotebookRunOptions _options = options ?? new NotebookRunOptions();
 
-    /// <param name="notebook">The notebook to run (already parameter-injected); its outputs are replaced.</param>
-    /// <param name="notebookDirectory">The folder relative <c>#r</c> paths resolve against (the source notebook's folder).</param>
-    /// <param name="outputPath">Where the executed copy is written.</param>
+    /// <summary>Runs <paramref name="notebook"/> (already parameter-injected; relative <c>#r</c> paths resolve against
+    /// <paramref name="notebookDirectory"/>) and writes the executed copy to <paramref name="outputPath"/>.</summary>
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, string notebookDirectory, string outputPath, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -82,6 +81,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         Progress($"[{label}] done: {executionCount} cells in {clock.Elapsed.TotalSeconds:F1} s");
         return new NotebookRunResult(NotebookRunStatus.Succeeded, null, null);
     }
+
     private void Progress(string line)
     {
         if (_options.Progress is not { } progress) return;
