@@ -29,9 +29,13 @@ public sealed class NotebookCell
         set => Json["source"] = MultilineText.ToLines(value);
     }
 
-    /// <summary>Whether the cell's <c>metadata.tags</c> hold <paramref name="tag"/>.</summary>
-    public bool HasTag(string tag) =>
-        Json["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t is JsonValue v && v.TryGetValue<string>(out var s) && s == tag);
+    /// <summary>The cell's <c>metadata.tags</c>.</summary>
+    public IReadOnlyList<string> Tags =>
+        Json["metadata"]?["tags"] is JsonArray tags
+            ? tags.OfType<JsonValue>().Select(t => t.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
+            : [];
+
+    public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 
     /// <summary>The code cell's outputs (empty when it has none, and for other cell types).</summary>
     public JsonArray Outputs => Json["outputs"] as JsonArray ?? new JsonArray();
