@@ -22,10 +22,15 @@ namespace MnistCourse.Kernel;
 /// </summary>
 public sealed class JupyterKernel : IDisposable
 {
+    private const string InterruptNote =
+        "Interrupt requested: this cell stops at its next loop iteration or training batch. Code that only waits " +
+        "(Thread.Sleep, a blocking call) cannot be interrupted; restart the kernel to stop it.\n";
+
+    private static readonly TimeSpan InterruptNoteDelay = TimeSpan.FromSeconds(3);
+
     private readonly KernelChannels _channels;
-    private readonly Heartbeat _heartbeat;
     private readonly StdinReader _stdin;
-    private readonly ExecuteRequestHandler _execution;
+    private readonly CSharpSession _session;
     private readonly LanguageServices _language;
     private readonly Channel<(JupyterMessage Request, long Sequence)> _shellQueue =
         Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
@@ -33,18 +38,18 @@ public sealed class JupyterKernel : IDisposable
     private long _received;
     private long _abortThrough;
     private int _shuttingDown;
+    private int _executionCount;
+    private RunningCell? _running;
 
     public JupyterKernel(ConnectionFile connection)
     {
         var directory = Environment.CurrentDirectory;
         // VS Code and jupyter_server tell the kernel which notebook it serves; tracebacks then name it.
         var notebook = Environment.GetEnvironmentVariable("JPY_SESSION_NAME");
-        var session = new CSharpSession(directory, string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook));
+        _session = new CSharpSession(directory, string.IsNullOrEmpty(notebook) ? "notebook" : Path.GetFileName(notebook));
         _channels = new KernelChannels(connection);
-        _heartbeat = new Heartbeat(connection.Endpoint(connection.HeartbeatPort));
         _stdin = new StdinReader(_channels);
-        _execution = new ExecuteRequestHandler(session, _channels, _stdin);
-        _language = new LanguageServices(session);
+        _language = new LanguageServices(_session);
         _channels.Received += Route;
         KernelLog.Info($"C# (MnistCourse) kernel, pid {Environment.ProcessId}, cells run in {directory}");
     }
@@ -57,7 +62,7 @@ public sealed class JupyterKernel : IDisposable
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true; // a signal-mode front's interrupt, or Ctrl+C in a terminal: interrupt, do not die
-            _execution.Interrupt();
+            Interrupt();
         });
         using var parent = new ParentWatch(() => Shutdown(null, ChannelName.Control));
         _channels.Start();
@@ -65,7 +70,7 @@ public sealed class JupyterKernel : IDisposable
         var shell = ServeShellAsync(stopping.Token);
 
         await _shutdown.Task;
-        _execution.Interrupt(); // a cell still running stops at its next loop check; the process exits anyway
+        Interrupt(); // a cell still running stops at its next loop check; the process exits anyway
         _channels.Stop();
         await Task.WhenAny(_channels.Stopped, Task.Delay(TimeSpan.FromSeconds(3)));
         stopping.Cancel();
@@ -83,7 +88,7 @@ public sealed class JupyterKernel : IDisposable
                 _shellQueue.Writer.TryWrite((message, Interlocked.Increment(ref _received)));
                 break;
             case (ChannelName.Control, "interrupt_request"):
-                KernelLog.Info(_execution.Interrupt() ? "interrupt: the running cell was asked to stop" : "interrupt: no cell was running");
+                KernelLog.Info(Interrupt() ? "interrupt: the running cell was asked to stop" : "interrupt: no cell was running");
                 _channels.Reply(channel, message, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                 break;
             case (ChannelName.Control, "shutdown_request"):
@@ -91,7 +96,7 @@ public sealed class JupyterKernel : IDisposable
                 break;
             case (ChannelName.Control, "kernel_info_request"):
                 _channels.Status(message, "busy");
-                _channels.Reply(channel, message, "kernel_info_reply", KernelInfo.Content());
+                _channels.Reply(channel, message, "kernel_info_reply", LanguageServices.KernelInfo());
                 _channels.Status(message, "idle");
                 break;
             case (ChannelName.Stdin, "input_reply"):
@@ -136,7 +141,7 @@ public sealed class JupyterKernel : IDisposable
         var reply = request.Type switch
         {
             "execute_request" when sequence <= Interlocked.Read(ref _abortThrough) => new JsonObject { ["status"] = "aborted" },
-            "kernel_info_request" => KernelInfo.Content(),
+            "kernel_info_request" => LanguageServices.KernelInfo(),
             "complete_request" => _language.Complete(code, cursor),
             "inspect_request" => _language.Inspect(code, cursor),
             "is_complete_request" => LanguageServices.IsComplete(code),
@@ -147,12 +152,100 @@ public sealed class JupyterKernel : IDisposable
         if (reply is not null) _channels.Reply(ChannelName.Shell, request, request.Type.Replace("_request", "_reply"), reply);
         else if (request.Type == "execute_request")
         {
-            if (!await _execution.HandleAsync(request) && request.Flag("stop_on_error", true))
+            if (!await ExecuteAsync(request) && request.Flag("stop_on_error", true))
                 Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
         }
         else if (request.Type == "shutdown_request") Shutdown(request, ChannelName.Shell); // older fronts send it on shell
         else if (request.Type is not ("comm_open" or "comm_msg" or "comm_close")) // no comm targets (widgets) in this kernel
             KernelLog.Warn($"unsupported shell message {request.Type}; ignored");
+    }
+
+    /// <summary>
+    /// Runs the code as the next cell of the session, publishes execute_input and the outputs on IOPub, and replies with
+    /// the status and execution count; returns whether the cell succeeded (queued cells are aborted otherwise).
+    /// </summary>
+    private async Task<bool> ExecuteAsync(JupyterMessage request)
+    {
+        var code = request.Text("code");
+        var silent = request.Flag("silent", false);
+        if (request.Flag("store_history", !silent) && !silent) _executionCount++;
+        var count = _executionCount;
+        if (!silent) _channels.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
+
+        using var cancellation = new CancellationTokenSource();
+        var observer = new IopubCellObserver(_channels, request, count, silent);
+        var cell = new RunningCell(cancellation, observer);
+        Interlocked.Exchange(ref _running, cell);
+        _stdin.BeginCell(request, request.Flag("allow_stdin", false), cancellation.Token, observer.Flush);
+        CellOutcome outcome;
+        try
+        {
+            outcome = ShowMarkdown(code, observer) ?? await _session.ExecuteAsync(code, $"In[{count}]", observer, cancellation.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The engine reports user errors itself; this is the engine failing. The front still gets its reply.
+            KernelLog.Error($"In[{count}]: the engine failed: {e}");
+            var error = new ExecutionError("KernelError", $"the kernel failed to run the cell: {e.Message}", [$"KernelError: {e.Message}", $"   in In[{count}]"]);
+            observer.OnError(error);
+            outcome = new CellOutcome(error);
+        }
+        finally
+        {
+            _stdin.EndCell();
+            Interlocked.CompareExchange(ref _running, null, cell);
+            cell.Ended = true;
+            observer.Dispose();
+        }
+
+        var reply = outcome.Error?.ToJson() ?? new JsonObject { ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() };
+        reply["status"] = outcome.Succeeded ? "ok" : "error";
+        reply["execution_count"] = count;
+        if (!outcome.Succeeded && cancellation.IsCancellationRequested) KernelLog.Info($"In[{count}] interrupted");
+        _channels.Reply(ChannelName.Shell, request, "execute_reply", reply);
+        return outcome.Succeeded;
+    }
+
+    /// <summary>
+    /// Interrupts the running cell, if any (control thread or SIGINT), cooperatively: see CellInterruption in the engine.
+    /// Returns whether a cell was running.
+    /// </summary>
+    private bool Interrupt()
+    {
+        var cell = Volatile.Read(ref _running);
+        if (cell is null) return false;
+        try
+        {
+            cell.Cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // it just ended
+        }
+        // Say why nothing happens when the cell does not reach an interruption point soon.
+        _ = Task.Delay(InterruptNoteDelay).ContinueWith(_ =>
+        {
+            if (!cell.Ended) cell.Observer.OnStream(StreamName.Stderr, InterruptNote);
+        }, TaskScheduler.Default);
+        return true;
+    }
+
+    /// <summary>
+    /// A code cell that starts with <c>#!markdown</c> is shown as Markdown, as Polyglot Notebooks does; the engine itself
+    /// runs C# only (the headless runner skips such cells).
+    /// </summary>
+    private static CellOutcome? ShowMarkdown(string code, IExecutionObserver observer)
+    {
+        var lines = code.TrimStart().Split('\n', 2);
+        if (lines[0].Trim() is not ("#!markdown" or "#!md")) return null;
+        var markdown = lines.Length > 1 ? lines[1] : "";
+        observer.OnDisplayData(new DisplayData(new Dictionary<string, string> { ["text/markdown"] = markdown, ["text/plain"] = markdown }));
+        return CellOutcome.Success;
+    }
+
+    private sealed record RunningCell(CancellationTokenSource Cancellation, IopubCellObserver Observer)
+    {
+        public volatile bool Ended;
     }
 
     private void Shutdown(JupyterMessage? request, ChannelName channel)
@@ -171,9 +264,5 @@ public sealed class JupyterKernel : IDisposable
 
     /// <summary>Closes the sockets (flushing what is queued). The session is left to the process's end: a cell that
     /// ignored the interrupt may still be running on it, and only ending the process stops it.</summary>
-    public void Dispose()
-    {
-        _heartbeat.Dispose();
-        _channels.Dispose();
-    }
+    public void Dispose() => _channels.Dispose();
 }

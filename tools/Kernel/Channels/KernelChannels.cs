@@ -12,6 +12,8 @@ namespace MnistCourse.Kernel.Channels;
 /// NetMQ sockets are not thread-safe, so other threads (cells printing, the shell worker) hand their messages to
 /// <see cref="Reply"/> and <see cref="Publish"/>, which queue them for the poller thread; they go out in the order
 /// they were sent. Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
+/// The heartbeat REP socket echoes whatever the front sends on a poller thread of its own, so the front sees the kernel
+/// alive even while the other threads are busy.
 /// </summary>
 public sealed class KernelChannels : IDisposable
 {
@@ -26,6 +28,8 @@ public sealed class KernelChannels : IDisposable
     };
     private readonly NetMQQueue<Action> _outbox = new();
     private readonly NetMQPoller _poller;
+    private readonly ResponseSocket _heartbeat = new();
+    private readonly NetMQPoller _heartbeatPoller;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public KernelChannels(ConnectionFile connection)
@@ -54,7 +58,17 @@ public sealed class KernelChannels : IDisposable
             while (e.Queue.TryDequeue(out var action, TimeSpan.Zero)) Run(action);
         };
         _poller = [.. _sockets.Values, _outbox];
-        KernelLog.Info($"shell, control, stdin, iopub on {connection.IP} ports {connection.ShellPort}, {connection.ControlPort}, {connection.StdinPort}, {connection.IOPubPort}");
+        _heartbeat.Options.Linger = TimeSpan.Zero;
+        _heartbeat.Bind(connection.Endpoint(connection.HeartbeatPort));
+        _heartbeat.ReceiveReady += (_, e) =>
+        {
+            var frames = new List<byte[]>();
+            if (e.Socket.TryReceiveMultipartBytes(ref frames)) e.Socket.SendMultipartBytes(frames);
+        };
+        _heartbeatPoller = [_heartbeat];
+        _heartbeatPoller.RunAsync("heartbeat", isBackgroundThread: true);
+        KernelLog.Info($"shell, control, stdin, iopub, heartbeat on {connection.IP} ports {connection.ShellPort}, {connection.ControlPort}, " +
+                       $"{connection.StdinPort}, {connection.IOPubPort}, {connection.HeartbeatPort}");
     }
 
     /// <summary>Called on the poller thread for each verified message; must return quickly.</summary>
@@ -114,9 +128,21 @@ public sealed class KernelChannels : IDisposable
 
     public void Dispose()
     {
+        _heartbeatPoller.Stop();
+        _heartbeatPoller.Dispose();
+        _heartbeat.Dispose();
         if (_poller.IsRunning) _poller.Stop();
         _poller.Dispose();
         _outbox.Dispose();
         foreach (var socket in _sockets.Values) socket.Dispose();
     }
+}
+
+/// <summary>The kernel's sockets that carry messages (the heartbeat only echoes bytes).</summary>
+public enum ChannelName
+{
+    Shell,
+    Control,
+    Stdin,
+    IOPub,
 }

@@ -48,9 +48,11 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     /// <summary>One character of the line asked for (TextReader's ReadLine reads through this).</summary>
     public override int Read()
     {
-        if (!Fill()) return -1;
+        // Ask the front for a line only when none is buffered; never while holding the lock (the reply needs it).
+        if (Peek() < 0 && Request() is { } line) lock (_gate) _buffer = line + "\n";
         lock (_gate)
         {
+            if (_buffer.Length == 0) return -1;
             var c = _buffer[0];
             _buffer = _buffer[1..];
             return c;
@@ -60,17 +62,6 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     public override int Peek()
     {
         lock (_gate) return _buffer.Length > 0 ? _buffer[0] : -1; // Peek must not block for input
-    }
-
-    /// <summary>Makes sure input is buffered, asking the front for a line when none is; false at end of input.</summary>
-    private bool Fill()
-    {
-        lock (_gate)
-            if (_buffer.Length > 0) return true;
-        var line = Request();
-        if (line is null) return false;
-        lock (_gate) _buffer = line + "\n";
-        return true;
     }
 
     /// <summary>Asks the front for one line; null when stdin is not allowed (end of input).</summary>

@@ -15,9 +15,7 @@ public static class KernelSpecInstaller
     public const string Name = "mnistcourse-csharp";
     public const string DisplayName = "C# (MnistCourse)";
 
-    /// <param name="kernelDll">The kernel's MnistCourse.Kernel.dll (default: this running one).</param>
-    /// <param name="dataDirectory">Jupyter's data folder (default: <see cref="DataDirectory"/>).</param>
-    /// <returns>The kernelspec folder.</returns>
+    /// <summary>Installs the kernelspec for <paramref name="kernelDll"/> (default: this running one); returns its folder.</summary>
     public static string Install(string? kernelDll = null, string? dataDirectory = null)
     {
         kernelDll = Path.GetFullPath(kernelDll ?? typeof(KernelSpecInstaller).Assembly.Location);
@@ -28,7 +26,7 @@ public static class KernelSpecInstaller
             // The dotnet host by full path: a front started from a desktop menu may not have dotnet on its PATH.
             ["argv"] = new JsonArray(DotnetHost.Find(), kernelDll, "{connection_file}"),
             ["display_name"] = DisplayName,
-            ["language"] = KernelInfo.LanguageName,
+            ["language"] = LanguageServices.LanguageName,
             ["interrupt_mode"] = "message", // interrupt_request on the control channel, not SIGINT
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
@@ -37,8 +35,7 @@ public static class KernelSpecInstaller
         return folder;
     }
 
-    /// <returns>The folder removed, or null when no kernelspec of ours was installed there.</returns>
-    /// <exception cref="InvalidOperationException">The folder holds a kernelspec that is not this kernel's.</exception>
+    /// <summary>Returns the folder removed, or null when no kernelspec of ours was installed there.</summary>
     public static string? Uninstall(string? dataDirectory = null)
     {
         var folder = Path.Combine(KernelsDirectory(dataDirectory), Name);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
@@ -6,19 +7,21 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.DotNet.Interactive.Formatting;
 using MnistCourse.Kernel.Hosting;
+using MnistCourse.Kernel.Messaging;
 using MnistCourse.Notebooks.Engine;
 
 namespace MnistCourse.Kernel.Language;
 
 /// <summary>
-/// complete_request, inspect_request and is_complete_request from Roslyn, the cheap way (no workspace, no Features
-/// package): the cell is compiled as the next submission, so earlier cells' variables, usings and #r packages are
+/// kernel_info_request, and complete_request, inspect_request and is_complete_request from Roslyn, the cheap way (no
+/// workspace, no Features package): the cell is compiled as the next submission, so earlier cells' variables, usings and #r packages are
 /// known. Jupyter counts cursor positions in Unicode code points (protocol 5.2+), .NET strings in UTF-16 units; and the
 /// engine analyses the cell with its directive lines blanked, so an offset in the cell is mapped through (line, column)
 /// onto the analysed tree.
 /// </summary>
 public sealed class LanguageServices(CSharpSession session)
 {
+    public const string LanguageName = "C#";
     private const int MaxMatches = 1000;
     private const int MaxValueLength = 2000;
 
@@ -30,6 +33,36 @@ public sealed class LanguageServices(CSharpSession session)
         .AddParameterOptions(SymbolDisplayParameterOptions.IncludeDefaultValue);
 
     private readonly XmlDocumentation _documentation = new();
+
+    /// <summary>
+    /// The kernel_info_reply: protocol version, implementation, and the language as the Polyglot C# kernel describes
+    /// it (name "C#", text/x-csharp, .cs), so fronts highlight and save cells the same way with either kernel.
+    /// </summary>
+    public static JsonObject KernelInfo()
+    {
+        var version = typeof(LanguageServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "1.0.0";
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["protocol_version"] = MessageFactory.ProtocolVersion,
+            ["implementation"] = "mnistcourse-csharp",
+            ["implementation_version"] = version,
+            ["language_info"] = new JsonObject
+            {
+                ["name"] = LanguageName,
+                ["version"] = "14.0",
+                ["mimetype"] = "text/x-csharp",
+                ["file_extension"] = ".cs",
+                ["pygments_lexer"] = "csharp",
+                ["codemirror_mode"] = "text/x-csharp",
+            },
+            ["banner"] = $"C# (MnistCourse) {version}: the course's notebook engine (Roslyn scripting) on .NET {Environment.Version}",
+            ["help_links"] = new JsonArray(
+                new JsonObject { ["text"] = "C# documentation", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" },
+                new JsonObject { ["text"] = "TorchSharp", ["url"] = "https://github.com/dotnet/TorchSharp" }),
+            ["debugger"] = false,
+        };
+    }
 
     /// <summary>
     /// Completion: after a dot, the members of what is left of the dot (instance members and extension methods of a

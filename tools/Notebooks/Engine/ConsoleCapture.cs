@@ -13,10 +13,8 @@ public static class ConsoleCapture
     private static readonly object Gate = new();
     private static bool _installed;
 
-    /// <summary>The process's console output as it was before the capture was installed.</summary>
     public static TextWriter OriginalOut { get; private set; } = Console.Out;
 
-    /// <summary>The process's console error as it was before the capture was installed.</summary>
     public static TextWriter OriginalError { get; private set; } = Console.Error;
 
     public static void Install()

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MnistCourse.Notebooks.Engine;
 
 /// <summary>
@@ -21,4 +23,47 @@ public interface IExecutionObserver
 
     /// <summary>The cell failed (compile error, exception, unavailable package, unsupported language).</summary>
     void OnError(ExecutionError error);
+}
+
+/// <summary>The two console streams, named as nbformat names them (<see cref="StreamNames.ToJupyter"/>).</summary>
+public enum StreamName
+{
+    Stdout,
+    Stderr,
+}
+
+public static class StreamNames
+{
+    public static string ToJupyter(this StreamName stream) => stream == StreamName.Stdout ? "stdout" : "stderr";
+}
+
+/// <summary>
+/// A formatted value: a MIME bundle (mime type → text; binary types such as image/png are base64) and, for displays
+/// that can be updated, the display id. Used for display_data, update_display_data and execute_result.
+/// </summary>
+public sealed record DisplayData(IReadOnlyDictionary<string, string> Data, string? DisplayId = null);
+
+/// <summary>
+/// A failed cell in nbformat's terms: the error name (exception type or "CompilationError"), its message, and a
+/// traceback whose lines name the cell and the line within the cell.
+/// </summary>
+public sealed record ExecutionError(string EName, string EValue, IReadOnlyList<string> Traceback)
+{
+    /// <summary>The fields as nbformat's error output and the Jupyter protocol's error messages write them.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["ename"] = EName,
+        ["evalue"] = EValue,
+        ["traceback"] = new JsonArray([.. Traceback.Select(line => (JsonNode?)line)]),
+    };
+
+    public override string ToString() => $"{EName}: {EValue}";
+}
+
+/// <summary>How a cell ended: <see cref="Error"/> is null when it succeeded. The outputs went to the observer while it ran.</summary>
+public sealed record CellOutcome(ExecutionError? Error)
+{
+    public static readonly CellOutcome Success = new((ExecutionError?)null);
+
+    public bool Succeeded => Error is null;
 }

@@ -19,12 +19,9 @@ internal sealed class InterruptionPoints : CSharpSyntaxRewriter
     public static string Insert(string code)
     {
         var root = CSharpSyntaxTree.ParseText(code, CSharpSession.ScriptParseOptions).GetRoot();
-        if (!root.DescendantNodes().Any(IsLoop)) return code;
-        return new InterruptionPoints().Visit(root)!.ToFullString();
+        var rewritten = new InterruptionPoints().Visit(root)!;
+        return ReferenceEquals(rewritten, root) ? code : rewritten.ToFullString(); // a rewriter returns unchanged trees as they are
     }
-
-    private static bool IsLoop(SyntaxNode node) =>
-        node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
 
     public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {

@@ -141,3 +141,7 @@ public sealed class Notebook
     /// <summary>Writes the notebook atomically (see <see cref="AtomicFile"/>).</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 }
+
+/// <summary>The file is not a notebook this engine can read. The message names the file and what is wrong with it.</summary>
+public sealed class NotebookFormatException(string source, string problem, Exception? inner = null)
+    : Exception($"{source}: {problem}", inner);

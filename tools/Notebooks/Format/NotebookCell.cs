@@ -57,3 +57,11 @@ public sealed class NotebookCell
         Json["execution_count"] = null;
     }
 }
+
+/// <summary>The nbformat cell types.</summary>
+public enum CellType
+{
+    Code,
+    Markdown,
+    Raw,
+}

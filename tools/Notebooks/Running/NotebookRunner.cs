@@ -15,9 +15,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
 {
     private readonly NotebookRunOptions _options = options ?? new NotebookRunOptions();
 
-    /// <param name="notebook">The notebook to run (already parameter-injected); its outputs are replaced.</param>
-    /// <param name="notebookDirectory">The folder relative <c>#r</c> paths resolve against (the source notebook's folder).</param>
-    /// <param name="outputPath">Where the executed copy is written.</param>
+    /// <summary>Runs <paramref name="notebook"/> (already parameter-injected; relative <c>#r</c> paths resolve against
+    /// <paramref name="notebookDirectory"/>) and writes the executed copy to <paramref name="outputPath"/>.</summary>
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, string notebookDirectory, string outputPath, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -82,6 +81,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         Progress($"[{label}] done: {executionCount} cells in {clock.Elapsed.TotalSeconds:F1} s");
         return new NotebookRunResult(NotebookRunStatus.Succeeded, null, null);
     }
+
     private void Progress(string line)
     {
         if (_options.Progress is not { } progress) return;
@@ -96,3 +96,35 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         return line.Length > 60 ? line[..57] + "..." : line;
     }
 }
+
+/// <summary>How <see cref="NotebookRunner"/> runs a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>How long one cell may run. User code cannot be aborted in .NET, so a timeout ends the run.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromSeconds(1800);
+
+    /// <summary>Where progress lines go (one per cell); null for none.</summary>
+    public TextWriter? Progress { get; init; }
+
+    /// <summary>Echo the cells' console output to the real terminal while they run (so a learner sees training epochs).</summary>
+    public bool EchoConsole { get; init; } = true;
+
+    /// <summary>While a cell runs, how often new output is written to the file (so a killed run keeps it).</summary>
+    public TimeSpan SaveInterval { get; init; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>How a whole run ended.</summary>
+public enum NotebookRunStatus
+{
+    /// <summary>Every code cell ran without error.</summary>
+    Succeeded,
+
+    /// <summary>A cell failed; it holds the error and later cells were not run.</summary>
+    CellFailed,
+
+    /// <summary>A cell ran past the timeout; it holds a timeout error. Its code may still be running in this process.</summary>
+    TimedOut,
+}
+
+/// <summary>The outcome of <see cref="NotebookRunner.RunAsync"/>; <see cref="FailedCell"/> is 1-based among all cells.</summary>
+public sealed record NotebookRunResult(NotebookRunStatus Status, int? FailedCell, ExecutionError? Error);

@@ -125,3 +125,16 @@ public static class ParameterInjector
 
 /// <summary>A parameter override that cannot be applied (unknown name, value of the wrong type, no parameters cell).</summary>
 public sealed class ParameterException(string message) : Exception(message);
+
+/// <summary>
+/// An override for one parameter: either text from the command line (<c>--set name=value</c>) or a JSON value from
+/// the notebook's <c>metadata.mnistcourse.quick</c>. Converted to a C# literal of the parameter's declared type.
+/// </summary>
+public sealed record ParameterValue(string? Text, JsonNode? Json, string Origin)
+{
+    public static ParameterValue FromCommandLine(string text) => new(text, null, "--set");
+
+    public static ParameterValue FromJson(JsonNode? json, string origin) => new(null, json, origin);
+
+    public override string ToString() => Text ?? Json?.ToJsonString() ?? "null";
+}

@@ -11,8 +11,7 @@ internal sealed class SubmissionRegistry
     private readonly ConcurrentDictionary<string, Submission> _byPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Submission> _byTypeName = new(StringComparer.Ordinal);
 
-    /// <param name="path">The pseudo file path the submission is compiled under.</param>
-    /// <param name="index">The submission's place in the chain: Roslyn names its class "Submission#index".</param>
+    /// <summary><paramref name="index"/> is the submission's place in the chain: Roslyn names its class "Submission#index".</summary>
     public void Add(string path, int index, string cellName, string source)
     {
         var submission = new Submission(cellName, source.Replace("\r\n", "\n").Split('\n'));

@@ -154,3 +154,9 @@ public sealed partial class NuGetRestorer
         return $"NuGet package {what} could not be restored from the configured NuGet source(s){extra}: {detail}";
     }
 }
+
+/// <summary>The outcome of restoring a package set: the packages of the whole graph, or an error message naming what failed.</summary>
+public sealed record RestoreResult(IReadOnlyList<RestoredPackage> Packages, string? Error)
+{
+    public bool Succeeded => Error is null;
+}

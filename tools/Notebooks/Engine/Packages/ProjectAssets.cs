@@ -72,3 +72,14 @@ public static class ProjectAssets
         return [$"linux-{arch}", "linux", "unix", "any"];
     }
 }
+
+/// <summary>
+/// One package of a restored graph with full paths to its assets for this platform: what to compile against,
+/// what to load at run time, and which native libraries it ships.
+/// </summary>
+public sealed record RestoredPackage(
+    string Id,
+    string Version,
+    IReadOnlyList<string> CompileAssemblies,
+    IReadOnlyList<string> RuntimeAssemblies,
+    IReadOnlyList<string> NativeLibraries);

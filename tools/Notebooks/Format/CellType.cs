@@ -1,9 +1,0 @@
-namespace MnistCourse.Notebooks.Format;
-
-/// <summary>The nbformat cell types.</summary>
-public enum CellType
-{
-    Code,
-    Markdown,
-    Raw,
-}
