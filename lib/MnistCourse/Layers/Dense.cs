@@ -10,9 +10,6 @@ public sealed class Dense : Layer
     private readonly int _units;
     private TorchSharp.Modules.Linear? _linear;
 
-    /// <param name="units">Number of outputs.</param>
-    /// <param name="activation">relu, tanh, sigmoid, softmax or null (linear).</param>
-    /// <param name="inputShape">Input shape (units), needed on the first layer only.</param>
     public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape, activation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
@@ -27,8 +24,7 @@ public sealed class Dense : Layer
         if (input.Rank != 1)
             throw ShapeError(Name, "a flat input (None, n): add Flatten() before it", input);
         _linear = nn.Linear(input[0], _units);
-        Initializers.GlorotUniform(_linear.weight!, fanIn: input[0], fanOut: _units);
-        Initializers.Zeros(_linear.bias!);
+        Initializers.KerasDefaults(_linear.weight!, _linear.bias!, fanIn: input[0], fanOut: _units);
         register_module("linear", _linear);
         return new Shape(_units);
     }

@@ -3,7 +3,10 @@ using static TorchSharp.torch;
 
 namespace MnistCourse.Layers;
 
-/// <summary>Keras' <c>MaxPooling2D</c>: the maximum of each window, halving each side with the default 2 × 2 pool. No weights.</summary>
+/// <summary>
+/// Keras' <c>MaxPooling2D</c>: the maximum of each window, halving each side with the default 2 × 2 pool. No weights.
+/// <c>strides</c> default to the pool size; padding is "valid" only (Keras' default): a partial window at the edge is dropped.
+/// </summary>
 /// <example><code>new MaxPooling2D((2, 2))   // (None, 26, 26, 32) → (None, 13, 13, 32)</code></example>
 public sealed class MaxPooling2D : Layer
 {
@@ -11,9 +14,6 @@ public sealed class MaxPooling2D : Layer
     private readonly Size2? _strides;
     private MaxPool2d? _maxPool;
 
-    /// <param name="poolSize">Window height × width (default 2 × 2).</param>
-    /// <param name="strides">Step between windows (default: the pool size).</param>
-    /// <param name="padding">Only "valid" (Keras' default): a partial window at the edge is dropped.</param>
     public MaxPooling2D(Size2? poolSize = null, Size2? strides = null, string padding = "valid", Shape? inputShape = null)
         : base(nameof(MaxPooling2D), inputShape)
     {

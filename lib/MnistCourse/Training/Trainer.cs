@@ -46,7 +46,7 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
             Console.WriteLine($"Train on {count} samples, validate on {vd.x.shape[0]} samples");
 
         // Training mode for the whole fit (Evaluate switches to evaluation and back); the caller's mode comes back at the end.
-        using var mode = ModeScope.Training(model);
+        using var mode = new ModeScope(model, training: true);
         model.StopTraining = false;
         var logs = NoLogs;
         Each(c => c.OnTrainBegin(NoLogs));
