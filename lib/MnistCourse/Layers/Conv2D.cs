@@ -10,23 +10,15 @@ namespace MnistCourse.Layers;
 /// or "same" (zeros so that output = ⌈input / stride⌉); <c>inputShape</c> (channels-last) on the first layer only.
 /// </summary>
 /// <example><code>new Conv2D(32, (3, 3), activation: "relu", inputShape: (28, 28, 1))   // → (None, 26, 26, 32), 320 params</code></example>
-public sealed class Conv2D : Layer
+public sealed class Conv2D(int filters, Size2 kernelSize, Size2? strides = null, string padding = "valid", string? activation = null, Shape? inputShape = null)
+    : Layer(nameof(Conv2D), inputShape, activation)
 {
-    private readonly int _filters;
-    private readonly Size2 _kernel, _strides;
-    private readonly string _padding;
+    private readonly int _filters = filters >= 1 ? filters : throw new ArgumentOutOfRangeException(nameof(filters), $"filters must be at least 1, got {filters}.");
+    private readonly Size2 _kernel = kernelSize.Validate(nameof(kernelSize));
+    private readonly Size2 _strides = (strides ?? 1).Validate(nameof(strides));
+    private readonly string _padding = Padding.Validate(padding);
     private (long left, long right, long top, long bottom) _pad;
     private Conv2d? _conv;
-
-    public Conv2D(int filters, Size2 kernelSize, Size2? strides = null, string padding = "valid", string? activation = null, Shape? inputShape = null)
-        : base(nameof(Conv2D), inputShape, activation)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(filters, 1);
-        _filters = filters;
-        _kernel = kernelSize.Validate(nameof(kernelSize));
-        _strides = (strides ?? 1).Validate(nameof(strides));
-        _padding = Padding.Validate(padding);
-    }
 
     /// <summary>The torch module doing the work (weight shape: filters × in-channels × kh × kw).</summary>
     public Conv2d Conv => _conv ?? throw new InvalidOperationException($"{Name} is not built yet.");

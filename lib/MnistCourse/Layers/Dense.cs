@@ -5,16 +5,10 @@ namespace MnistCourse.Layers;
 
 /// <summary>Keras' <c>Dense</c>: every input connected to each of units outputs, <c>activation(x·W + b)</c>.</summary>
 /// <example><code>new Dense(64, activation: "relu")   // (None, 576) → (None, 64), 36,928 params</code></example>
-public sealed class Dense : Layer
+public sealed class Dense(int units, string? activation = null, Shape? inputShape = null) : Layer(nameof(Dense), inputShape, activation)
 {
-    private readonly int _units;
+    private readonly int _units = units >= 1 ? units : throw new ArgumentOutOfRangeException(nameof(units), $"units must be at least 1, got {units}.");
     private TorchSharp.Modules.Linear? _linear;
-
-    public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape, activation)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
-        _units = units;
-    }
 
     /// <summary>The torch module doing the work (weight shape: units × inputs, the transpose of Keras' kernel).</summary>
     public TorchSharp.Modules.Linear Linear => _linear ?? throw new InvalidOperationException($"{Name} is not built yet.");

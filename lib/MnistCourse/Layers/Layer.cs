@@ -42,7 +42,6 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     /// <summary>The <c>inputShape</c> given to this layer, if any (Keras: only the first layer needs it).</summary>
     public Shape? DeclaredInputShape { get; }
 
-    /// <summary>The input shape the layer was built for.</summary>
     public Shape? InputShape { get; private set; }
 
     public Shape OutputShape => _outputShape ?? throw new InvalidOperationException($"layer {Name} is not built yet: add it to a model whose first layer has an inputShape.");
@@ -59,7 +58,6 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
 
     protected abstract Shape BuildCore(Shape input);
 
-    /// <summary>Number of weights (trainable parameters).</summary>
     public long CountParams() => parameters().Sum(p => p.numel());
 
     public sealed override Tensor forward(Tensor x) => _activate(PreActivation(x));

@@ -94,7 +94,6 @@ public sealed partial class Sequential
     // The softmax-as-last-layer rule, in one place: when the last layer ends with a softmax, the loss is computed from
     // the logits before it (log_softmax, stable), as tf.keras does; otherwise from the probabilities, clipped as Keras clips them.
 
-    /// <summary>Whether the last layer's activation is softmax.</summary>
     public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].Activation == "softmax";
 
     /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>

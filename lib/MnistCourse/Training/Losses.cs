@@ -36,7 +36,6 @@ public static class Losses
         return perSample.mean().neg_();
     }
 
-    /// <summary>Throws a clear error unless <paramref name="labels"/> are one-hot rows matching <paramref name="outputs"/>.</summary>
     public static void CheckLabels(Tensor outputs, Tensor labels, string what)
     {
         if (labels.dim() != 2 || labels.shape[1] != outputs.shape[1] || labels.shape[0] != outputs.shape[0])

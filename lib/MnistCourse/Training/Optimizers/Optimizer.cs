@@ -27,6 +27,5 @@ public abstract class Optimizer
         _ => throw new ArgumentException($"unknown optimizer '{name}'; use \"rmsprop\", \"adam\" or \"sgd\", or an optimizer object such as new Adam(learningRate: 1e-3).", nameof(name)),
     };
 
-    /// <summary>The TorchSharp optimizer of these settings for <paramref name="parameters"/>.</summary>
     public abstract torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters);
 }
