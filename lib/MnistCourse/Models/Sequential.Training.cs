@@ -79,16 +79,13 @@ public sealed partial class Sequential
     public Tensor Predict(Tensor x, int batchSize = 32)
     {
         CheckInput(x);
+        using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var batches = new List<Tensor>();
-        using (new ModeScope(this, training: false))
-        using (no_grad())
-        {
-            for (long start = 0; start < x.shape[0]; start += batchSize)
-                batches.Add(forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
-        }
-        var all = cat(batches, 0);
-        foreach (var b in batches) b.Dispose();
-        return all;
+        for (long start = 0; start < x.shape[0]; start += batchSize)
+            batches.Add(forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
+        return scope.MoveToOuter(cat(batches, 0));
     }
 
     // The softmax-as-last-layer rule, in one place: when the last layer ends with a softmax, the loss is computed from

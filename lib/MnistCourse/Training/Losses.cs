@@ -28,12 +28,9 @@ public static class Losses
     /// </summary>
     public static Tensor FromProbabilities(Tensor probabilities, Tensor oneHot)
     {
-        using var sums = probabilities.sum(1, keepdim: true);
-        using var scaled = probabilities / sums;
-        using var clipped = scaled.clamp(1e-7, 1 - 1e-7);
-        using var logs = clipped.log();
-        using var perSample = (oneHot * logs).sum(1);
-        return perSample.mean().neg_();
+        using var scope = NewDisposeScope();
+        var clipped = (probabilities / probabilities.sum(1, keepdim: true)).clamp(1e-7, 1 - 1e-7);
+        return scope.MoveToOuter((oneHot * clipped.log()).sum(1).mean().neg_());
     }
 
     public static void CheckLabels(Tensor outputs, Tensor labels, string what)
