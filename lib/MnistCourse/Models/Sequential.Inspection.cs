@@ -16,16 +16,14 @@ public sealed partial class Sequential
         CheckInput(x);
         var wanted = layerNames.Length == 0 ? _layers.Select(l => l.Name).ToHashSet() : layerNames.Select(n => GetLayer(n).Name).ToHashSet();
         var outputs = new Dictionary<string, Tensor>();
-        using (new ModeScope(this, training: false))
-        using (no_grad())
+        using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
+        Run(x, lastActivation: true, (layer, output) =>
         {
-            Run(x, lastActivation: true, (layer, output) =>
-            {
-                if (wanted.Contains(layer.Name))
-                    outputs[layer.Name] = output.dim() == 4 ? output.permute(0, 2, 3, 1).contiguous() : output.clone();
-                return outputs.Count < wanted.Count;
-            }).Dispose();
-        }
+            if (wanted.Contains(layer.Name))
+                outputs[layer.Name] = output.dim() == 4 ? output.permute(0, 2, 3, 1).contiguous() : output.clone();
+            return outputs.Count < wanted.Count;
+        }).Dispose();
         return outputs;
     }
 

@@ -55,20 +55,18 @@ public sealed partial class Sequential
         CheckInput(x);
         Trainer.CheckPair(x, y, "evaluation data");
         using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
         double lossSum = 0;
         long correct = 0, n = x.shape[0];
-        using (no_grad())
+        for (long start = 0; start < n; start += batchSize)
         {
-            for (long start = 0; start < n; start += batchSize)
-            {
-                CellCancellation.ThrowIfRequested();
-                using var scope = NewDisposeScope();
-                long size = Math.Min(batchSize, n - start);
-                var yb = y.narrow(0, start, size);
-                var outputs = ForwardLogits(x.narrow(0, start, size));
-                lossSum += LossOf(outputs, yb).item<float>() * size;
-                correct += Metrics.CountCorrect(outputs, yb);
-            }
+            CellCancellation.ThrowIfRequested();
+            using var scope = NewDisposeScope();
+            long size = Math.Min(batchSize, n - start);
+            var yb = y.narrow(0, start, size);
+            var outputs = ForwardLogits(x.narrow(0, start, size));
+            lossSum += LossOf(outputs, yb).item<float>() * size;
+            correct += Metrics.CountCorrect(outputs, yb);
         }
         var result = (lossSum / n, (double)correct / n);
         if (verbose > 0) Console.WriteLine($"{n}/{n} - loss: {result.Item1:0.0000} - accuracy: {result.Item2:0.0000}");
@@ -90,7 +88,6 @@ public sealed partial class Sequential
 
     // The softmax-as-last-layer rule, in one place: when the last layer ends with a softmax, the loss is computed from
     // the logits before it (log_softmax, stable), as tf.keras does; otherwise from the probabilities, clipped as Keras clips them.
-
     public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].Activation == "softmax";
 
     /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>

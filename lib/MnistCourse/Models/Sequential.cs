@@ -102,8 +102,7 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
     {
         var expected = InputShape!;
         var shape = input.shape;
-        bool ok = shape.Length == expected.Rank + 1 && Enumerable.Range(0, expected.Rank).All(i => shape[i + 1] == expected[i]);
-        if (!ok)
+        if (!shape.Skip(1).SequenceEqual(expected.Dims.Select(d => (long)d)))
             throw new ArgumentException(
                 $"Input 0 of layer \"{ModelName}\" is incompatible with the layer: expected shape={expected}, found shape=({string.Join(", ", shape)}). " +
                 (shape.Length == expected.Rank ? "Add the channel axis, e.g. x.reshape(-1, 28, 28, 1)." : "Reshape the data to the model's input shape."));
