@@ -25,11 +25,7 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
 {
     private readonly List<Layer> _layers = [];
 
-    public Sequential(string name = "sequential") : base(name)
-    {
-        TorchRuntime.EnsureReady();
-        ModelName = name;
-    }
+    public Sequential(string name = "sequential") : base(name) => TorchRuntime.EnsureReady();
 
     public Sequential(params Layer[] layers) : this()
     {
@@ -37,7 +33,7 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The name printed by <see cref="Summary"/>.</summary>
-    public string ModelName { get; }
+    public string ModelName => GetName();
 
     public IReadOnlyList<Layer> Layers => _layers;
 
