@@ -93,7 +93,6 @@ public sealed partial class Sequential
     /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>
     public Tensor ForwardLogits(Tensor input) => Run(input, lastActivation: !EndsWithSoftmax);
 
-    /// <summary>The compiled loss of <see cref="ForwardLogits"/>'s outputs against one-hot labels.</summary>
     internal Tensor LossOf(Tensor outputs, Tensor y)
     {
         Losses.CheckLabels(outputs, y, "labels");

@@ -27,10 +27,7 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
 
     public Sequential(string name = "sequential") : base(name) => TorchRuntime.EnsureReady();
 
-    public Sequential(params Layer[] layers) : this()
-    {
-        foreach (var layer in layers) Add(layer);
-    }
+    public Sequential(params Layer[] layers) : this() => Array.ForEach(layers, Add);
 
     /// <summary>The name printed by <see cref="Summary"/>.</summary>
     public string ModelName => GetName();

@@ -7,7 +7,6 @@ public static class Losses
 {
     public const string CategoricalCrossentropy = "categorical_crossentropy";
 
-    /// <summary>Checks a loss name; only categorical cross-entropy is used by the tutorials.</summary>
     public static string Validate(string name) => name == CategoricalCrossentropy
         ? name
         : throw new ArgumentException($"unknown loss '{name}'; the course implements \"{CategoricalCrossentropy}\" (labels one-hot, see Utils.ToCategorical).", nameof(name));
