@@ -11,16 +11,10 @@ public static class Course
     /// <summary>Environment variable naming the file (JSON lines) where <see cref="Report"/> appends results; the runner sets it.</summary>
     public const string ResultsVariable = "MNISTCOURSE_RESULTS";
 
-    /// <summary>
-    /// Environment variable that overrides the seed every lesson's setup cell passes (`./course run --seed N` sets it),
-    /// so a whole run can be repeated with another random start without editing a notebook.
-    /// </summary>
+    /// <summary>Overrides the seed every lesson's setup cell passes (<c>./course run --seed N</c>), so a run repeats from another random start.</summary>
     public const string SeedVariable = "MNISTCOURSE_SEED";
 
-    /// <summary>
-    /// Environment variable with the number of threads torch may use (`./course reproduce` sets it when it runs several
-    /// trainings at once, so that together they use the machine's cores without oversubscribing them).
-    /// </summary>
+    /// <summary>The threads torch may use: <c>./course reproduce</c> sets it so several trainings at once share the cores without oversubscribing them.</summary>
     public const string ThreadsVariable = "MNISTCOURSE_THREADS";
 
     /// <summary>The seed the last <see cref="Setup"/> used; <see cref="Report"/> records it.</summary>
@@ -34,10 +28,8 @@ public static class Course
     public static string Setup(int seed = 0)
     {
         TorchRuntime.EnsureReady();
-        if (Environment.GetEnvironmentVariable(ThreadsVariable) is { Length: > 0 } threads)
-            torch.set_num_threads(int.TryParse(threads, out var n) && n > 0
-                ? n : throw new ArgumentException($"{ThreadsVariable}={threads} is not a thread count: use a whole number ≥ 1, or unset it."));
-        var overridden = SeedOverride();
+        if (WholeNumber(ThreadsVariable, 1, "a thread count: use a whole number ≥ 1") is { } threads) torch.set_num_threads(threads);
+        var overridden = WholeNumber(SeedVariable, 0, "a seed: use a whole number ≥ 0 (./course run --seed N)");
         Seed = overridden ?? seed;
         torch.manual_seed(Seed);
         var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
@@ -63,12 +55,11 @@ public static class Course
         return result;
     }
 
-    private static int? SeedOverride()
+    /// <summary>The number in environment <paramref name="variable"/>, null when unset; an error naming the fix when it is not one ≥ <paramref name="min"/>.</summary>
+    private static int? WholeNumber(string variable, int min, string expected)
     {
-        var text = Environment.GetEnvironmentVariable(SeedVariable);
+        var text = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrWhiteSpace(text)) return null;
-        return int.TryParse(text, out var seed) && seed >= 0
-            ? seed
-            : throw new ArgumentException($"{SeedVariable}={text} is not a seed: use a whole number ≥ 0 (./course run --seed N), or unset it.");
+        return int.TryParse(text, out var n) && n >= min ? n : throw new ArgumentException($"{variable}={text} is not {expected}, or unset it.");
     }
 }

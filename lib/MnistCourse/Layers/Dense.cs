@@ -5,19 +5,10 @@ namespace MnistCourse.Layers;
 
 /// <summary>Keras' <c>Dense</c>: every input connected to each of units outputs, <c>activation(x·W + b)</c>.</summary>
 /// <example><code>new Dense(64, activation: "relu")   // (None, 576) → (None, 64), 36,928 params</code></example>
-public sealed class Dense : Layer
+public sealed class Dense(int units, string? activation = null, Shape? inputShape = null) : Layer(nameof(Dense), inputShape, activation)
 {
-    private readonly int _units;
+    private readonly int _units = units >= 1 ? units : throw new ArgumentOutOfRangeException(nameof(units), $"units must be at least 1, got {units}.");
     private TorchSharp.Modules.Linear? _linear;
-
-    /// <param name="units">Number of outputs.</param>
-    /// <param name="activation">relu, tanh, sigmoid, softmax or null (linear).</param>
-    /// <param name="inputShape">Input shape (units), needed on the first layer only.</param>
-    public Dense(int units, string? activation = null, Shape? inputShape = null) : base(nameof(Dense), inputShape, activation)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
-        _units = units;
-    }
 
     /// <summary>The torch module doing the work (weight shape: units × inputs, the transpose of Keras' kernel).</summary>
     public TorchSharp.Modules.Linear Linear => _linear ?? throw new InvalidOperationException($"{Name} is not built yet.");
@@ -27,8 +18,7 @@ public sealed class Dense : Layer
         if (input.Rank != 1)
             throw ShapeError(Name, "a flat input (None, n): add Flatten() before it", input);
         _linear = nn.Linear(input[0], _units);
-        Initializers.GlorotUniform(_linear.weight!, fanIn: input[0], fanOut: _units);
-        Initializers.Zeros(_linear.bias!);
+        Initializers.KerasDefaults(_linear.weight!, _linear.bias!, fanIn: input[0], fanOut: _units);
         register_module("linear", _linear);
         return new Shape(_units);
     }

@@ -6,15 +6,9 @@ namespace MnistCourse.Layers;
 /// Keras' <c>Dropout</c>: while training, each value is zeroed with probability rate and the
 /// rest scaled by 1 / (1 − rate); at evaluation it passes values through unchanged. Fights overfitting.
 /// </summary>
-public sealed class Dropout : Layer
+public sealed class Dropout(double rate, Shape? inputShape = null) : Layer(nameof(Dropout), inputShape)
 {
-    public Dropout(double rate, Shape? inputShape = null) : base(nameof(Dropout), inputShape)
-    {
-        if (rate is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(rate), $"rate must be in [0, 1), got {rate}.");
-        Rate = rate;
-    }
-
-    public double Rate { get; }
+    public double Rate { get; } = rate is >= 0 and < 1 ? rate : throw new ArgumentOutOfRangeException(nameof(rate), $"rate must be in [0, 1), got {rate}.");
 
     protected override Shape BuildCore(Shape input) => input;
 

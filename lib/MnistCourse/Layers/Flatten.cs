@@ -7,10 +7,8 @@ namespace MnistCourse.Layers;
 /// channels-last order like Keras, so the following Dense weights mean the same as in Keras.
 /// </summary>
 /// <example><code>new Flatten()   // (None, 3, 3, 64) → (None, 576)</code></example>
-public sealed class Flatten : Layer
+public sealed class Flatten(Shape? inputShape = null) : Layer(nameof(Flatten), inputShape)
 {
-    public Flatten(Shape? inputShape = null) : base(nameof(Flatten), inputShape) { }
-
     protected override Shape BuildCore(Shape input) => new((int)input.Size);
 
     protected internal override Tensor PreActivation(Tensor x) =>

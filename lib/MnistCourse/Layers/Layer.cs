@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,7 +22,9 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     {
         TypeName = typeName;
         DeclaredInputShape = inputShape;
-        Name = KerasNaming.BaseName(typeName);
+        // Keras' to_snake_case (keras/src/utils/naming.py): Conv2D → conv2d, MaxPooling2D → max_pooling2d.
+        BaseName = Regex.Replace(Regex.Replace(typeName, "(.)([A-Z][a-z]+)", "$1_$2"), "([a-z])([A-Z])", "$1_$2").ToLowerInvariant();
+        Name = BaseName;
         (Activation, _activate) = Activations.Resolve(activation);
     }
 
@@ -34,38 +37,29 @@ public abstract class Layer : nn.Module<Tensor, Tensor>
     /// <summary>The layer's name in its model, as Keras numbers them: conv2d, conv2d_1, …</summary>
     public string Name { get; internal set; }
 
+    internal string BaseName { get; }
+
     /// <summary>The <c>inputShape</c> given to this layer, if any (Keras: only the first layer needs it).</summary>
     public Shape? DeclaredInputShape { get; }
 
-    /// <summary>The input shape the layer was built for.</summary>
     public Shape? InputShape { get; private set; }
 
-    /// <summary>The output shape, known once built.</summary>
     public Shape OutputShape => _outputShape ?? throw new InvalidOperationException($"layer {Name} is not built yet: add it to a model whose first layer has an inputShape.");
 
-    public bool IsBuilt => _outputShape is not null;
-
-    /// <summary>Creates the weights for <paramref name="input"/> and returns the output shape. Called once by the model.</summary>
+    /// <summary>Creates the weights for <paramref name="input"/> and returns the output shape; a layer is built once.</summary>
     public Shape Build(Shape input)
     {
-        if (IsBuilt)
-        {
-            if (!input.Equals(InputShape))
-                throw new InvalidOperationException($"layer {Name} was built for input {InputShape} and cannot take {input}.");
-            return OutputShape;
-        }
-        _outputShape = BuildCore(input);
+        if (InputShape is { } built && !input.Equals(built))
+            throw new InvalidOperationException($"layer {Name} was built for input {built} and cannot take {input}.");
+        _outputShape ??= BuildCore(input);
         InputShape = input;
         return _outputShape;
     }
 
-    /// <summary>Creates weights and returns the output shape for <paramref name="input"/>.</summary>
     protected abstract Shape BuildCore(Shape input);
 
-    /// <summary>Number of weights (trainable parameters).</summary>
     public long CountParams() => parameters().Sum(p => p.numel());
 
-    /// <summary>The layer's computation, then its activation.</summary>
     public sealed override Tensor forward(Tensor x) => _activate(PreActivation(x));
 
     /// <summary>The layer's computation before its activation; it may return <paramref name="x"/> itself.</summary>

@@ -3,13 +3,9 @@ namespace MnistCourse.Layers;
 /// <summary>Keras' padding modes and the output size they give.</summary>
 internal static class Padding
 {
-    public static string Validate(string padding)
-    {
-        var p = padding?.ToLowerInvariant();
-        if (p is not ("valid" or "same"))
-            throw new ArgumentException($"padding must be \"valid\" or \"same\", got \"{padding}\".", nameof(padding));
-        return p;
-    }
+    public static string Validate(string padding) => padding?.ToLowerInvariant() is ("valid" or "same") and var p
+        ? p
+        : throw new ArgumentException($"padding must be \"valid\" or \"same\", got \"{padding}\".", nameof(padding));
 
     /// <summary>
     /// Output length along one axis and the zeros added before/after, as TensorFlow computes them:

@@ -17,7 +17,6 @@ public sealed record Shape
         _dims = (int[])dims.Clone();
     }
 
-    /// <summary>The sizes, batch axis excluded.</summary>
     public IReadOnlyList<int> Dims => _dims;
     public int Rank => _dims.Length;
     public int this[int axis] => _dims[axis];
@@ -28,7 +27,6 @@ public sealed record Shape
     public static implicit operator Shape((int, int) hw) => new(hw.Item1, hw.Item2);
     public static implicit operator Shape((int, int, int) hwc) => new(hwc.Item1, hwc.Item2, hwc.Item3);
 
-    /// <summary>Keras' notation, batch axis first: <c>(None, 26, 26, 32)</c>.</summary>
     public override string ToString() => "(None, " + string.Join(", ", _dims) + ")";
 
     public bool Equals(Shape? other) => other is not null && _dims.SequenceEqual(other._dims);

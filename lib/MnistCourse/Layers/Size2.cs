@@ -7,12 +7,9 @@ public readonly record struct Size2(int Height, int Width)
     public static implicit operator Size2(int n) => new(n, n);
     public static implicit operator Size2((int, int) hw) => new(hw.Item1, hw.Item2);
 
-    internal Size2 Validate(string argument)
-    {
-        if (Height <= 0 || Width <= 0)
-            throw new ArgumentOutOfRangeException(argument, $"{argument} must be positive, got ({Height}, {Width}).");
-        return this;
-    }
+    internal Size2 Validate(string argument) => Height > 0 && Width > 0
+        ? this
+        : throw new ArgumentOutOfRangeException(argument, $"{argument} must be positive, got ({Height}, {Width}).");
 
     public override string ToString() => $"({Height}, {Width})";
 }

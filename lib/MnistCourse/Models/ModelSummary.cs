@@ -12,7 +12,6 @@ public sealed record ModelSummary(string ModelName, IReadOnlyList<SummaryRow> Ro
     public long TotalParams => Rows.Sum(r => r.Params);
     public long TrainableParams => TotalParams;
 
-    /// <summary>The table as Keras prints it.</summary>
     public override string ToString()
     {
         var rule = new string('_', 65);

@@ -16,21 +16,14 @@ public sealed partial class Sequential
         CheckInput(x);
         var wanted = layerNames.Length == 0 ? _layers.Select(l => l.Name).ToHashSet() : layerNames.Select(n => GetLayer(n).Name).ToHashSet();
         var outputs = new Dictionary<string, Tensor>();
-        using (ModeScope.Evaluation(this))
-        using (no_grad())
+        using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
+        Run(x, lastActivation: true, (layer, output) =>
         {
-            var current = ToChannelsFirst(x);
-            foreach (var layer in _layers)
-            {
-                var next = layer.forward(current);
-                if (!ReferenceEquals(next, current)) current.Dispose();
-                current = next;
-                if (wanted.Contains(layer.Name))
-                    outputs[layer.Name] = current.dim() == 4 ? current.permute(0, 2, 3, 1).contiguous() : current.clone();
-                if (outputs.Count == wanted.Count) break;
-            }
-            current.Dispose();
-        }
+            if (wanted.Contains(layer.Name))
+                outputs[layer.Name] = output.dim() == 4 ? output.permute(0, 2, 3, 1).contiguous() : output.clone();
+            return outputs.Count < wanted.Count;
+        }).Dispose();
         return outputs;
     }
 

@@ -20,8 +20,10 @@ public sealed partial class Sequential
     /// <summary>Keras' <c>model.stop_training</c>: a callback sets it to end <c>Fit</c> after the current batch.</summary>
     public bool StopTraining { get; set; }
 
-    /// <summary>Chooses the optimizer (by name with Keras' defaults, e.g. "rmsprop", "adam"), the loss and the metrics.</summary>
-    /// <param name="metrics">What History and the progress bar show besides the loss: "accuracy" (or "acc"), or none.</param>
+    /// <summary>
+    /// Chooses the optimizer (by name with Keras' defaults, e.g. "rmsprop", "adam"), the loss and the metrics: what History
+    /// and the progress bar show besides the loss, "accuracy" (or "acc"), or none.
+    /// </summary>
     public void Compile(string optimizer, string loss, IReadOnlyList<string>? metrics = null) =>
         Compile(Training.Optimizers.Optimizer.FromName(optimizer), loss, metrics);
 
@@ -34,13 +36,11 @@ public sealed partial class Sequential
     }
 
     /// <summary>
-    /// Trains for <paramref name="epochs"/> passes over the data, Keras-style. <paramref name="validationSplit"/> holds
-    /// out the last fraction of <paramref name="x"/> before shuffling; <paramref name="validationData"/> validates on a given set.
+    /// Trains for <c>epochs</c> passes over inputs <c>x</c> (N, 28, 28, 1) float32 and one-hot labels <c>y</c> (N, 10),
+    /// Keras-style. <c>validationSplit</c> holds out the last fraction of x before shuffling; <c>validationData</c> validates
+    /// on a given set. <c>verbose</c>: 1 a live progress bar per epoch, 2 one line per epoch, 0 silent.
     /// </summary>
-    /// <param name="x">Inputs, (N, 28, 28, 1) float32.</param>
-    /// <param name="y">One-hot labels, (N, 10).</param>
-    /// <param name="verbose">1: live progress bar per epoch; 2: one line per epoch; 0: silent.</param>
-    /// <param name="callbacks">Keras' callbacks, e.g. <c>[new EarlyStopping(patience: 2, restoreBestWeights: true)]</c>.</param>
+    /// <example><code>model.Fit(x, y, epochs: 30, validationSplit: 0.2, callbacks: [new EarlyStopping(patience: 2, restoreBestWeights: true)]);</code></example>
     public History Fit(Tensor x, Tensor y, int batchSize = 32, int epochs = 1, int verbose = 1, IEnumerable<Callback>? callbacks = null,
                        double validationSplit = 0, (Tensor x, Tensor y)? validationData = null, bool shuffle = true)
     {
@@ -49,59 +49,50 @@ public sealed partial class Sequential
         return new Trainer(this, optimizer, metrics).Fit(x, y, batchSize, epochs, verbose, callbacks, validationSplit, validationData, shuffle);
     }
 
-    /// <summary>Loss and accuracy on (<paramref name="x"/>, <paramref name="y"/>), in evaluation mode (no dropout).</summary>
-    /// <example><code>var (testLoss, testAcc) = model.Evaluate(xTest, yTest);</code></example>
+    /// <summary>Loss and accuracy on (x, y), in evaluation mode (no dropout): <c>var (testLoss, testAcc) = model.Evaluate(xTest, yTest);</c></summary>
     public (double Loss, double Accuracy) Evaluate(Tensor x, Tensor y, int batchSize = 32, int verbose = 1)
     {
         CheckInput(x);
         Trainer.CheckPair(x, y, "evaluation data");
-        using var mode = ModeScope.Evaluation(this);
+        using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
         double lossSum = 0;
         long correct = 0, n = x.shape[0];
-        using (no_grad())
+        for (long start = 0; start < n; start += batchSize)
         {
-            for (long start = 0; start < n; start += batchSize)
-            {
-                CellCancellation.ThrowIfRequested();
-                using var scope = NewDisposeScope();
-                long size = Math.Min(batchSize, n - start);
-                var yb = y.narrow(0, start, size);
-                var outputs = ForwardLogits(x.narrow(0, start, size));
-                lossSum += LossOf(outputs, yb).item<float>() * size;
-                correct += Metrics.CountCorrect(outputs, yb);
-            }
+            CellCancellation.ThrowIfRequested();
+            using var scope = NewDisposeScope();
+            long size = Math.Min(batchSize, n - start);
+            var yb = y.narrow(0, start, size);
+            var outputs = ForwardLogits(x.narrow(0, start, size));
+            lossSum += LossOf(outputs, yb).item<float>() * size;
+            correct += Metrics.CountCorrect(outputs, yb);
         }
         var result = (lossSum / n, (double)correct / n);
         if (verbose > 0) Console.WriteLine($"{n}/{n} - loss: {result.Item1:0.0000} - accuracy: {result.Item2:0.0000}");
         return result;
     }
 
-    /// <summary>The model's outputs (class probabilities) for <paramref name="x"/>, in evaluation mode.</summary>
+    /// <summary>The model's outputs (class probabilities) for x, in evaluation mode.</summary>
     public Tensor Predict(Tensor x, int batchSize = 32)
     {
         CheckInput(x);
+        using var mode = new ModeScope(this, training: false);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var batches = new List<Tensor>();
-        using (ModeScope.Evaluation(this))
-        using (no_grad())
-        {
-            for (long start = 0; start < x.shape[0]; start += batchSize)
-                batches.Add(forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
-        }
-        var all = cat(batches, 0);
-        foreach (var b in batches) b.Dispose();
-        return all;
+        for (long start = 0; start < x.shape[0]; start += batchSize)
+            batches.Add(forward(x.narrow(0, start, Math.Min(batchSize, x.shape[0] - start))));
+        return scope.MoveToOuter(cat(batches, 0));
     }
 
     // The softmax-as-last-layer rule, in one place: when the last layer ends with a softmax, the loss is computed from
     // the logits before it (log_softmax, stable), as tf.keras does; otherwise from the probabilities, clipped as Keras clips them.
-
-    /// <summary>Whether the last layer's activation is softmax.</summary>
     public bool EndsWithSoftmax => _layers.Count > 0 && _layers[^1].Activation == "softmax";
 
     /// <summary>Like <see cref="forward"/> but stops before a final softmax: the logits the loss is computed from.</summary>
     public Tensor ForwardLogits(Tensor input) => Run(input, lastActivation: !EndsWithSoftmax);
 
-    /// <summary>The compiled loss of <see cref="ForwardLogits"/>'s <paramref name="outputs"/> against one-hot <paramref name="y"/>.</summary>
     internal Tensor LossOf(Tensor outputs, Tensor y)
     {
         Losses.CheckLabels(outputs, y, "labels");

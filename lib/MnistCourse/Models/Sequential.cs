@@ -25,28 +25,18 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
 {
     private readonly List<Layer> _layers = [];
 
-    /// <summary>An empty model; add layers with <see cref="Add"/>.</summary>
-    public Sequential(string name = "sequential") : base(name)
-    {
-        TorchRuntime.EnsureReady();
-        ModelName = name;
-    }
+    public Sequential(string name = "sequential") : base(name) => TorchRuntime.EnsureReady();
 
-    /// <summary>A model made of <paramref name="layers"/>, in order.</summary>
-    public Sequential(params Layer[] layers) : this()
-    {
-        foreach (var layer in layers) Add(layer);
-    }
+    public Sequential(params Layer[] layers) : this() => Array.ForEach(layers, Add);
 
     /// <summary>The name printed by <see cref="Summary"/>.</summary>
-    public string ModelName { get; }
+    public string ModelName => GetName();
 
     public IReadOnlyList<Layer> Layers => _layers;
 
     /// <summary>The channels-last input shape, from the first layer's <c>inputShape</c>.</summary>
     public Shape? InputShape { get; private set; }
 
-    /// <summary>The last layer's output shape.</summary>
     public Shape OutputShape => _layers.Count > 0 ? _layers[^1].OutputShape : throw new InvalidOperationException("the model has no layers yet.");
 
     /// <summary>Appends a layer and builds it for the previous layer's output shape (Keras builds eagerly once the input shape is known).</summary>
@@ -60,7 +50,10 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
         else if (layer.DeclaredInputShape is { } declared && !declared.Equals(_layers[^1].OutputShape))
             throw new ArgumentException($"{layer.TypeName} declares inputShape {declared}, but the previous layer outputs {_layers[^1].OutputShape}.", nameof(layer));
 
-        layer.Name = KerasNaming.Unique(KerasNaming.BaseName(layer.TypeName), _layers.Select(l => l.Name));
+        // Keras numbers repeats: conv2d, conv2d_1, conv2d_2, …
+        var taken = _layers.Select(l => l.Name).ToHashSet();
+        layer.Name = layer.BaseName;
+        for (int i = 1; taken.Contains(layer.Name); i++) layer.Name = $"{layer.BaseName}_{i}";
         layer.Build(_layers.Count == 0 ? InputShape! : _layers[^1].OutputShape);
         _layers.Add(layer);
         register_module(layer.Name, layer);
@@ -72,37 +65,37 @@ public sealed partial class Sequential : nn.Module<Tensor, Tensor>
         _layers.FirstOrDefault(l => l.Name == name) ?? throw new ArgumentException(
             $"no layer named '{name}'; this model has: {string.Join(", ", _layers.Select(l => l.Name))}.", nameof(name));
 
-    /// <summary>Number of weights in all layers.</summary>
     public long CountParams() => _layers.Sum(l => l.CountParams());
 
     /// <summary>Runs the model on a channels-last batch (N, 28, 28, 1) and returns the last layer's output (probabilities for a softmax model).</summary>
     public override Tensor forward(Tensor input) => Run(input, lastActivation: true);
 
-    /// <param name="lastActivation">false: the last layer's output before its activation (see <see cref="ForwardLogits"/>).</param>
-    private Tensor Run(Tensor input, bool lastActivation)
+    /// <summary>
+    /// Feeds a channels-last batch through the layers, turned once to (N, C, H, W) (a view, free of copies for one channel),
+    /// and returns the last output reached. <paramref name="lastActivation"/> false stops before the last layer's activation
+    /// (see <see cref="ForwardLogits"/>); <paramref name="goOn"/> sees each layer's output and may end the walk early.
+    /// </summary>
+    private Tensor Run(Tensor input, bool lastActivation, Func<Layer, Tensor, bool>? goOn = null)
     {
         if (_layers.Count == 0) throw new InvalidOperationException("the model has no layers yet.");
         CheckInput(input);
-        var x = ToChannelsFirst(input);
+        var x = input.dim() == 4 ? input.permute(0, 3, 1, 2) : input.alias();
         for (int i = 0; i < _layers.Count; i++)
         {
             var next = lastActivation || i < _layers.Count - 1 ? _layers[i].forward(x) : _layers[i].PreActivation(x);
             if (!ReferenceEquals(next, x)) x.Dispose();   // Activation("linear") hands its input on as it is
             x = next;
+            if (goOn?.Invoke(_layers[i], x) == false) break;
         }
         return x;
     }
-
-    /// <summary>(N, H, W, C) → (N, C, H, W); a view, free of copies for one channel.</summary>
-    internal Tensor ToChannelsFirst(Tensor input) => input.dim() == 4 ? input.permute(0, 3, 1, 2) : input.alias();
 
     /// <summary>Throws a Keras-worded error when a batch does not match <see cref="InputShape"/>.</summary>
     internal void CheckInput(Tensor input)
     {
         var expected = InputShape!;
         var shape = input.shape;
-        bool ok = shape.Length == expected.Rank + 1 && Enumerable.Range(0, expected.Rank).All(i => shape[i + 1] == expected[i]);
-        if (!ok)
+        if (!shape.Skip(1).SequenceEqual(expected.Dims.Select(d => (long)d)))
             throw new ArgumentException(
                 $"Input 0 of layer \"{ModelName}\" is incompatible with the layer: expected shape={expected}, found shape=({string.Join(", ", shape)}). " +
                 (shape.Length == expected.Rank ? "Add the channel axis, e.g. x.reshape(-1, 28, 28, 1)." : "Reshape the data to the model's input shape."));

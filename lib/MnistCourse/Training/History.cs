@@ -30,16 +30,13 @@ public sealed class History : Callback
 
     /// <summary>Seconds of training (forward, backward, update) per epoch, validation excluded.</summary>
     public List<double> EpochSeconds { get; } = [];
-    /// <summary>Optimizer steps per epoch.</summary>
     public List<int> EpochSteps { get; } = [];
     /// <summary>Wall time of every optimizer step (batch gather, forward, loss, backward, update, metrics), ms, all epochs in order.</summary>
     public List<double> StepMilliseconds { get; } = [];
     /// <summary>Resident memory of the process after each epoch, MB.</summary>
     public List<double> ResidentMegabytes { get; } = [];
 
-    /// <summary>Total training seconds.</summary>
     public double TrainSeconds => EpochSeconds.Sum();
-    /// <summary>Mean milliseconds per optimizer step over all epochs.</summary>
     public double MillisecondsPerStep => EpochSteps.Sum() == 0 ? double.NaN : 1000 * TrainSeconds / EpochSteps.Sum();
 
     public override void OnEpochBegin(int epoch, IReadOnlyDictionary<string, double> logs)

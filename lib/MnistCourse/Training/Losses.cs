@@ -7,7 +7,6 @@ public static class Losses
 {
     public const string CategoricalCrossentropy = "categorical_crossentropy";
 
-    /// <summary>Checks a loss name; only categorical cross-entropy is used by the tutorials.</summary>
     public static string Validate(string name) => name == CategoricalCrossentropy
         ? name
         : throw new ArgumentException($"unknown loss '{name}'; the course implements \"{CategoricalCrossentropy}\" (labels one-hot, see Utils.ToCategorical).", nameof(name));
@@ -28,15 +27,11 @@ public static class Losses
     /// </summary>
     public static Tensor FromProbabilities(Tensor probabilities, Tensor oneHot)
     {
-        using var sums = probabilities.sum(1, keepdim: true);
-        using var scaled = probabilities / sums;
-        using var clipped = scaled.clamp(1e-7, 1 - 1e-7);
-        using var logs = clipped.log();
-        using var perSample = (oneHot * logs).sum(1);
-        return perSample.mean().neg_();
+        using var scope = NewDisposeScope();
+        var clipped = (probabilities / probabilities.sum(1, keepdim: true)).clamp(1e-7, 1 - 1e-7);
+        return scope.MoveToOuter((oneHot * clipped.log()).sum(1).mean().neg_());
     }
 
-    /// <summary>Throws a clear error unless <paramref name="labels"/> are one-hot rows matching <paramref name="outputs"/>.</summary>
     public static void CheckLabels(Tensor outputs, Tensor labels, string what)
     {
         if (labels.dim() != 2 || labels.shape[1] != outputs.shape[1] || labels.shape[0] != outputs.shape[0])

@@ -11,7 +11,6 @@ public static class Metrics
     /// </summary>
     public static readonly IReadOnlyList<string> Names = ["accuracy", "acc"];
 
-    /// <summary>Checks the metric names given to <c>Compile</c>.</summary>
     internal static IReadOnlyList<string> Validate(IReadOnlyList<string>? names)
     {
         foreach (var name in names ?? [])

@@ -7,7 +7,8 @@ namespace MnistCourse.Training;
 /// <summary>
 /// Keras' training loop for a compiled <see cref="Sequential"/>: a new random order every epoch, the last partial
 /// batch kept, epoch figures as sample-weighted means of the batches as they ran, validation in evaluation mode after
-/// each epoch. Everything else — the history, the progress bar, stopping on NaN or on a host's request — is a callback.
+/// each epoch, a host's stop request honoured before every batch (see <see cref="CellCancellation"/>). Everything else —
+/// the history, the progress bar, stopping on NaN — is a callback.
 /// </summary>
 /// <remarks>
 /// Why it is fast: the whole data set stays one contiguous tensor and each batch is gathered with
@@ -46,7 +47,7 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
             Console.WriteLine($"Train on {count} samples, validate on {vd.x.shape[0]} samples");
 
         // Training mode for the whole fit (Evaluate switches to evaluation and back); the caller's mode comes back at the end.
-        using var mode = ModeScope.Training(model);
+        using var mode = new ModeScope(model, training: true);
         model.StopTraining = false;
         var logs = NoLogs;
         Each(c => c.OnTrainBegin(NoLogs));
@@ -55,29 +56,28 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
             Each(c => c.OnEpochBegin(epoch, NoLogs));
             double lossSum = 0;
             long correct = 0, seen = 0;
-            using (var order = shuffle ? randperm(count) : arange(count))
+            using var order = shuffle ? randperm(count) : arange(count);
+            for (int step = 0; step < steps && !model.StopTraining; step++)
             {
-                for (int step = 0; step < steps && !model.StopTraining; step++)
-                {
-                    Each(c => c.OnTrainBatchBegin(step, NoLogs));
-                    using var scope = NewDisposeScope();
-                    long start = (long)step * batchSize, size = Math.Min(batchSize, count - start);
-                    var index = order.narrow(0, start, size);
-                    var xb = xTrain.index_select(0, index);
-                    var yb = yTrain.index_select(0, index);
+                CellCancellation.ThrowIfRequested();
+                Each(c => c.OnTrainBatchBegin(step, NoLogs));
+                using var scope = NewDisposeScope();
+                long start = (long)step * batchSize, size = Math.Min(batchSize, count - start);
+                var index = order.narrow(0, start, size);
+                var xb = xTrain.index_select(0, index);
+                var yb = yTrain.index_select(0, index);
 
-                    var outputs = model.ForwardLogits(xb);
-                    var loss = model.LossOf(outputs, yb);
-                    model.zero_grad();
-                    loss.backward();
-                    optimizer.step();
+                var outputs = model.ForwardLogits(xb);
+                var loss = model.LossOf(outputs, yb);
+                model.zero_grad();
+                loss.backward();
+                optimizer.step();
 
-                    lossSum += (double)loss.item<float>() * size;   // in double, as float × long would round
-                    if (metrics.Count > 0) correct += Metrics.CountCorrect(outputs, yb);
-                    seen += size;
-                    logs = Logs(lossSum / seen, (double)correct / seen);
-                    Each(c => c.OnTrainBatchEnd(step, logs));
-                }
+                lossSum += (double)loss.item<float>() * size;   // in double, as float × long would round
+                if (metrics.Count > 0) correct += Metrics.CountCorrect(outputs, yb);
+                seen += size;
+                logs = Logs(lossSum / seen, (double)correct / seen);
+                Each(c => c.OnTrainBatchEnd(step, logs));
             }
             if (validationData is { } val)
             {
@@ -95,23 +95,17 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
         new[] { KeyValuePair.Create(prefix + "loss", loss) }.Concat(metrics.Select(m => KeyValuePair.Create(prefix + m, accuracy))).ToDictionary();
 
     /// <summary>
-    /// The callbacks given, plus those Fit always has unless given its own: the host's stop request (first, so that
-    /// nothing runs after it), the History it returns, TerminateOnNaN raising an error, the progress bar when verbose.
+    /// The callbacks given, plus those Fit always has unless given its own: the History it returns, TerminateOnNaN
+    /// raising an error, the progress bar when verbose.
     /// </summary>
     private static List<Callback> WithDefaults(IEnumerable<Callback>? given, int verbose)
     {
-        var all = new List<Callback> { new HostInterruption() };
+        var all = new List<Callback>();
         if (given?.OfType<History>().Any() != true) all.Add(new History());
         all.AddRange(given ?? []);
         if (!all.OfType<TerminateOnNaN>().Any()) all.Add(new TerminateOnNaN(raiseError: true));
         if (verbose > 0 && !all.OfType<ProgbarLogger>().Any()) all.Add(new ProgbarLogger());
         return all;
-    }
-
-    /// <summary>Lets a notebook kernel stop a running Fit between batches (see <see cref="CellCancellation"/>).</summary>
-    private sealed class HostInterruption : Callback
-    {
-        public override void OnTrainBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) => CellCancellation.ThrowIfRequested();
     }
 
     internal static void CheckPair(Tensor x, Tensor y, string what)

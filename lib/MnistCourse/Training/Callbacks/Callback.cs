@@ -6,7 +6,8 @@ namespace MnistCourse.Training.Callbacks;
 /// Keras' <c>Callback</c>: <c>Fit</c> calls these hooks as it trains; a subclass overrides the ones it needs. Epochs and
 /// batches count from 0, as in Keras. <c>logs</c> holds the figures so far: "loss" and the compiled metrics (means over
 /// the epoch's batches until now), and at an epoch's end also "val_loss", "val_accuracy" when validating.
-/// Setting <c>Model.StopTraining = true</c> ends training after the current batch.
+/// <c>Fit</c> sets <c>Model</c> (the model being trained) and <c>Params</c> (what it was asked for); setting
+/// <c>Model.StopTraining = true</c> ends training after the current batch.
 /// </summary>
 /// <example><code>
 /// class ShowValidationLoss : Callback
@@ -18,10 +19,7 @@ namespace MnistCourse.Training.Callbacks;
 /// </code></example>
 public abstract class Callback
 {
-    /// <summary>The model being trained, set by <c>Fit</c>.</summary>
     public Sequential Model { get; internal set; } = null!;
-
-    /// <summary>What <c>Fit</c> was asked for, set by <c>Fit</c>.</summary>
     public FitParams Params { get; internal set; } = null!;
 
     public virtual void OnTrainBegin(IReadOnlyDictionary<string, double> logs) { }

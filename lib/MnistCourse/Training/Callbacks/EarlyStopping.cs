@@ -59,10 +59,8 @@ public sealed class EarlyStopping(string monitor = "val_loss", double minDelta =
         if (StoppedEpoch > 0 && verbose > 0) Console.WriteLine($"Epoch {StoppedEpoch + 1}: early stopping");
         if (!restoreBestWeights || _bestWeights is null) return;
         if (verbose > 0) Console.WriteLine($"Restoring model weights from the end of the best epoch: {BestEpoch + 1}.");
-        using (no_grad())
-        {
-            foreach (var (weight, best) in Model.parameters().Zip(_bestWeights)) weight.copy_(best);
-        }
+        using var noGrad = no_grad();
+        foreach (var (weight, best) in Model.parameters().Zip(_bestWeights)) weight.copy_(best);
         KeepWeights(null);
     }
 

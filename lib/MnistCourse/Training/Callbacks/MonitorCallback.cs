@@ -3,16 +3,16 @@ namespace MnistCourse.Training.Callbacks;
 /// <summary>
 /// Keras' <c>MonitorCallback</c>, the base of <see cref="EarlyStopping"/> and <see cref="ModelCheckpoint"/>: watches one
 /// figure of the epoch logs and tells whether a value improves on a reference by more than <c>minDelta</c>.
+/// <c>mode</c>: "min", "max", or "auto": lower is better for a loss, higher for an accuracy.
 /// </summary>
 public abstract class MonitorCallback : Callback
 {
     private readonly bool _lowerIsBetter;
+    private readonly double _minDelta;
 
-    /// <param name="mode">"min", "max", or "auto": lower is better for a loss, higher for an accuracy.</param>
-    protected MonitorCallback(string monitor, string mode, double minDelta)
+    protected MonitorCallback(string monitor, string mode, double minDelta, double? initialBest = null)
     {
-        Monitor = monitor;
-        MinDelta = Math.Abs(minDelta);
+        (Monitor, _minDelta, Best) = (monitor, Math.Abs(minDelta), initialBest);
         var metric = monitor.StartsWith("val_", StringComparison.Ordinal) ? monitor[4..] : monitor;
         _lowerIsBetter = mode switch
         {
@@ -27,14 +27,13 @@ public abstract class MonitorCallback : Callback
 
     /// <summary>The figure watched, a key of the epoch logs such as "val_loss" or "val_accuracy".</summary>
     public string Monitor { get; }
-    public double MinDelta { get; }
 
     /// <summary>The best value so far, null before the first.</summary>
     public double? Best { get; protected set; }
 
-    /// <summary>Whether <paramref name="value"/> beats <paramref name="reference"/> by more than <see cref="MinDelta"/> (always, with no reference).</summary>
+    /// <summary>Whether <paramref name="value"/> beats <paramref name="reference"/> by more than minDelta (always, with no reference).</summary>
     protected bool IsImprovement(double value, double? reference) =>
-        reference is not { } r || (_lowerIsBetter ? value + MinDelta < r : value - MinDelta > r);
+        reference is not { } r || (_lowerIsBetter ? value + _minDelta < r : value - _minDelta > r);
 
     /// <summary>The monitored value in <paramref name="logs"/>, or null with a warning, as Keras warns, when it is missing.</summary>
     protected double? Current(IReadOnlyDictionary<string, double> logs)

@@ -8,15 +8,11 @@ namespace MnistCourse.Training.Optimizers;
 /// model's weights as a TorchSharp optimizer (<c>model.Optimizer</c>), which holds the state and which TorchSharp's
 /// learning-rate schedulers drive.
 /// </summary>
-public abstract class Optimizer
+public abstract class Optimizer(double learningRate)
 {
-    protected Optimizer(double learningRate)
-    {
-        if (!(learningRate > 0)) throw new ArgumentOutOfRangeException(nameof(learningRate), $"learningRate must be positive, got {learningRate}.");
-        LearningRate = learningRate;
-    }
-
-    public double LearningRate { get; }
+    public double LearningRate { get; } = learningRate > 0
+        ? learningRate
+        : throw new ArgumentOutOfRangeException(nameof(learningRate), $"learningRate must be positive, got {learningRate}.");
 
     /// <summary>The optimizers Keras knows by name, with Keras' defaults: "rmsprop", "adam", "sgd".</summary>
     public static Optimizer FromName(string name) => name.ToLowerInvariant() switch
@@ -27,6 +23,5 @@ public abstract class Optimizer
         _ => throw new ArgumentException($"unknown optimizer '{name}'; use \"rmsprop\", \"adam\" or \"sgd\", or an optimizer object such as new Adam(learningRate: 1e-3).", nameof(name)),
     };
 
-    /// <summary>The TorchSharp optimizer of these settings for <paramref name="parameters"/>.</summary>
     public abstract torch.optim.Optimizer Bind(IEnumerable<Parameter> parameters);
 }
