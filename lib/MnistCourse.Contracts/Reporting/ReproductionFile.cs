@@ -3,31 +3,18 @@ using System.Text.Json.Serialization;
 
 namespace MnistCourse.Reporting;
 
+// A field's name in the file is its property's in snake_case (the file's naming policy, below), unless one is given.
+
 /// <summary>One full training of a tutorial at one seed, as `./course reproduce` records it.</summary>
-public sealed record SeedRun(
-    [property: JsonPropertyName("tutorial")] string Tutorial,
-    [property: JsonPropertyName("seed")] int Seed,
-    [property: JsonPropertyName("quick")] bool Quick,
-    [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
-    [property: JsonPropertyName("test_loss")] double TestLoss,
-    [property: JsonPropertyName("epochs")] int Epochs,
-    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
-    [property: JsonPropertyName("notebook")] string Notebook,
-    [property: JsonPropertyName("finished_utc")] string FinishedUtc);
+public sealed record SeedRun(string Tutorial, int Seed, bool Quick, double TestAccuracy, double TestLoss, int Epochs,
+                             double TrainSeconds, string Notebook, string FinishedUtc);
 
 /// <summary>A tutorial's seeds summarised: accuracy and loss statistics, mean training time, and the verdict.</summary>
 public sealed record TutorialReproduction(
-    [property: JsonPropertyName("tutorial")] string TutorialId,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("published_accuracy")] double Published,
-    [property: JsonPropertyName("reference_low")] double? ReferenceLow,
-    [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
-    [property: JsonPropertyName("seeds")] IReadOnlyList<int> Seeds,
-    [property: JsonPropertyName("accuracies")] IReadOnlyList<double> Accuracies,
-    [property: JsonPropertyName("accuracy")] SeedStatistics Accuracy,
-    [property: JsonPropertyName("loss")] SeedStatistics Loss,
-    [property: JsonPropertyName("mean_train_seconds")] double MeanTrainSeconds,
-    [property: JsonPropertyName("verdict")] ReproductionVerdict Verdict);
+    [property: JsonPropertyName("tutorial")] string TutorialId, string Title,
+    [property: JsonPropertyName("published_accuracy")] double Published, double? ReferenceLow, double? ReferenceHigh,
+    IReadOnlyList<int> Seeds, IReadOnlyList<double> Accuracies, SeedStatistics Accuracy, SeedStatistics Loss,
+    double MeanTrainSeconds, ReproductionVerdict Verdict);
 
 /// <summary>
 /// artifacts/reproduction.json: every seed run of `./course reproduce` and a summary per tutorial, rewritten atomically after
@@ -35,16 +22,11 @@ public sealed record TutorialReproduction(
 /// </summary>
 /// <example><code>var seeds = ReproductionFile.TryLoad(); // null until ./course reproduce has run</code></example>
 public sealed record ReproductionFile(
-    [property: JsonPropertyName("quick")] bool Quick,
-    [property: JsonPropertyName("parallel_runs")] int ParallelRuns,
-    [property: JsonPropertyName("torch_threads_per_run")] int ThreadsPerRun,
-    [property: JsonPropertyName("started_utc")] string StartedUtc,
-    [property: JsonPropertyName("runs")] IReadOnlyList<SeedRun> Runs)
+    bool Quick, int ParallelRuns, [property: JsonPropertyName("torch_threads_per_run")] int ThreadsPerRun, string StartedUtc, IReadOnlyList<SeedRun> Runs)
 {
     public const string FileName = "reproduction.json";
 
     /// <summary>Per tutorial, in the course's order, the summary of its runs (recomputed from the runs, never stored alone).</summary>
-    [JsonPropertyName("summary")]
     public IReadOnlyList<TutorialReproduction> Summary => Tutorial.All
         .Select(t => (t, runs: Runs.Where(r => r.Tutorial == t.Id).OrderBy(r => r.Seed).ToList()))
         .Where(x => x.runs.Count > 0)
