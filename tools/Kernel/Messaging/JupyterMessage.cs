@@ -18,13 +18,11 @@ public sealed record JupyterMessage(
 {
     public string Type => (string?)Header["msg_type"] ?? "";
 
-    public string Id => (string?)Header["msg_id"] ?? "";
-
     public string Text(string name) => (string?)Content[name] ?? "";
 
     public bool Flag(string name, bool fallback) => Content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
 
-    public override string ToString() => $"{Type} {Id}";
+    public override string ToString() => $"{Type} {Header["msg_id"]}";
 }
 
 /// <summary>
@@ -41,12 +39,12 @@ public sealed class MessageFactory
 
     /// <summary>A reply (or stdin request) to <paramref name="request"/> on the channel it came from or its stdin twin.</summary>
     public JupyterMessage Reply(JupyterMessage request, string msgType, JsonObject content) =>
-        new(request.Identities, Header(msgType), Clone(request.Header), new JsonObject(), content);
+        new(request.Identities, Header(msgType), (JsonObject)request.Header.DeepClone(), new JsonObject(), content);
 
     /// <summary>A broadcast on IOPub; the topic frame is "kernel.SESSION.TYPE", as ipykernel names it.</summary>
     public JupyterMessage Broadcast(JupyterMessage? parent, string msgType, JsonObject content) =>
         new([Encoding.UTF8.GetBytes($"kernel.{_session}.{msgType}")], Header(msgType),
-            parent is null ? new JsonObject() : Clone(parent.Header), new JsonObject(), content);
+            (JsonObject?)parent?.Header.DeepClone() ?? new JsonObject(), new JsonObject(), content);
 
     private JsonObject Header(string msgType) => new()
     {
@@ -58,6 +56,4 @@ public sealed class MessageFactory
         ["msg_type"] = msgType,
         ["version"] = ProtocolVersion,
     };
-
-    private static JsonObject Clone(JsonObject header) => (JsonObject)header.DeepClone();
 }
