@@ -148,7 +148,6 @@ public sealed class LanguageServices(CSharpSession session)
         return symbols.Concat(Keywords.Select(k => (k, "keyword"))).ToList();
     }
 
-    /// <summary>The expression or name before a '.', '?.' token.</summary>
     private static ExpressionSyntax? LeftOfDot(SyntaxToken dot) => dot.Parent switch
     {
         MemberAccessExpressionSyntax access => access.Expression,
