@@ -72,7 +72,6 @@ static int Time(string network, int steps, int warmup)
 static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToArray();
-    if (sorted.Length == 0) return double.NaN;
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 

@@ -95,9 +95,7 @@ public sealed class JupyterKernel : IDisposable
                 Shutdown(message, channel);
                 break;
             case (ChannelName.Control, "kernel_info_request"):
-                _channels.Status(message, "busy");
-                _channels.Reply(channel, message, "kernel_info_reply", LanguageServices.KernelInfo());
-                _channels.Status(message, "idle");
+                ReplyBetweenBusyAndIdle(channel, message, "kernel_info_reply", LanguageServices.KernelInfo());
                 break;
             case (ChannelName.Stdin, "input_reply"):
                 _stdin.OnInputReply(message);
@@ -152,7 +150,7 @@ public sealed class JupyterKernel : IDisposable
         if (reply is not null) _channels.Reply(ChannelName.Shell, request, request.Type.Replace("_request", "_reply"), reply);
         else if (request.Type == "execute_request")
         {
-            if (!await ExecuteAsync(request) && request.Flag("stop_on_error", true))
+            if (!await ExecuteAsync(request, code) && request.Flag("stop_on_error", true))
                 Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
         }
         else if (request.Type == "shutdown_request") Shutdown(request, ChannelName.Shell); // older fronts send it on shell
@@ -164,9 +162,8 @@ public sealed class JupyterKernel : IDisposable
     /// Runs the code as the next cell of the session, publishes execute_input and the outputs on IOPub, and replies with
     /// the status and execution count; returns whether the cell succeeded (queued cells are aborted otherwise).
     /// </summary>
-    private async Task<bool> ExecuteAsync(JupyterMessage request)
+    private async Task<bool> ExecuteAsync(JupyterMessage request, string code)
     {
-        var code = request.Text("code");
         var silent = request.Flag("silent", false);
         if (request.Flag("store_history", !silent) && !silent) _executionCount++;
         var count = _executionCount;
@@ -255,11 +252,17 @@ public sealed class JupyterKernel : IDisposable
         {
             var restart = request.Flag("restart", false);
             KernelLog.Info(restart ? "shutdown requested (the front restarts the kernel)" : "shutdown requested");
-            _channels.Status(request, "busy");
-            _channels.Reply(channel, request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
-            _channels.Status(request, "idle");
+            ReplyBetweenBusyAndIdle(channel, request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
         }
         _shutdown.TrySetResult();
+    }
+
+    /// <summary>A reply handled on the channel thread, bracketed by IOPub busy … idle as the shell worker brackets its own.</summary>
+    private void ReplyBetweenBusyAndIdle(ChannelName channel, JupyterMessage request, string msgType, JsonObject content)
+    {
+        _channels.Status(request, "busy");
+        _channels.Reply(channel, request, msgType, content);
+        _channels.Status(request, "idle");
     }
 
     /// <summary>Closes the sockets (flushing what is queued). The session is left to the process's end: a cell that

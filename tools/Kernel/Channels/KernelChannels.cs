@@ -74,12 +74,11 @@ public sealed class KernelChannels : IDisposable
     /// <summary>Called on the poller thread for each verified message; must return quickly.</summary>
     public event Action<ChannelName, JupyterMessage>? Received;
 
-    /// <summary>Completes when the poller has stopped (after <see cref="Stop"/>).</summary>
     public Task Stopped => _stopped.Task;
 
     public void Start() => _poller.RunAsync("jupyter-channels", isBackgroundThread: true);
 
-    /// <summary>Replies to <paramref name="request"/> on <paramref name="channel"/> (stdin: asks its front for input); any thread.</summary>
+    /// <summary>Replies on the request's channel (stdin: asks its front for input); any thread.</summary>
     public void Reply(ChannelName channel, JupyterMessage request, string msgType, JsonObject content) =>
         Send(channel, _messages.Reply(request, msgType, content));
 

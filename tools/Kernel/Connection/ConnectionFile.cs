@@ -50,5 +50,4 @@ public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int
     }
 }
 
-/// <summary>A connection file the kernel cannot use; the message names the file and what is wrong with it.</summary>
 public sealed class ConnectionFileException(string path, string problem) : Exception($"connection file {path} {problem}");

@@ -16,10 +16,8 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     private TaskCompletionSource<string>? _waiting;
     private string _buffer = "";
 
-    /// <summary>The running execute_request that allows stdin, its interrupt, and what to do before each prompt.</summary>
     private sealed record Prompter(JupyterMessage Request, CancellationToken Cancellation, Action BeforePrompt);
 
-    /// <summary>Binds the reader to the execute_request now running.</summary>
     public void BeginCell(JupyterMessage request, bool allowStdin, CancellationToken cancellation, Action beforePrompt)
     {
         lock (_gate)

@@ -46,7 +46,6 @@ public static class KernelSpecInstaller
         return folder;
     }
 
-    /// <summary>The folder of the kernelspecs in Jupyter's data folder (default: <see cref="DataDirectory"/>).</summary>
     public static string KernelsDirectory(string? dataDirectory = null) => Path.Combine(dataDirectory ?? DataDirectory(), "kernels");
 
     /// <summary>

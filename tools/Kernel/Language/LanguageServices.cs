@@ -148,7 +148,6 @@ public sealed class LanguageServices(CSharpSession session)
         return symbols.Concat(Keywords.Select(k => (k, "keyword"))).ToList();
     }
 
-    /// <summary>The expression or name before a '.', '?.' token.</summary>
     private static ExpressionSyntax? LeftOfDot(SyntaxToken dot) => dot.Parent switch
     {
         MemberAccessExpressionSyntax access => access.Expression,
@@ -241,11 +240,9 @@ public sealed class LanguageServices(CSharpSession session)
         return (compilation, tree, compilation.GetSemanticModel(tree), position);
     }
 
-    /// <summary>UTF-16 index of the <paramref name="codePoints"/>-th code point of <paramref name="text"/> (clamped).</summary>
     private static int ToUtf16(string text, int codePoints) =>
         text.EnumerateRunes().Take(Math.Max(codePoints, 0)).Sum(rune => rune.Utf16SequenceLength);
 
-    /// <summary>How many code points precede UTF-16 index <paramref name="index"/>.</summary>
     private static int ToCodePoints(string text, int index) => text[..Math.Clamp(index, 0, text.Length)].EnumerateRunes().Count();
 
     /// <summary>A failing analysis must not leave the front without its reply: it gets <paramref name="fallback"/>.</summary>

@@ -7,26 +7,22 @@ namespace MnistCourse.Kernel.Messaging;
 /// <summary>
 /// One message of the Jupyter messaging protocol, decoded. <see cref="Identities"/> are the ZeroMQ routing frames
 /// before the delimiter: a reply on a ROUTER socket goes back to them; on IOPub the single identity is the topic.
+/// Binary buffers (only comm messages carry them; this kernel has no comm targets) are not kept.
 /// </summary>
 public sealed record JupyterMessage(
     IReadOnlyList<byte[]> Identities,
     JsonObject Header,
     JsonObject ParentHeader,
     JsonObject Metadata,
-    JsonObject Content,
-    IReadOnlyList<byte[]> Buffers)
+    JsonObject Content)
 {
     public string Type => (string?)Header["msg_type"] ?? "";
 
-    public string Id => (string?)Header["msg_id"] ?? "";
-
-    /// <summary>A string of the content, "" when absent.</summary>
     public string Text(string name) => (string?)Content[name] ?? "";
 
-    /// <summary>A boolean of the content, <paramref name="fallback"/> when absent.</summary>
     public bool Flag(string name, bool fallback) => Content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
 
-    public override string ToString() => $"{Type} {Id}";
+    public override string ToString() => $"{Type} {Header["msg_id"]}";
 }
 
 /// <summary>
@@ -43,12 +39,12 @@ public sealed class MessageFactory
 
     /// <summary>A reply (or stdin request) to <paramref name="request"/> on the channel it came from or its stdin twin.</summary>
     public JupyterMessage Reply(JupyterMessage request, string msgType, JsonObject content) =>
-        new(request.Identities, Header(msgType), Clone(request.Header), new JsonObject(), content, []);
+        new(request.Identities, Header(msgType), (JsonObject)request.Header.DeepClone(), new JsonObject(), content);
 
     /// <summary>A broadcast on IOPub; the topic frame is "kernel.SESSION.TYPE", as ipykernel names it.</summary>
     public JupyterMessage Broadcast(JupyterMessage? parent, string msgType, JsonObject content) =>
         new([Encoding.UTF8.GetBytes($"kernel.{_session}.{msgType}")], Header(msgType),
-            parent is null ? new JsonObject() : Clone(parent.Header), new JsonObject(), content, []);
+            (JsonObject?)parent?.Header.DeepClone() ?? new JsonObject(), new JsonObject(), content);
 
     private JsonObject Header(string msgType) => new()
     {
@@ -60,6 +56,4 @@ public sealed class MessageFactory
         ["msg_type"] = msgType,
         ["version"] = ProtocolVersion,
     };
-
-    private static JsonObject Clone(JsonObject header) => (JsonObject)header.DeepClone();
 }

@@ -19,10 +19,9 @@ public sealed class WireCodec(string key)
     public List<byte[]> Encode(JupyterMessage message)
     {
         byte[][] json = [Json(message.Header), Json(message.ParentHeader), Json(message.Metadata), Json(message.Content)];
-        return [.. message.Identities, Delimiter, Encoding.ASCII.GetBytes(Sign(json)), .. json, .. message.Buffers];
+        return [.. message.Identities, Delimiter, Encoding.ASCII.GetBytes(Sign(json)), .. json];
     }
 
-    /// <summary>Decodes <paramref name="frames"/>, or says why it cannot (malformed, wrong signature) in <paramref name="problem"/>.</summary>
     public bool TryDecode(IReadOnlyList<byte[]> frames, out JupyterMessage? message, out string? problem)
     {
         message = null;
@@ -44,7 +43,7 @@ public sealed class WireCodec(string key)
         try
         {
             message = new JupyterMessage(frames.Take(delimiter).ToList(), ParseObject(json[0], "header"), ParseObject(json[1], "parent_header"),
-                ParseObject(json[2], "metadata"), ParseObject(json[3], "content"), frames.Skip(delimiter + 6).ToList());
+                ParseObject(json[2], "metadata"), ParseObject(json[3], "content"));
         }
         catch (JsonException e)
         {
