@@ -10,8 +10,6 @@ namespace MnistCourse.Site;
 /// </summary>
 public static class CourseSite
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>
     /// Renders <paramref name="artifactsDir"/> into <paramref name="siteDir"/>, replacing it in one swap. A missing or
     /// malformed input throws <see cref="SiteBuildException"/> naming the file at fault and the fix.
@@ -95,7 +93,7 @@ public static class CourseSite
 
         WriteAndSwap(siteDir, files);
         return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,
-            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Utf8.GetByteCount(plotlyJs), notes);
+            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Encoding.UTF8.GetByteCount(plotlyJs), notes);
     }
 
     private static Notebook Load(string path)
@@ -136,7 +134,7 @@ public static class CourseSite
         try
         {
             Directory.CreateDirectory(building);
-            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text, Utf8);
+            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text); // UTF-8 without a BOM
             if (Directory.Exists(siteDir))
             {
                 Directory.Move(siteDir, old);
