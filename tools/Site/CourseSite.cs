@@ -10,8 +10,6 @@ namespace MnistCourse.Site;
 /// </summary>
 public static class CourseSite
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>
     /// Renders <paramref name="artifactsDir"/> into <paramref name="siteDir"/>, replacing it in one swap. A missing or
     /// malformed input throws <see cref="SiteBuildException"/> naming the file at fault and the fix.
@@ -36,27 +34,12 @@ public static class CourseSite
         foreach (var run in results.Notebooks)
         {
             var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
-            Notebook? notebook = null;
-            if (File.Exists(path))
-            {
-                try
-                {
-                    notebook = Notebook.Load(path);
-                }
-                catch (NotebookFormatException e)
-                {
-                    throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
-                }
-            }
-            else if (run.Passed)
-            {
+            if (!File.Exists(path) && run.Passed)
                 throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
                                              "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
-            }
-            else
-            {
+            if (!File.Exists(path))
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
-            }
+            var notebook = File.Exists(path) ? Load(path) : null;
             var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
             lessons.Add(notebook is null
                 ? (new SitePage(run, run.Lesson, null, tutorials), null)
@@ -74,26 +57,26 @@ public static class CourseSite
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withPages = lessons.Where(l => l.Notebook is not null).Select(l => l.Page).ToList();
+        var withPages = lessons.Where(l => l.Notebook is not null).ToList();
+        var rendered = new Dictionary<SitePage, SitePage>(ReferenceEqualityComparer.Instance);
         string? plotlyJs = null;
-        for (var i = 0; i < lessons.Count; i++)
+        for (var i = 0; i < withPages.Count; i++)
         {
-            if (lessons[i] is not (var page, { } notebook)) continue;
-            var at = withPages.IndexOf(page);
+            var (page, notebook) = withPages[i];
             try
             {
-                var (body, rendered, inlinePlotlyJs) = LessonPage.Render(notebook, page, at > 0 ? withPages[at - 1] : null,
-                    at + 1 < withPages.Count ? withPages[at + 1] : null, RewriteLink);
+                var (body, done, inlinePlotlyJs) = LessonPage.Render(notebook!, page, i > 0 ? withPages[i - 1].Page : null,
+                    i + 1 < withPages.Count ? withPages[i + 1].Page : null, RewriteLink);
                 plotlyJs ??= inlinePlotlyJs;
-                lessons[i] = (rendered, notebook);
-                files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, rendered.Charts > 0, results.GeneratedUtc);
+                rendered[page] = done;
+                files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
-                throw new SiteBuildException($"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+                throw new SiteBuildException($"{notebook!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
         }
-        var pages = lessons.Select(l => l.Page).ToList();
+        var pages = lessons.Select(l => rendered.GetValueOrDefault(l.Page, l.Page)).ToList();
 
         var charts = pages.Sum(p => p.Charts);
         if (charts > 0 && plotlyJs is null)
@@ -110,7 +93,19 @@ public static class CourseSite
 
         WriteAndSwap(siteDir, files);
         return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,
-            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Utf8.GetByteCount(plotlyJs), notes);
+            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Encoding.UTF8.GetByteCount(plotlyJs), notes);
+    }
+
+    private static Notebook Load(string path)
+    {
+        try
+        {
+            return Notebook.Load(path);
+        }
+        catch (NotebookFormatException e)
+        {
+            throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
+        }
     }
 
     /// <summary>The tutorials a lesson reported: those whose "notebook" is the lesson, from the same kind of run and seed.</summary>
@@ -139,7 +134,7 @@ public static class CourseSite
         try
         {
             Directory.CreateDirectory(building);
-            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text, Utf8);
+            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text); // UTF-8 without a BOM
             if (Directory.Exists(siteDir))
             {
                 Directory.Move(siteDir, old);

@@ -66,7 +66,7 @@ internal static class BenchCommand
     /// <summary>Times one network in its own process (tools/Bench), which prints one JSON line.</summary>
     private static JsonObject RunWorker(string network, int steps, int warmup)
     {
-        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()], null);
+        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()]);
         var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
             ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {exit}): {output}");
         return JsonNode.Parse(line)!.AsObject();
@@ -86,7 +86,7 @@ internal static class BenchCommand
         if (!File.Exists(script)) return (null, $"not run (no {script})");
         if (!SystemTools.PyTorch.IsPresent())
             return (null, $"not run: Debian's python3-torch is missing; add it with: sudo apt-get install -y {string.Join(" ", SystemTools.PyTorch.DebianPackages)}");
-        var (_, version) = ChildProcess.Capture(SystemTool.SystemPython, "-c", "import torch; print(torch.__version__)");
+        var (_, version) = ChildProcess.Capture(SystemTool.SystemPython, ["-c", "import torch; print(torch.__version__)"]);
         return (script, $"PyTorch {version} (Debian python3-torch), {script}");
     }
 

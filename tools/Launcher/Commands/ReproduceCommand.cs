@@ -137,8 +137,7 @@ internal static partial class ReproduceCommand
         var results = Path.Combine(RunsFolder, name + ".results.jsonl");
         File.Delete(results);
         var notebook = Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb");
-        var arguments = new List<string> { Repo.RunnerDll, "run", notebook, "--out", Path.Combine(RunsFolder, name + ".ipynb") };
-        if (quick) arguments.Add("--quick");
+        var arguments = RunCommand.RunnerArguments(notebook, Path.Combine(RunsFolder, name + ".ipynb"), quick);
         // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
         if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
             arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
@@ -170,8 +169,7 @@ internal static partial class ReproduceCommand
     private static (bool ok, List<SeedRun> runs) Collect(Running run, bool quick)
     {
         run.Process.WaitForExit();
-        var lines = File.Exists(run.Results) ? File.ReadAllLines(run.Results).Where(l => l.Trim().Length > 0).ToList() : [];
-        var reported = lines.Select(LessonResult.FromJson)
+        var reported = RunCommand.ReadResults(run.Results)
             .Where(r => run.Job.Tutorials.Any(t => t.Id == r.Tutorial))
             .Select(r => new SeedRun(r.Tutorial, run.Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
                                      $"notebooks/{run.Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))

@@ -44,18 +44,15 @@ internal static class RunCommand
             var output = Path.Combine(Repo.Artifacts, name + ".ipynb");
             var resultsFile = Path.Combine(resultsDir, name + ".jsonl");
             Console.WriteLine($"\n=== {name}{(quick ? " (quick)" : "")} ===");
-            var runnerArgs = new List<string> { Repo.RunnerDll, "run", notebook, "--out", output };
-            if (quick) runnerArgs.Add("--quick");
+            var runnerArgs = RunnerArguments(notebook, output, quick);
             foreach (var set in parsed.GetValue(Sets) ?? []) runnerArgs.AddRange(["--set", set]);
             if (parsed.GetValue(CellTimeout) is { } timeout) runnerArgs.AddRange(["--cell-timeout", timeout]);
             var clock = Stopwatch.StartNew();
             var environment = new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile };
             if (seed is not null) environment[Course.SeedVariable] = seed.Value.ToString();
             int exit = ChildProcess.Run("dotnet", runnerArgs, environment: environment);
-            var results = File.Exists(resultsFile)
-                ? File.ReadAllLines(resultsFile).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList()
-                : [];
-            runs.Add(new LessonRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds, results));
+            runs.Add(new LessonRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds,
+                                   ReadResults(resultsFile)));
         }
 
         Directory.Delete(resultsDir, recursive: true);
@@ -76,6 +73,14 @@ internal static class RunCommand
         // above; whether a tutorial is reproduced is decided over several seeds by ./course reproduce.
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
     }
+
+    /// <summary>The runner's command line executing <paramref name="notebook"/> into <paramref name="output"/>.</summary>
+    internal static List<string> RunnerArguments(string notebook, string output, bool quick) =>
+        [Repo.RunnerDll, "run", notebook, "--out", output, .. quick ? ["--quick"] : Array.Empty<string>()];
+
+    /// <summary>The tutorials a run reported, one JSON line each in its results file; none when it wrote no file.</summary>
+    internal static List<LessonResult> ReadResults(string path) =>
+        File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList() : [];
 
     private static void PrintTable(IReadOnlyList<LessonRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {

@@ -66,8 +66,8 @@ internal static class PackageInstaller
     private static Privilege CurrentPrivilege()
     {
         if (OperatingSystem.IsWindows()) return Privilege.None;
-        if (Environment.UserName == "root" || ChildProcess.Capture("id", "-u").output == "0") return Privilege.Root;
-        return ChildProcess.Capture("sudo", "-n", "true").exitCode == 0 ? Privilege.PasswordlessSudo : Privilege.None;
+        if (Environment.UserName == "root" || ChildProcess.Capture("id", ["-u"]).output == "0") return Privilege.Root;
+        return ChildProcess.Capture("sudo", ["-n", "true"]).exitCode == 0 ? Privilege.PasswordlessSudo : Privilege.None;
     }
 
     private static string LastLine(string output) =>

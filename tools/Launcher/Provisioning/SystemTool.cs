@@ -11,7 +11,7 @@ internal sealed record SystemTool(string Name, string NeededFor, IReadOnlyList<s
 
     /// <summary>Python modules importable by the system's Python, /usr/bin/python3 (where Debian's python3-* packages install).</summary>
     public static SystemTool PythonModules(string modules, string neededFor, params string[] packages) =>
-        new($"Python's {modules}", neededFor, packages, () => Support.ChildProcess.Capture(SystemPython, "-c", $"import {modules}").exitCode == 0);
+        new($"Python's {modules}", neededFor, packages, () => Support.ChildProcess.Capture(SystemPython, ["-c", $"import {modules}"]).exitCode == 0);
 
     public const string SystemPython = "/usr/bin/python3";
 

@@ -22,9 +22,7 @@ internal static class ChildProcess
     }
 
     /// <summary>Runs a program and returns its exit code and its output, standard error after standard output (for checks such as `npm --version`).</summary>
-    public static (int exitCode, string output) Capture(string fileName, params string[] arguments) => Capture(fileName, arguments, null);
-
-    public static (int exitCode, string output) Capture(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    public static (int exitCode, string output) Capture(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = StartInfo(fileName, arguments, environment);
         psi.RedirectStandardOutput = psi.RedirectStandardError = true;
