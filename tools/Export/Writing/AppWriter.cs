@@ -198,17 +198,9 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
                                     || source.AssemblyReferences.Any(r => string.Equals(Path.GetFileName(r.Path), packageOrDll, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static string Comment(string text, string prefix)
-    {
-        var lines = CellWriter.Tidy(text).Split('\n');
-        var builder = new StringBuilder();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = (i == 0 ? prefix : "") + lines[i].TrimEnd();
-            builder.Append(line.Length == 0 ? "//" : "// " + line).Append('\n');
-        }
-        return builder.ToString();
-    }
+    private static string Comment(string text, string prefix) => string.Concat(CellWriter.Tidy(text).Split('\n')
+        .Select((line, i) => (i == 0 ? prefix : "") + line.TrimEnd())
+        .Select(line => line.Length == 0 ? "//\n" : $"// {line}\n"));
 
     private static string Rule(string title)
     {
