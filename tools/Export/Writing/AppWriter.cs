@@ -176,15 +176,10 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         text.Append(_quick.Count > 0
             ? $"  --quick             a short run: {QuickSettings}\n"
             : "  --quick             (this lesson has no quick-run settings: it runs as published)\n");
-        if (_parameters.Count > 0)
-        {
-            text.Append($"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(source.NotebookFolder)}/):\n");
-            foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
-        }
-        else
-        {
-            text.Append("  --set NAME=VALUE    (this lesson has no parameters)\n");
-        }
+        text.Append(_parameters.Count > 0
+            ? $"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(source.NotebookFolder)}/):\n"
+            : "  --set NAME=VALUE    (this lesson has no parameters)\n");
+        foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
         text.Append("  --help              this text\n");
         text.Append($"Charts and images are written to {OutputFolderShown} and their paths printed.");
         return text.ToString();
