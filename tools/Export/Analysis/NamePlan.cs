@@ -66,7 +66,7 @@ internal sealed class NamePlan
                     values.TryGetValue(s.Name, out var earlier) && earlier.Assignable && SameType(earlier.Type, TypeOf(s)));
                 foreach (var symbol in unit.Symbols)
                 {
-                    string emitted;
+                    var emitted = symbol.Name;
                     if (assign)
                     {
                         emitted = values[symbol.Name].Emitted;
@@ -79,10 +79,6 @@ internal sealed class NamePlan
                             ? "is a name the generated code uses"
                             : TypeOf(symbol) is { } type ? $"is declared again here as {type.ToDisplayString()}" : "is declared again here";
                         plan.Note(cell, $"{symbol.Name} {what}: it is {emitted} from here on");
-                    }
-                    else
-                    {
-                        emitted = symbol.Name;
                     }
                     plan.Set(symbol, emitted);
                     plan._topLevel.Add(emitted);
@@ -281,11 +277,9 @@ internal sealed class NamePlan
 
     private string Fresh(string name)
     {
-        for (var n = 2; ; n++)
-        {
-            var candidate = $"{name}_{n}";
-            if (_taken.Add(candidate)) return candidate;
-        }
+        var n = 2;
+        while (!_taken.Add($"{name}_{n}")) n++;
+        return $"{name}_{n}";
     }
 
     private void Note(LessonCell cell, string note)

@@ -13,42 +13,31 @@ namespace MnistCourse.Export.Writing;
 /// after a <c>// ── cell N ──</c> line, the parameters cell followed by the command-line overrides), then the types the
 /// cells declared, then the generated helpers.
 /// </summary>
-internal sealed class AppWriter
+internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, string appPath, string displayRoot)
 {
     private const int RuleWidth = 100;
 
-    private readonly LessonSource _source;
-    private readonly ScriptChain _chain;
-    private readonly NamePlan _plan;
-    private readonly string _appPath;
-    private readonly string _displayRoot;
-    /// <summary>Each declared parameter and the variable it is in the program.</summary>
-    private readonly List<(ParameterDeclaration Declaration, string Variable)> _parameters = [];
-    /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
-    private readonly List<(string Name, string Literal, string Text)> _quick = [];
+    /// <summary>Each declared parameter (its last declaration) and the variable it is in the program.</summary>
+    private readonly List<(ParameterDeclaration Declaration, string Variable)> _parameters = source.Parameters
+        .Where((declaration, i) => !source.Parameters.Skip(i + 1).Any(later => later.Name == declaration.Name))
+        .Select(declaration => (declaration, plan.VariableOf(declaration.Name)))
+        .ToList();
 
-    public AppWriter(LessonSource source, ScriptChain chain, NamePlan plan, string appPath, string displayRoot)
-    {
-        _source = source;
-        _chain = chain;
-        _plan = plan;
-        _appPath = appPath;
-        _displayRoot = displayRoot;
-        ReadParameters();
-    }
+    /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
+    private readonly List<(string Name, string Literal, string Text)> _quick = QuickOverrides(source);
 
     /// <summary>The packages as the app references them, <c>Id@Version</c>.</summary>
-    public IReadOnlyList<string> Packages => _source.Packages.Select(p => $"{p.Id}@{p.Version ?? "*"}").ToList();
+    public IReadOnlyList<string> Packages => source.Packages.Select(p => $"{p.Id}@{p.Version ?? "*"}").ToList();
 
-    private string AppFolder => Path.GetDirectoryName(_appPath)!;
+    private string AppFolder => Path.GetDirectoryName(appPath)!;
 
-    private string OutputFolderShown => Shown(Path.Combine(AppFolder, _source.Name + "-output")) + "/";
+    private string OutputFolderShown => Shown(Path.Combine(AppFolder, source.Name + "-output")) + "/";
 
     private string QuickSettings => string.Join(", ", _quick.Select(q => $"{q.Name}={q.Text}"));
 
     public string Write()
     {
-        var written = _source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(c, _chain, _plan));
+        var written = source.CodeCells.ToDictionary(c => c.Number, c => CellWriter.Write(c, chain, plan));
         var app = new StringBuilder();
         WriteHeader(app);
         WriteDirectives(app);
@@ -56,8 +45,8 @@ internal sealed class AppWriter
 
         app.Append('\n');
         app.Append("NotebookParameters.Read(args);\n");
-        app.Append($"NotebookOutput.Start(notebookFolder: {GeneratedHelpers.Literal(RelativeToApp(_source.NotebookFolder))});\n");
-        foreach (var cell in _source.Cells)
+        app.Append($"NotebookOutput.Start(notebookFolder: {GeneratedHelpers.Literal(RelativeToApp(source.NotebookFolder))});\n");
+        foreach (var cell in source.Cells)
         {
             app.Append('\n');
             if (cell.Kind == CellType.Code) WriteCode(app, cell, written[cell.Number]);
@@ -65,7 +54,7 @@ internal sealed class AppWriter
         }
 
         app.Append('\n');
-        var types = _source.CodeCells.SelectMany(c => written[c.Number].Types.Select(t => (Cell: c.Number, Text: t))).ToList();
+        var types = source.CodeCells.SelectMany(c => written[c.Number].Types.Select(t => (Cell: c.Number, Text: t))).ToList();
         if (types.Count > 0) app.Append(Rule("types the lesson's cells declare (C# wants them after the top-level statements)"));
         foreach (var (cell, text) in types)
             app.Append($"// from cell {cell}\n").Append(text).Append("\n\n");
@@ -73,16 +62,16 @@ internal sealed class AppWriter
         app.Append(Rule("generated: the command line, and what a notebook would display"));
         app.Append(GeneratedHelpers.Parameters(Usage(), _parameters.Select(p => p.Declaration).ToList(), _quick.Count > 0));
         app.Append('\n');
-        app.Append(GeneratedHelpers.Output(_source.Name, HasType("Plotly.NET.GenericChart", "Plotly.NET"),
+        app.Append(GeneratedHelpers.Output(source.Name, HasType("Plotly.NET.GenericChart", "Plotly.NET"),
             HasType("MnistCourse.Charts.Plot", "MnistCourse.dll"), HasType("XPlot.Plotly.PlotlyChart", "XPlot.Plotly")));
         return app.ToString();
     }
 
     private void WriteHeader(StringBuilder app)
     {
-        var run = $"dotnet run {Shown(_appPath)}";
+        var run = $"dotnet run {Shown(appPath)}";
         app.Append("#!/usr/bin/env dotnet\n");
-        app.Append($"// {_source.Name}: the lesson {Shown(_source.NotebookPath)} as a .NET 10 file-based app.\n");
+        app.Append($"// {source.Name}: the lesson {Shown(source.NotebookPath)} as a .NET 10 file-based app.\n");
         app.Append("// GENERATED by `./course export` from the notebook: do not edit it; change the notebook and export again.\n");
         app.Append("//\n");
         app.Append("// Run it from the course folder (the first run builds it, which takes a little while):\n");
@@ -94,10 +83,10 @@ internal sealed class AppWriter
         var width = lines.Max(l => l.Command.Length) + 3;
         foreach (var (command, what) in lines) app.Append("//   ").Append(command.PadRight(width)).Append(what).Append('\n');
         app.Append($"// It prints what the notebook shows as text, and writes its charts and images to {OutputFolderShown}\n");
-        app.Append($"// (their paths are printed). It runs in {Shown(_source.NotebookFolder)}/, as the notebook does: relative paths in the lesson\n");
+        app.Append($"// (their paths are printed). It runs in {Shown(source.NotebookFolder)}/, as the notebook does: relative paths in the lesson\n");
         app.Append("// and in --set values are taken from there.\n");
-        if (_source.AssemblyReferences.Count > 0)
-            app.Append($"// It uses the course library as built: {string.Join(", ", _source.AssemblyReferences.Select(r => Shown(r.FullPath)))} (`./course setup` builds it).\n");
+        if (source.AssemblyReferences.Count > 0)
+            app.Append($"// It uses the course library as built: {string.Join(", ", source.AssemblyReferences.Select(r => Shown(r.FullPath)))} (`./course setup` builds it).\n");
         app.Append('\n');
     }
 
@@ -111,10 +100,10 @@ internal sealed class AppWriter
         app.Append("#:property CopyLocalLockFileAssemblies=false\n");
         app.Append("#:property GenerateRuntimeConfigDevFile=true\n");
         app.Append("#:property ManagePackageVersionsCentrally=false\n");
-        if (_source.PackageSources.Count > 0)
-            app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', _source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
+        if (source.PackageSources.Count > 0)
+            app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
         foreach (var package in Packages) app.Append($"#:package {package}\n");
-        foreach (var reference in _source.AssemblyReferences) app.Append($"#:include {RelativeToApp(reference.FullPath)}\n");
+        foreach (var reference in source.AssemblyReferences) app.Append($"#:include {RelativeToApp(reference.FullPath)}\n");
         app.Append('\n');
     }
 
@@ -133,7 +122,7 @@ internal sealed class AppWriter
     private void WriteCode(StringBuilder app, LessonCell cell, WrittenCell written)
     {
         app.Append(Rule(cell.IsParameters ? $"cell {cell.Number} · parameters" : $"cell {cell.Number}"));
-        foreach (var note in _plan.NotesFor(cell)) app.Append("// export: ").Append(note).Append('\n');
+        foreach (var note in plan.NotesFor(cell)) app.Append("// export: ").Append(note).Append('\n');
         if (written.Statements.Length == 0)
         {
             app.Append("// (nothing to run: this cell only loads packages and imports namespaces, which are at the top of the file)\n");
@@ -159,47 +148,38 @@ internal sealed class AppWriter
             app.Append($"NotebookParameters.Set({GeneratedHelpers.Literal(declaration.Name)}, ref {variable});\n");
     }
 
-    private void ReadParameters()
+    private static List<(string Name, string Literal, string Text)> QuickOverrides(LessonSource source)
     {
-        foreach (var declaration in _source.Parameters)
+        var quick = new List<(string Name, string Literal, string Text)>();
+        foreach (var (name, value) in ParameterInjector.QuickOverrides(source.Notebook))
         {
-            _parameters.RemoveAll(b => b.Declaration.Name == declaration.Name);
-            _parameters.Add((declaration, _plan.VariableOf(declaration.Name)));
-        }
-
-        foreach (var (name, value) in ParameterInjector.QuickOverrides(_source.Notebook))
-        {
-            var parameter = _parameters.FirstOrDefault(p => p.Declaration.Name == name).Declaration
-                            ?? throw new ExportException($"{_source.Notebook.SourceName}: metadata.mnistcourse.quick sets '{name}', which is not a parameter; " +
-                                                         (_parameters.Count == 0 ? "the notebook has no cell tagged \"parameters\"" : "the parameters are: " + string.Join(", ", _parameters.Select(p => p.Declaration.Name))));
+            var parameter = source.Parameters.LastOrDefault(p => p.Name == name)
+                            ?? throw new ExportException($"{source.Notebook.SourceName}: metadata.mnistcourse.quick sets '{name}', which is not a parameter; " +
+                                                         (source.Parameters.Count == 0 ? "the notebook has no cell tagged \"parameters\"" : "the parameters are: " + string.Join(", ", source.Parameters.Select(p => p.Name).Reverse().Distinct().Reverse())));
             try
             {
-                _quick.Add((name, ParameterInjector.ToLiteral(parameter, value), value.ToString()));
+                quick.Add((name, ParameterInjector.ToLiteral(parameter, value), value.ToString()));
             }
             catch (ParameterException e)
             {
-                throw new ExportException($"{_source.Notebook.SourceName}: {e.Message}");
+                throw new ExportException($"{source.Notebook.SourceName}: {e.Message}");
             }
         }
+        return quick;
     }
 
     private string Usage()
     {
         var text = new StringBuilder();
-        text.Append($"{_source.Name}: the lesson {Shown(_source.NotebookPath)} as a program (generated by ./course export).\n\n");
-        text.Append($"Usage: dotnet run {Shown(_appPath)} [-- OPTIONS]\n");
+        text.Append($"{source.Name}: the lesson {Shown(source.NotebookPath)} as a program (generated by ./course export).\n\n");
+        text.Append($"Usage: dotnet run {Shown(appPath)} [-- OPTIONS]\n");
         text.Append(_quick.Count > 0
             ? $"  --quick             a short run: {QuickSettings}\n"
             : "  --quick             (this lesson has no quick-run settings: it runs as published)\n");
-        if (_parameters.Count > 0)
-        {
-            text.Append($"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(_source.NotebookFolder)}/):\n");
-            foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
-        }
-        else
-        {
-            text.Append("  --set NAME=VALUE    (this lesson has no parameters)\n");
-        }
+        text.Append(_parameters.Count > 0
+            ? $"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(source.NotebookFolder)}/):\n"
+            : "  --set NAME=VALUE    (this lesson has no parameters)\n");
+        foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
         text.Append("  --help              this text\n");
         text.Append($"Charts and images are written to {OutputFolderShown} and their paths printed.");
         return text.ToString();
@@ -208,22 +188,14 @@ internal sealed class AppWriter
     /// <summary>Whether the program can use a type: known from the compilation, or (when the analysis lacked references) from the package or DLL name.</summary>
     private bool HasType(string metadataName, string packageOrDll)
     {
-        if (_chain.Last?.GetTypeByMetadataName(metadataName) is not null) return true;
-        return !_chain.Complete && (_source.Packages.Any(p => string.Equals(p.Id, packageOrDll, StringComparison.OrdinalIgnoreCase))
-                                    || _source.AssemblyReferences.Any(r => string.Equals(Path.GetFileName(r.Path), packageOrDll, StringComparison.OrdinalIgnoreCase)));
+        if (chain.Last?.GetTypeByMetadataName(metadataName) is not null) return true;
+        return !chain.Complete && (source.Packages.Any(p => string.Equals(p.Id, packageOrDll, StringComparison.OrdinalIgnoreCase))
+                                    || source.AssemblyReferences.Any(r => string.Equals(Path.GetFileName(r.Path), packageOrDll, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static string Comment(string text, string prefix)
-    {
-        var lines = CellWriter.Tidy(text).Split('\n');
-        var builder = new StringBuilder();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = (i == 0 ? prefix : "") + lines[i].TrimEnd();
-            builder.Append(line.Length == 0 ? "//" : "// " + line).Append('\n');
-        }
-        return builder.ToString();
-    }
+    private static string Comment(string text, string prefix) => string.Concat(CellWriter.Tidy(text).Split('\n')
+        .Select((line, i) => (i == 0 ? prefix : "") + line.TrimEnd())
+        .Select(line => line.Length == 0 ? "//\n" : $"// {line}\n"));
 
     private static string Rule(string title)
     {
@@ -236,7 +208,7 @@ internal sealed class AppWriter
     /// <summary>A path as the header shows it: relative to the course folder when inside it.</summary>
     private string Shown(string path)
     {
-        var relative = Path.GetRelativePath(_displayRoot, Path.GetFullPath(path));
+        var relative = Path.GetRelativePath(displayRoot, Path.GetFullPath(path));
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
 }
