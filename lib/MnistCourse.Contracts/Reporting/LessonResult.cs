@@ -8,49 +8,41 @@ namespace MnistCourse.Reporting;
 /// "tutorials" (where `./course run` adds which notebook, which kind of run and when).
 /// </summary>
 public sealed record LessonResult(
-    [property: JsonPropertyName("tutorial")] string Tutorial,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("published_accuracy")] double PublishedAccuracy,
-    [property: JsonPropertyName("floor")] double Floor,
-    [property: JsonPropertyName("test_accuracy")] double TestAccuracy,
-    [property: JsonPropertyName("test_loss")] double TestLoss,
-    [property: JsonPropertyName("epochs")] int Epochs,
-    [property: JsonPropertyName("published_epochs")] int PublishedEpochs,
-    [property: JsonPropertyName("train_images")] long TrainImages,
-    [property: JsonPropertyName("train_seconds")] double TrainSeconds,
+    string Tutorial, string Title, double PublishedAccuracy, double Floor, double TestAccuracy, double TestLoss,
+    int Epochs, int PublishedEpochs, long TrainImages, double TrainSeconds,
     [property: JsonPropertyName("ms_per_step")] double MillisecondsPerStep,
-    [property: JsonPropertyName("reference_low")] double? ReferenceLow,
-    [property: JsonPropertyName("reference_high")] double? ReferenceHigh,
-    [property: JsonPropertyName("seed")] int Seed = 0)
+    double? ReferenceLow, double? ReferenceHigh, int Seed = 0)
 {
     // The next three are in results.json only.
-    [JsonPropertyName("notebook"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notebook { get; init; }
 
     /// <summary>A quick run (fewer epochs and images) rather than the tutorial's full one.</summary>
-    [JsonPropertyName("quick"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Quick { get; init; }
 
     /// <summary>When it was measured, ISO 8601 UTC.</summary>
-    [JsonPropertyName("measured_utc"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? MeasuredUtc { get; init; }
 
     /// <summary>The run had the tutorial's full length and data, so its accuracy can be compared with the published one.</summary>
-    [JsonPropertyName("full_run")]
     public bool FullRun => Epochs == PublishedEpochs;
 
     [JsonPropertyName("within_0_15_points")]
     public bool WithinTolerance => Math.Abs(TestAccuracy - PublishedAccuracy) <= 0.0015 + 1e-12;
 
-    [JsonPropertyName("reaches_floor")]
     public bool ReachesFloor => TestAccuracy >= Floor;
 
     /// <summary>The verdict column of the reproduction table, as `./course run` prints it and the site shows it.</summary>
     [JsonIgnore]
     public string Verdict => !FullRun ? "short run" : ReachesFloor ? (WithinTolerance ? "✓ within 0.15 pts" : "✓ reaches floor") : "✗ below floor";
 
-    // A run that trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
-    internal static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    // A field's name is its property's in snake_case unless one is given (this and ResultsFile's NotebookRun). A run that
+    // trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

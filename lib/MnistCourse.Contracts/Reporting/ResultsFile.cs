@@ -5,15 +5,8 @@ using System.Text.Json.Serialization;
 namespace MnistCourse.Reporting;
 
 /// <summary>One row of results.json "notebooks": a lesson the latest run of it executed, and what kind of run that was.</summary>
-public sealed record NotebookRun(
-    [property: JsonPropertyName("notebook")] string Notebook,
-    [property: JsonPropertyName("executed")] string Executed,
-    [property: JsonPropertyName("passed")] bool Passed,
-    [property: JsonPropertyName("exit_code")] int ExitCode,
-    [property: JsonPropertyName("seconds")] double Seconds,
-    [property: JsonPropertyName("quick")] bool Quick = false,
-    [property: JsonPropertyName("seed")] int Seed = 0,
-    [property: JsonPropertyName("finished_utc")] string? FinishedUtc = null)
+public sealed record NotebookRun(string Notebook, string Executed, bool Passed, int ExitCode, double Seconds,
+                                 bool Quick = false, int Seed = 0, string? FinishedUtc = null)
 {
     /// <summary>"full run, seed 0, 2026-11-29 16:20 UTC": which run an executed copy shows.</summary>
     public string Describe() =>
