@@ -105,5 +105,7 @@ public sealed class ContractsTests
         Assert.Equal(result, back);
         Assert.Equal(verdict, back.Verdict);
         Assert.DoesNotContain("\"notebook\"", result.ToJson()); // results.json's own fields only once a run records it
+        foreach (var field in new[] { "tutorial", "published_accuracy", "test_accuracy", "train_images", "ms_per_step", "reference_low", "full_run", "within_0_15_points", "reaches_floor" })
+            Assert.Contains($"\"{field}\":", result.ToJson()); // the names results.json and the site have always used
     }
 }

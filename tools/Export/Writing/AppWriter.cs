@@ -1,3 +1,5 @@
+using System.Reflection.PortableExecutable;
+using System.Reflection.Metadata;
 using System.Text;
 using MnistCourse.Export.Analysis;
 using MnistCourse.Export.Reading;
@@ -103,8 +105,24 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         if (source.PackageSources.Count > 0)
             app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
         foreach (var package in Packages) app.Append($"#:package {package}\n");
-        foreach (var reference in source.AssemblyReferences) app.Append($"#:include {RelativeToApp(reference.FullPath)}\n");
+        foreach (var dll in source.AssemblyReferences.SelectMany(r => WithDependenciesBeside(r.FullPath)).Distinct())
+            app.Append($"#:include {RelativeToApp(dll)}\n");
         app.Append('\n');
+    }
+
+    // A notebook's #r finds what the assembly needs beside it (the course library's MnistCourse.Contracts.dll);
+    // a program must name those files itself.
+    private static IEnumerable<string> WithDependenciesBeside(string dll)
+    {
+        yield return dll;
+        if (!File.Exists(dll)) yield break;
+        using var pe = new PEReader(File.OpenRead(dll));
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.AssemblyReferences)
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(dll)!, metadata.GetString(metadata.GetAssemblyReference(handle).Name) + ".dll");
+            if (File.Exists(beside)) yield return beside;
+        }
     }
 
     private static void WriteUsings(StringBuilder app, IEnumerable<WrittenCell> cells)

@@ -169,6 +169,16 @@ internal static class GeneratedHelpers
             static int outputsInCell;
             static System.Diagnostics.Stopwatch timer;
 
+            // dotnet run can keep an earlier build's list of the program's assemblies (its .deps.json) when a reference is
+            // added; a dll copied beside the program but missing from that list (MnistCourse.Contracts) is loaded from there.
+            [System.Runtime.CompilerServices.ModuleInitializer]
+            internal static void LoadAssembliesBesideTheProgram() =>
+                System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += (context, name) =>
+                {
+                    var beside = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+                    return File.Exists(beside) ? context.LoadFromAssemblyPath(beside) : null;
+                };
+
             /// <summary>Runs the lesson in the notebook's folder (relative paths mean what they mean there); clears earlier outputs.</summary>
             public static void Start(string notebookFolder)
             {
