@@ -148,11 +148,7 @@ public sealed class JupyterKernel : IDisposable
             _ => null,
         };
         if (reply is not null) _channels.Reply(ChannelName.Shell, request, request.Type.Replace("_request", "_reply"), reply);
-        else if (request.Type == "execute_request")
-        {
-            if (!await ExecuteAsync(request, code) && request.Flag("stop_on_error", true))
-                Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
-        }
+        else if (request.Type == "execute_request") await ExecuteAsync(request, code);
         else if (request.Type == "shutdown_request") Shutdown(request, ChannelName.Shell); // older fronts send it on shell
         else if (request.Type is not ("comm_open" or "comm_msg" or "comm_close")) // no comm targets (widgets) in this kernel
             KernelLog.Warn($"unsupported shell message {request.Type}; ignored");
@@ -160,9 +156,9 @@ public sealed class JupyterKernel : IDisposable
 
     /// <summary>
     /// Runs the code as the next cell of the session, publishes execute_input and the outputs on IOPub, and replies with
-    /// the status and execution count; returns whether the cell succeeded (queued cells are aborted otherwise).
+    /// the status and execution count. A failed cell with stop_on_error aborts the requests queued before its reply.
     /// </summary>
-    private async Task<bool> ExecuteAsync(JupyterMessage request, string code)
+    private async Task ExecuteAsync(JupyterMessage request, string code)
     {
         var silent = request.Flag("silent", false);
         if (request.Flag("store_history", !silent) && !silent) _executionCount++;
@@ -199,8 +195,10 @@ public sealed class JupyterKernel : IDisposable
         reply["status"] = outcome.Succeeded ? "ok" : "error";
         reply["execution_count"] = count;
         if (!outcome.Succeeded && cancellation.IsCancellationRequested) KernelLog.Info($"In[{count}] interrupted");
+        // Before the reply: a request the front sends after reading it was not queued behind the failure.
+        if (!outcome.Succeeded && request.Flag("stop_on_error", true))
+            Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
         _channels.Reply(ChannelName.Shell, request, "execute_reply", reply);
-        return outcome.Succeeded;
     }
 
     /// <summary>
