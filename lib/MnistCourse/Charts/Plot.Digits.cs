@@ -1,4 +1,7 @@
+using System.Globalization;
+using MnistCourse.Tensors;
 using Plotly.NET;
+using static TorchSharp.torch;
 
 namespace MnistCourse.Charts;
 
@@ -18,6 +21,16 @@ public static partial class Plot
         var style = new MosaicChart.Style(ColorScale.Greys, finite.Append(0).Min(), finite.Append(1).Max(),
             TargetTilePixels: 56, FrameTiles: true, HoverLabel: "pixel");
         return MosaicChart.Build(images, captions, columns: 10, title, style);
+    }
+
+    /// <summary>A grid of digits from a batch (N, 28, 28) or (N, 28, 28, 1), captioned with their labels (integers or one-hot rows).</summary>
+    public static GenericChart Digits(Tensor images, Tensor? labels = null, string? title = null)
+    {
+        var pictures = images.ToImages();
+        var captions = labels?.ToLabels().Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (captions is not null)
+            CheckOnePer(captions, "label per image", pictures.Length, nameof(labels));
+        return Digits(pictures, captions, title);
     }
 
     private static void CheckImages(IReadOnlyList<float[,]> images, string paramName)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using MnistCourse.Tensors;
 using Plotly.NET;
+using static TorchSharp.torch;
 
 namespace MnistCourse.Charts;
 
@@ -28,6 +30,9 @@ public static partial class Plot
         var style = new MosaicChart.Style(ColorScale.Viridis, 0, 1, TargetTilePixels: 80, FrameTiles: false, HoverLabel: "scaled");
         return MosaicChart.Build(tiles, captions, columns: 8, title, style);
     }
+
+    /// <summary>One sample's feature maps, channels-last (H, W, C) or (1, H, W, C), as Keras' layer outputs are.</summary>
+    public static GenericChart FeatureMaps(Tensor maps, string? title = null) => FeatureMaps(maps.ToFeatureMaps(), title);
 
     /// <summary>Channel <paramref name="channel"/> mapped linearly so its finite values span 0..1 (all 0 when constant).</summary>
     internal static float[,] Normalise(float[,,] maps, int channel)

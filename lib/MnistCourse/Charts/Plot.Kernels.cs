@@ -1,4 +1,5 @@
 using System.Globalization;
+using MnistCourse.Tensors;
 using Plotly.NET;
 using static TorchSharp.torch;
 
@@ -17,19 +18,12 @@ public static partial class Plot
         ArgumentNullException.ThrowIfNull(weights);
         if (weights.dim() != 4 || weights.shape.Any(d => d == 0))
             throw new ArgumentException($"Expected kernels shaped (filters, channels, height, width), got ({string.Join(", ", weights.shape)}).", nameof(weights));
-        int filters = (int)weights.shape[0], channels = (int)weights.shape[1], height = (int)weights.shape[2], width = (int)weights.shape[3];
-        var values = weights.detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
-        var tiles = new List<float[,]>(filters * channels);
-        var captions = new List<string>(filters * channels);
-        for (var f = 0; f < filters; f++)
-        for (var c = 0; c < channels; c++)
-        {
-            var tile = new float[height, width];
-            Buffer.BlockCopy(values, (f * channels + c) * tile.Length * sizeof(float), tile, 0, tile.Length * sizeof(float));
-            tiles.Add(tile);
-            captions.Add(channels == 1 ? f.ToString(CultureInfo.InvariantCulture) : $"filter {f}, ch {c}");
-        }
-        var limit = values.Where(float.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var channels = (int)weights.shape[1];
+        using var stack = weights.detach().cpu().reshape(-1, weights.shape[2], weights.shape[3]);
+        var tiles = stack.ToImages();
+        var captions = tiles.Select((_, i) =>
+            channels == 1 ? i.ToString(CultureInfo.InvariantCulture) : $"filter {i / channels}, ch {i % channels}").ToList();
+        var limit = tiles.SelectMany(tile => tile.Cast<float>()).Where(float.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (limit == 0) limit = 1;
         var style = new MosaicChart.Style(ColorScale.RdBu, -limit, limit, TargetTilePixels: 64, FrameTiles: true, HoverLabel: "weight");
         return MosaicChart.Build(tiles, captions, channels == 1 ? 8 : channels, title, style);

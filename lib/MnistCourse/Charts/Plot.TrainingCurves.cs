@@ -1,3 +1,4 @@
+using MnistCourse.Training;
 using Plotly.NET;
 using static MnistCourse.Charts.PlotlyObjects;
 
@@ -100,4 +101,6 @@ public static partial class Plot
         return Chart(traces, Layout([.. layoutProperties]));
     }
 
+    /// <summary>Loss and accuracy per epoch, training solid and validation dashed.</summary>
+    public static GenericChart TrainingCurves(History history, string? title = null) => TrainingCurves(history.Values, title);
 }
