@@ -37,8 +37,8 @@ public sealed record LessonResult(
     [JsonIgnore]
     public string Verdict => !FullRun ? "short run" : ReachesFloor ? (WithinTolerance ? "✓ within 0.15 pts" : "✓ reaches floor") : "✗ below floor";
 
-    // A field's name is its property's in snake_case unless one is given (this and ResultsFile's NotebookRun). A run that
-    // trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
+    // A field's name is its property's in snake_case unless one is given (this, ResultsFile's NotebookRun, reproduction.json).
+    // A run that trained no step has no ms/step (NaN): written as "NaN" rather than failing the lesson's last cell.
     internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

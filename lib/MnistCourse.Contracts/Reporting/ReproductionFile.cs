@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace MnistCourse.Reporting;
 
-// A field's name in the file is its property's in snake_case (the file's naming policy, below), unless one is given.
+// A field's name in the file is its property's in snake_case (LessonResult's options, below), unless one is given.
 
 /// <summary>One full training of a tutorial at one seed, as `./course reproduce` records it.</summary>
 public sealed record SeedRun(string Tutorial, int Seed, bool Quick, double TestAccuracy, double TestLoss, int Epochs,
@@ -43,12 +43,7 @@ public sealed record ReproductionFile(
     public ReproductionFile With(SeedRun run) =>
         this with { Runs = [.. Runs.Where(r => r.Tutorial != run.Tutorial || r.Seed != run.Seed), run] };
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    private static readonly JsonSerializerOptions Json = new(LessonResult.Json) { WriteIndented = true };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MnistCourse.Charts;
 
 /// <summary>A colour map with matplotlib's meaning of the names, its plotly.js form and a readable text colour on it.</summary>
@@ -49,16 +47,11 @@ internal sealed class ColorScale(string name, bool diverging, params string[]? s
         var position = (double.IsNaN(t) ? 0 : Math.Clamp(t, 0, 1)) * (stops.Length - 1);
         var lower = (int)Math.Floor(position);
         var fraction = position - lower;
-        var (r1, g1, b1) = Rgb(stops[lower]);
-        var (r2, g2, b2) = Rgb(stops[Math.Min(lower + 1, stops.Length - 1)]);
-        double Mix(int a, int b) => a + (b - a) * fraction;
+        var low = Convert.FromHexString(stops[lower].AsSpan(1));
+        var high = Convert.FromHexString(stops[Math.Min(lower + 1, stops.Length - 1)].AsSpan(1));
+        double Mix(int channel) => low[channel] + (high[channel] - low[channel]) * fraction;
         // Relative luminance (sRGB weights); 0.5 splits "dark" from "light" well enough for cell labels.
-        var luminance = (0.2126 * Mix(r1, r2) + 0.7152 * Mix(g1, g2) + 0.0722 * Mix(b1, b2)) / 255;
+        var luminance = (0.2126 * Mix(0) + 0.7152 * Mix(1) + 0.0722 * Mix(2)) / 255;
         return luminance < 0.5 ? "white" : "#222";
     }
-
-    private static (int R, int G, int B) Rgb(string hex) => (
-        int.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-        int.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-        int.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 }

@@ -50,10 +50,8 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
         {
             var (top, left) = TileOrigin(i);
             for (var r = 0; r < tileHeight; r++)
-            {
-                for (var c = 0; c < tileWidth; c++)
-                    z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
-            }
+            for (var c = 0; c < tileWidth; c++)
+                z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
         }
         return z;
     }

@@ -17,10 +17,7 @@ public static partial class Plot
             throw new ArgumentException("Expected at least one bar, got no names.", nameof(names));
         CheckOnePer(values, "value per name", names.Count, nameof(values));
         for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] is null)
-                throw new ArgumentException($"names[{i}] is null.", nameof(names));
-        }
+            if (names[i] is null) throw new ArgumentException($"names[{i}] is null.", nameof(names));
 
         var widestName = names.Max(n => TextWidth(n, 12));
         var sideways = names.Count > 12 || widestName > 90;
@@ -52,5 +49,4 @@ public static partial class Plot
             ("bargap", sideways ? 0.25 : 0.35), ("plot_bgcolor", "white"));
         return Chart([trace], layout);
     }
-
 }

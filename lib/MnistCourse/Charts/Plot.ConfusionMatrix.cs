@@ -22,10 +22,7 @@ public static partial class Plot
                 $"Expected a square, non-empty matrix of counts [true, predicted] (10×10 for MNIST), got {ValueFormat.Shape(matrix)}.",
                 nameof(matrix));
         foreach (var count in matrix)
-        {
-            if (count < 0)
-                throw new ArgumentException($"Counts cannot be negative, found {count}.", nameof(matrix));
-        }
+            if (count < 0) throw new ArgumentException($"Counts cannot be negative, found {count}.", nameof(matrix));
         var classes = Enumerable.Range(0, n).ToArray();
         var names = classes.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 

@@ -93,11 +93,9 @@ public static partial class Plot
             var extent = Math.Max(Math.Abs(min), Math.Abs(max));
             return extent > 0 ? (-extent, extent) : (-1, 1);
         }
+        // A constant array: zeros stay white, anything else takes the colour of its sign's end.
         if (min == max)
-        {
-            // A constant array: zeros stay white, anything else takes the colour of its sign's end.
             return min > 0 ? (0, min) : min < 0 ? (min, 0) : (0, 1);
-        }
         return (min, max);
     }
 }

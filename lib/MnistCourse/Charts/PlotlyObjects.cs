@@ -85,11 +85,8 @@ internal static class PlotlyObjects
 
     private static T Fill<T>(T target, (string Key, object? Value)[] properties) where T : DynObject
     {
-        foreach (var (key, value) in properties)
-        {
-            if (value is not null)
-                target.SetProperty(key, value);
-        }
+        foreach (var (key, value) in properties.Where(p => p.Value is not null))
+            target.SetProperty(key, value!);
         return target;
     }
 }
