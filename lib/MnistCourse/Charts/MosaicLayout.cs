@@ -36,22 +36,19 @@ internal sealed class MosaicLayout(int count, int columns, int tileHeight, int t
         [.. Enumerable.Range(0, Height).Where(y => IsTileRow(y) || y == 0 || IsTileRow(y - 1) || y == Height - 1 || IsTileRow(y + 1))];
 
     /// <summary>The heatmap's z matrix, one row per listed row: tile pixels converted by <paramref name="cell"/>, null in gaps and bands.</summary>
-    public object?[][] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
+    public object?[,] Compose(IReadOnlyList<float[,]> tiles, Func<float, object?> cell)
     {
         var listed = ListedRows();
         var rowOf = new int[Height];
-        var z = new object?[listed.Length][];
         for (var i = 0; i < listed.Length; i++)
-        {
             rowOf[listed[i]] = i;
-            z[i] = new object?[Width];
-        }
+        var z = new object?[listed.Length, Width];
         for (var i = 0; i < Count; i++)
         {
             var (top, left) = TileOrigin(i);
             for (var r = 0; r < tileHeight; r++)
             for (var c = 0; c < tileWidth; c++)
-                z[rowOf[top + r]][left + c] = cell(tiles[i][r, c]);
+                z[rowOf[top + r], left + c] = cell(tiles[i][r, c]);
         }
         return z;
     }

@@ -31,24 +31,20 @@ public static partial class Plot
         string Percent(double fraction) => fraction.ToString("0.0%", CultureInfo.InvariantCulture);
         string ClassAccuracy(int t) => rowTotals[t] > 0 ? Percent((double)matrix[t, t] / rowTotals[t]) : "n/a";
 
-        var share = new double[n][];
-        var hover = new string[n][];
+        var share = new double[n, n];
+        var hover = new string[n, n];
         var counts = new string[n, n];
         var shades = new double[n, n];
         for (var t = 0; t < n; t++)
+        for (var p = 0; p < n; p++)
         {
-            share[t] = new double[n];
-            hover[t] = new string[n];
-            for (var p = 0; p < n; p++)
-            {
-                var count = matrix[t, p];
-                var fraction = rowTotals[t] > 0 ? (double)count / rowTotals[t] : 0;
-                shades[t, p] = Math.Sqrt(fraction);
-                share[t][p] = Math.Round(shades[t, p], 4);
-                counts[t, p] = count.ToString(CultureInfo.InvariantCulture);
-                hover[t][p] = $"true {names[t]}, predicted {names[p]}: {count} image{(count == 1 ? "" : "s")}" +
-                    $"<br>{Percent(fraction)} of the true {names[t]}s<br>accuracy on {names[t]}: {ClassAccuracy(t)}";
-            }
+            var count = matrix[t, p];
+            var fraction = rowTotals[t] > 0 ? (double)count / rowTotals[t] : 0;
+            shades[t, p] = Math.Sqrt(fraction);
+            share[t, p] = Math.Round(shades[t, p], 4);
+            counts[t, p] = count.ToString(CultureInfo.InvariantCulture);
+            hover[t, p] = $"true {names[t]}, predicted {names[p]}: {count} image{(count == 1 ? "" : "s")}" +
+                $"<br>{Percent(fraction)} of the true {names[t]}s<br>accuracy on {names[t]}: {ClassAccuracy(t)}";
         }
 
         var trace = Trace("heatmap",

@@ -33,16 +33,13 @@ public static partial class Plot
 
         var numbers = new double[rows, cols];
         var texts = new string[rows, cols];
-        var z = new double?[rows][];
+        var z = new double?[rows, cols];
         for (var r = 0; r < rows; r++)
+        for (var c = 0; c < cols; c++)
         {
-            z[r] = new double?[cols];
-            for (var c = 0; c < cols; c++)
-            {
-                numbers[r, c] = ValueFormat.Widen(values[r, c]);
-                z[r][c] = double.IsNaN(numbers[r, c]) ? null : numbers[r, c];
-                texts[r, c] = ValueFormat.Cell(numbers[r, c]);
-            }
+            numbers[r, c] = ValueFormat.Widen(values[r, c]);
+            z[r, c] = double.IsNaN(numbers[r, c]) ? null : numbers[r, c];
+            texts[r, c] = ValueFormat.Cell(numbers[r, c]);
         }
         var (zmin, zmax) = ColorRange(numbers, scale.IsDiverging);
         var withNumbers = rows <= ShowValuesUpTo && cols <= ShowValuesUpTo;

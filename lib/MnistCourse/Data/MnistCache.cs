@@ -52,20 +52,18 @@ public sealed class MnistCache(string? folder = null, TextWriter? log = null)
             {
                 var path = PathOf(file);
                 if (IsVerified(path)) continue;
-                if (!File.Exists(path))
+                if (File.Exists(path))
                 {
-                    missing.Add(file);
-                    continue;
+                    var problem = Problem(path, file);
+                    if (problem is null)
+                    {
+                        Remember(path);
+                        verified++;
+                        continue;
+                    }
+                    movedAside[file] = MoveAside(path);
+                    _log.WriteLine($"MNIST: {Show(path)} is not the expected file: {problem}. Moved it aside to {Path.GetFileName(movedAside[file])} (delete that when you no longer need it); fetching a fresh copy.");
                 }
-                var problem = Problem(path, file);
-                if (problem is null)
-                {
-                    Remember(path);
-                    verified++;
-                    continue;
-                }
-                movedAside[file] = MoveAside(path);
-                _log.WriteLine($"MNIST: {Show(path)} is not the expected file: {problem}. Moved it aside to {Path.GetFileName(movedAside[file])} (delete that when you no longer need it); fetching a fresh copy.");
                 missing.Add(file);
             }
             if (missing.Count > 0) verified += Fetch(missing, movedAside);
@@ -171,11 +169,8 @@ public sealed class MnistCache(string? folder = null, TextWriter? log = null)
         }
     }
 
-    private static bool IsVerified(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && Verified.TryGetValue(info.FullName, out var stamp) && stamp == (info.Length, info.LastWriteTimeUtc);
-    }
+    private static bool IsVerified(string path) => new FileInfo(path) is { Exists: true } info
+        && Verified.TryGetValue(info.FullName, out var stamp) && stamp == (info.Length, info.LastWriteTimeUtc);
 
     private static void Remember(string path)
     {

@@ -75,18 +75,11 @@ public static class TorchRuntime
     private static IEnumerable<string> CandidateLibraries()
     {
         const string name = "libLibTorchSharp.so";
-        var folders = new List<string>
-        {
-            AppContext.BaseDirectory,
-            Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"),
-        };
+        var native = Path.Combine("runtimes", "linux-x64", "native");
+        var folders = new List<string> { AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, native) };
         var torchSharpDir = Path.GetDirectoryName(typeof(torch).Assembly.Location); // typeof does not run the initializer
         if (!string.IsNullOrEmpty(torchSharpDir))
-        {
-            folders.Add(torchSharpDir);
-            folders.Add(Path.Combine(torchSharpDir, "cpu"));
-            folders.Add(Path.Combine(torchSharpDir, "..", "..", "runtimes", "linux-x64", "native"));
-        }
+            folders.AddRange([torchSharpDir, Path.Combine(torchSharpDir, "cpu"), Path.Combine(torchSharpDir, "..", "..", native)]);
         var inPackages = NuGetPackageHomes("torchsharp").SelectMany(home => Directory.EnumerateFiles(home, name, SearchOption.AllDirectories));
         return folders.Select(f => Path.Combine(f, name)).Where(File.Exists).Concat(inPackages).Select(Path.GetFullPath).Distinct();
     }
