@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -52,7 +53,7 @@ public sealed class CSharpSession : IDisposable
     {
         _baseDirectory = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         _documentName = documentName;
-        ConsoleCapture.Install();
+        RuntimeHelpers.RunClassConstructor(typeof(ConsoleCapture).TypeHandle); // installs the console routing
         var references = FrameworkReferences.Create();
         foreach (var reference in references)
             if (reference.Display is { } path) _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path));
