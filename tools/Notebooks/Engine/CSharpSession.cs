@@ -142,7 +142,6 @@ public sealed class CSharpSession : IDisposable
             _state ??= await CSharpScript.Create("", _options, globalsType: null, _assemblyLoader).RunAsync(cancellationToken: cancellationToken);
 
             var path = Path.Combine(_baseDirectory, $"{_documentName}.submission{++_submissionCount}.csx");
-            _submissions.Add(path, ChainLength(_state.Script) + 1, cellName, directives.Code);
             var cellOptions = _options.WithFilePath(path);
             var interruptible = InterruptionPoints.Insert(directives.Code);
             var script = _state.Script.ContinueWith(interruptible, cellOptions);
@@ -154,6 +153,7 @@ public sealed class CSharpSession : IDisposable
                 script = _state.Script.ContinueWith(directives.Code, cellOptions);
                 errors = Errors(script, cancellationToken);
             }
+            _submissions.Add(path, script.GetCompilation().ScriptClass!.Name, cellName, directives.Code);
             if (errors.Count > 0) return Fail(ErrorReport.FromDiagnostics(errors, _submissions));
             var hasResult = TrailingExpression.HasValue(script.GetCompilation());
 
@@ -180,13 +180,6 @@ public sealed class CSharpSession : IDisposable
 
     private static List<Diagnostic> Errors(Script script, CancellationToken cancellationToken) =>
         script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-
-    private static int ChainLength(Script script)
-    {
-        var count = 0;
-        for (var s = script.Previous; s is not null; s = s.Previous) count++;
-        return count;
-    }
 
     /// <summary>Restores the cell's packages together with all earlier ones and makes them usable; returns an error message or null.</summary>
     private async Task<string?> LoadPackagesAsync(CellDirectives directives, CancellationToken cancellationToken)
