@@ -193,7 +193,7 @@ public sealed class CSharpSession : IDisposable
         foreach (var original in directives.Packages)
         {
             // substituted silently: the setup cell's output is one line
-            var request = KernelExtensionSubstitutes.TrySubstitute(original, out var substitute) ? substitute : original;
+            var request = KernelExtensionSubstitutes.Substitute(original);
             if (Packages.FirstOrDefault(p => SameId(p, request)) is { } loaded)
             {
                 if (request.Version is null || string.Equals(request.Version, loaded.Version, StringComparison.OrdinalIgnoreCase)) continue;
