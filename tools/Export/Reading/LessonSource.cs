@@ -81,7 +81,7 @@ internal sealed class LessonSource
 
         foreach (var request in directives.Packages)
         {
-            var package = KernelExtensionSubstitutes.TrySubstitute(request, out var substitute) ? substitute : request;
+            var package = KernelExtensionSubstitutes.Substitute(request);
             var existing = Packages.FindIndex(p => string.Equals(p.Id, package.Id, StringComparison.OrdinalIgnoreCase));
             if (existing < 0)
                 Packages.Add(package);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -52,7 +53,7 @@ public sealed class CSharpSession : IDisposable
     {
         _baseDirectory = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         _documentName = documentName;
-        ConsoleCapture.Install();
+        RuntimeHelpers.RunClassConstructor(typeof(ConsoleCapture).TypeHandle); // installs the console routing
         var references = FrameworkReferences.Create();
         foreach (var reference in references)
             if (reference.Display is { } path) _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path));
@@ -141,7 +142,6 @@ public sealed class CSharpSession : IDisposable
             _state ??= await CSharpScript.Create("", _options, globalsType: null, _assemblyLoader).RunAsync(cancellationToken: cancellationToken);
 
             var path = Path.Combine(_baseDirectory, $"{_documentName}.submission{++_submissionCount}.csx");
-            _submissions.Add(path, ChainLength(_state.Script) + 1, cellName, directives.Code);
             var cellOptions = _options.WithFilePath(path);
             var interruptible = InterruptionPoints.Insert(directives.Code);
             var script = _state.Script.ContinueWith(interruptible, cellOptions);
@@ -153,6 +153,7 @@ public sealed class CSharpSession : IDisposable
                 script = _state.Script.ContinueWith(directives.Code, cellOptions);
                 errors = Errors(script, cancellationToken);
             }
+            _submissions.Add(path, script.GetCompilation().ScriptClass!.Name, cellName, directives.Code);
             if (errors.Count > 0) return Fail(ErrorReport.FromDiagnostics(errors, _submissions));
             var hasResult = TrailingExpression.HasValue(script.GetCompilation());
 
@@ -180,13 +181,6 @@ public sealed class CSharpSession : IDisposable
     private static List<Diagnostic> Errors(Script script, CancellationToken cancellationToken) =>
         script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
-    private static int ChainLength(Script script)
-    {
-        var count = 0;
-        for (var s = script.Previous; s is not null; s = s.Previous) count++;
-        return count;
-    }
-
     /// <summary>Restores the cell's packages together with all earlier ones and makes them usable; returns an error message or null.</summary>
     private async Task<string?> LoadPackagesAsync(CellDirectives directives, CancellationToken cancellationToken)
     {
@@ -199,7 +193,7 @@ public sealed class CSharpSession : IDisposable
         foreach (var original in directives.Packages)
         {
             // substituted silently: the setup cell's output is one line
-            var request = KernelExtensionSubstitutes.TrySubstitute(original, out var substitute) ? substitute : original;
+            var request = KernelExtensionSubstitutes.Substitute(original);
             if (Packages.FirstOrDefault(p => SameId(p, request)) is { } loaded)
             {
                 if (request.Version is null || string.Equals(request.Version, loaded.Version, StringComparison.OrdinalIgnoreCase)) continue;

@@ -5,29 +5,21 @@ namespace MnistCourse.Notebooks.Engine;
 /// <summary>
 /// Routes Console.Out and Console.Error: writes made by cell code (see <see cref="ExecutionScope"/>) go to that cell's
 /// observer as stream output, the moment they happen; everything else goes to the real console as before.
-/// Installed once per process. Fronts that echo cell output to the terminal must write to <see cref="OriginalOut"/> /
-/// <see cref="OriginalError"/>, not to Console (that would route the echo back into the cell).
+/// Installed once per process, at the first use of this class (a session's constructor makes sure of it). Fronts that
+/// echo cell output to the terminal must write to <see cref="OriginalOut"/> / <see cref="OriginalError"/>, not to
+/// Console (that would route the echo back into the cell).
 /// </summary>
 public static class ConsoleCapture
 {
-    private static readonly object Gate = new();
-    private static bool _installed;
+    public static TextWriter OriginalOut { get; } = Console.Out;
 
-    public static TextWriter OriginalOut { get; private set; } = Console.Out;
+    public static TextWriter OriginalError { get; } = Console.Error;
 
-    public static TextWriter OriginalError { get; private set; } = Console.Error;
-
-    public static void Install()
+    // The runtime runs it once per process, thread-safely, the first time the class is used.
+    static ConsoleCapture()
     {
-        lock (Gate)
-        {
-            if (_installed) return;
-            OriginalOut = Console.Out;
-            OriginalError = Console.Error;
-            Console.SetOut(new Router(OriginalOut, StreamName.Stdout));
-            Console.SetError(new Router(OriginalError, StreamName.Stderr));
-            _installed = true;
-        }
+        Console.SetOut(new Router(OriginalOut, StreamName.Stdout));
+        Console.SetError(new Router(OriginalError, StreamName.Stderr));
     }
 
     private sealed class Router(TextWriter original, StreamName stream) : TextWriter

@@ -13,9 +13,7 @@ public static class KernelExtensionSubstitutes
         ["XPlot.Plotly.Interactive"] = "XPlot.Plotly",
     };
 
-    public static bool TrySubstitute(PackageRequest request, out PackageRequest substitute)
-    {
-        substitute = Underlying.TryGetValue(request.Id, out var id) ? request with { Id = id } : request;
-        return id is not null;
-    }
+    /// <summary>The package to restore for <paramref name="request"/>: the chart package it wraps, or itself.</summary>
+    public static PackageRequest Substitute(PackageRequest request) =>
+        Underlying.TryGetValue(request.Id, out var id) ? request with { Id = id } : request;
 }

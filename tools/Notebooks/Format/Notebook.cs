@@ -27,14 +27,7 @@ public sealed class Notebook
     public IReadOnlyList<NotebookCell> Cells => _cells;
 
     /// <summary>The notebook metadata object (created when missing).</summary>
-    public JsonObject Metadata
-    {
-        get
-        {
-            if (Json["metadata"] is not JsonObject metadata) Json["metadata"] = metadata = new JsonObject();
-            return metadata;
-        }
-    }
+    public JsonObject Metadata => Json["metadata"] as JsonObject ?? (JsonObject)(Json["metadata"] = new JsonObject());
 
     /// <summary>nbformat 4.5 added required cell ids; earlier minors forbid them.</summary>
     private bool UsesCellIds => Json["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var minor) && minor >= 5;

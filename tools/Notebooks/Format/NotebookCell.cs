@@ -23,11 +23,7 @@ public sealed class NotebookCell
     public string? Id => Json["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     /// <summary>The source as one string (nbformat allows a string or a list of lines).</summary>
-    public string Source
-    {
-        get => MultilineText.Read(Json["source"]);
-        set => Json["source"] = MultilineText.ToLines(value);
-    }
+    public string Source => MultilineText.Read(Json["source"]);
 
     /// <summary>The cell's <c>metadata.tags</c>.</summary>
     public IReadOnlyList<string> Tags =>

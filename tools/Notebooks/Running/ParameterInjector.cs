@@ -59,23 +59,23 @@ public static class ParameterInjector
         return notebook.InsertCodeCell(index, source, metadata);
     }
 
+    /// <summary>The types whose values are checked and written as literals, by C# keyword (a parameter may also be declared
+    /// with the .NET name, Int32 or System.Int32); values of other types are taken as C# expressions.</summary>
+    private static readonly Dictionary<string, Type> LiteralTypes = new()
+    {
+        ["string"] = typeof(string), ["char"] = typeof(char), ["bool"] = typeof(bool), ["decimal"] = typeof(decimal),
+        ["double"] = typeof(double), ["float"] = typeof(float), ["int"] = typeof(int), ["long"] = typeof(long),
+        ["short"] = typeof(short), ["byte"] = typeof(byte), ["sbyte"] = typeof(sbyte), ["uint"] = typeof(uint),
+        ["ushort"] = typeof(ushort), ["ulong"] = typeof(ulong),
+    };
+
     /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type.</summary>
     public static string ToLiteral(ParameterDeclaration declaration, ParameterValue value)
     {
         var type = declaration.TypeName.Trim();
         var nullable = type.EndsWith('?');
         if (nullable) type = type[..^1].Trim();
-        type = type switch
-        {
-            "String" or "System.String" => "string",
-            "Boolean" or "System.Boolean" => "bool",
-            "Int32" or "System.Int32" => "int",
-            "Int64" or "System.Int64" => "long",
-            "Double" or "System.Double" => "double",
-            "Single" or "System.Single" => "float",
-            "Decimal" or "System.Decimal" => "decimal",
-            _ => type,
-        };
+        type = LiteralTypes.FirstOrDefault(t => type == t.Value.Name || type == t.Value.FullName).Key ?? type;
 
         if (value.Text is null ? value.Json?.GetValueKind() is null or JsonValueKind.Null : nullable && value.Text == "null") return "null";
 
@@ -96,18 +96,10 @@ public static class ParameterInjector
                 // JSON numbers such as 3.0 are whole numbers too.
                 if (!decimal.TryParse(text, NumberStyles.Float, invariant, out var integer) || integer != decimal.Truncate(integer))
                     return Fail("a whole number");
-                var (min, max) = type switch
-                {
-                    "int" => ((decimal)int.MinValue, (decimal)int.MaxValue),
-                    "long" => (long.MinValue, long.MaxValue),
-                    "short" => (short.MinValue, short.MaxValue),
-                    "byte" => (byte.MinValue, byte.MaxValue),
-                    "sbyte" => (sbyte.MinValue, sbyte.MaxValue),
-                    "uint" => (uint.MinValue, uint.MaxValue),
-                    "ushort" => (ushort.MinValue, ushort.MaxValue),
-                    _ => (ulong.MinValue, (decimal)ulong.MaxValue),
-                };
-                return integer >= min && integer <= max ? integer.ToString(invariant) : Fail($"a whole number in the range of {type}");
+                decimal Bound(string field) => Convert.ToDecimal(LiteralTypes[type].GetField(field)!.GetValue(null), invariant);
+                return integer >= Bound("MinValue") && integer <= Bound("MaxValue")
+                    ? integer.ToString(invariant)
+                    : Fail($"a whole number in the range of {type}");
             case "double" or "float":
                 if (!double.TryParse(text, NumberStyles.Float, invariant, out var real)) return Fail("a number");
                 var suffix = type == "float" ? "f" : "d";

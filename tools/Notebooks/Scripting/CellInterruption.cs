@@ -20,8 +20,9 @@ public static class CellInterruption
         ExecutionScope.Current?.CancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Makes an interrupt of <paramref name="token"/> visible to the loop checks and to library code, for one cell.</summary>
-    internal static IDisposable Arm(CancellationToken token) => token.CanBeCanceled ? new Armed(token) : NoOp.Instance;
+    /// <summary>Makes an interrupt of <paramref name="token"/> visible to the loop checks and to library code, for one cell
+    /// (null when the token cannot be cancelled).</summary>
+    internal static IDisposable? Arm(CancellationToken token) => token.CanBeCanceled ? new Armed(token) : null;
 
     private sealed class Armed : IDisposable
     {
@@ -43,15 +44,6 @@ public static class CellInterruption
             _registration.Dispose(); // waits for a callback that is running, so _counted is final
             if (Interlocked.Exchange(ref _counted, 0) == 1) Interlocked.Decrement(ref _pending);
             CellCancellation.Clear();
-        }
-    }
-
-    private sealed class NoOp : IDisposable
-    {
-        public static readonly NoOp Instance = new();
-
-        public void Dispose()
-        {
         }
     }
 }

@@ -6,21 +6,11 @@ namespace MnistCourse.Notebooks.Scripting;
 /// What <c>display(...)</c> returns, as in .NET Interactive: a handle on one output that <see cref="Update"/> replaces
 /// in place (same display id), e.g. to show a training curve growing epoch by epoch.
 /// </summary>
-public sealed class DisplayedValue
+public sealed class DisplayedValue(string displayId, Func<object?, Dictionary<string, string>> format, IExecutionObserver origin)
 {
-    private readonly Func<object?, Dictionary<string, string>> _format;
-    private readonly IExecutionObserver _origin;
-
-    internal DisplayedValue(string displayId, Func<object?, Dictionary<string, string>> format, IExecutionObserver origin)
-    {
-        DisplayId = displayId;
-        _format = format;
-        _origin = origin;
-    }
-
-    public string DisplayId { get; }
+    public string DisplayId { get; } = displayId;
 
     /// <summary>Replaces the displayed value (an update_display_data with the same display id).</summary>
     public void Update(object? updatedValue) =>
-        (ExecutionScope.Current?.Observer ?? _origin).OnUpdateDisplayData(new DisplayData(_format(updatedValue), DisplayId));
+        (ExecutionScope.Current?.Observer ?? origin).OnUpdateDisplayData(new DisplayData(format(updatedValue), DisplayId));
 }

@@ -11,12 +11,13 @@ internal sealed class SubmissionRegistry
     private readonly ConcurrentDictionary<string, Submission> _byPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Submission> _byTypeName = new(StringComparer.Ordinal);
 
-    /// <summary><paramref name="index"/> is the submission's place in the chain: Roslyn names its class "Submission#index".</summary>
-    public void Add(string path, int index, string cellName, string source)
+    /// <summary><paramref name="className"/>: the submission's class, as its compilation names it ("Submission#7": Roslyn
+    /// numbers every compilation of the session, so not the cell's place in the chain).</summary>
+    public void Add(string path, string className, string cellName, string source)
     {
         var submission = new Submission(cellName, source.Replace("\r\n", "\n").Split('\n'));
         _byPath[path] = submission;
-        _byTypeName[$"Submission#{index}"] = submission;
+        _byTypeName[className] = submission;
     }
 
     public Submission? ByPath(string? path) => path is not null && _byPath.TryGetValue(path, out var submission) ? submission : null;

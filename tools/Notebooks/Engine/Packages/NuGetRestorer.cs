@@ -14,12 +14,8 @@ namespace MnistCourse.Notebooks.Engine.Packages;
 /// </summary>
 public sealed partial class NuGetRestorer
 {
-    private readonly string _cacheDirectory;
+    private readonly string _cacheDirectory = Path.Combine(Path.GetTempPath(), "mnistcourse-nuget");
     private readonly string _dotnet = DotnetHost.Find();
-
-    /// <param name="cacheDirectory">Default: the temp folder's "mnistcourse-nuget".</param>
-    public NuGetRestorer(string? cacheDirectory = null) =>
-        _cacheDirectory = cacheDirectory ?? Path.Combine(Path.GetTempPath(), "mnistcourse-nuget");
 
     /// <summary>The TFM the packages are restored for: the running runtime's (net10.0 here).</summary>
     private static string TargetFramework => $"net{Environment.Version.Major}.0";
