@@ -60,6 +60,12 @@ public class ParameterInjectionTests
         Assert.Contains("string dataDir = \"tiny\";", cell.Source);
     }
 
+    [Theory]
+    [InlineData("3.0")]
+    [InlineData("3e0")]
+    public void A_whole_number_written_with_a_point_or_exponent_is_an_int_literal(string value) =>
+        Assert.Contains("int epochs = 3;", ParameterInjector.Inject(Lesson(), [Set("epochs", value)])!.Source);
+
     [Fact]
     public void Unknown_parameter_is_rejected_with_the_list_of_known_ones()
     {

@@ -98,7 +98,7 @@ public static class ParameterInjector
                     return Fail("a whole number");
                 decimal Bound(string field) => Convert.ToDecimal(LiteralTypes[type].GetField(field)!.GetValue(null), invariant);
                 return integer >= Bound("MinValue") && integer <= Bound("MaxValue")
-                    ? integer.ToString(invariant)
+                    ? decimal.Truncate(integer).ToString(invariant) // 3.0 → 3, an int literal
                     : Fail($"a whole number in the range of {type}");
             case "double" or "float":
                 if (!double.TryParse(text, NumberStyles.Float, invariant, out var real)) return Fail("a number");
