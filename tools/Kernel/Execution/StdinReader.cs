@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Channels;
+using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Messaging;
 
 namespace MnistCourse.Kernel.Execution;

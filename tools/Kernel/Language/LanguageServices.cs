@@ -44,7 +44,7 @@ public sealed class LanguageServices(CSharpSession session)
         return new JsonObject
         {
             ["status"] = "ok",
-            ["protocol_version"] = MessageFactory.ProtocolVersion,
+            ["protocol_version"] = JupyterMessage.ProtocolVersion,
             ["implementation"] = "mnistcourse-csharp",
             ["implementation_version"] = version,
             ["language_info"] = new JsonObject
