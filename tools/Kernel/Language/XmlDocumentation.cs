@@ -19,17 +19,7 @@ public sealed class XmlDocumentation
     {
         symbol = symbol.OriginalDefinition;
         var xml = symbol.GetDocumentationCommentXml();
-        XElement? member = null;
-        if (!string.IsNullOrWhiteSpace(xml))
-        {
-            try
-            {
-                member = XElement.Parse(xml);
-            }
-            catch (System.Xml.XmlException)
-            {
-            }
-        }
+        var member = string.IsNullOrWhiteSpace(xml) ? null : ReadOrNull(() => XElement.Parse(xml));
         if (member is null && symbol.GetDocumentationCommentId() is { } id && symbol.ContainingAssembly is { } assembly
             && compilation.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path })
         {
@@ -60,17 +50,20 @@ public sealed class XmlDocumentation
                 yield return Path.Combine(folder, "ref", tfm, name + ".xml");
     }
 
-    private XDocument? Load(string path) => _files.GetOrAdd(path, p =>
+    private XDocument? Load(string path) => _files.GetOrAdd(path, p => File.Exists(p) ? ReadOrNull(() => XDocument.Load(p)) : null);
+
+    /// <summary>Documentation that cannot be read or is not well-formed XML counts as none.</summary>
+    private static T? ReadOrNull<T>(Func<T> read) where T : class
     {
         try
         {
-            return File.Exists(p) ? XDocument.Load(p) : null;
+            return read();
         }
         catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException)
         {
             return null;
         }
-    });
+    }
 
     private static string? Render(XElement member)
     {
