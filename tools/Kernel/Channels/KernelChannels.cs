@@ -43,7 +43,13 @@ public sealed class KernelChannels : IDisposable
             socket.ReceiveReady += (_, e) =>
             {
                 var frames = new List<byte[]>();
-                while (e.Socket.TryReceiveMultipartBytes(ref frames)) Dispatch(channel, frames);
+                while (e.Socket.TryReceiveMultipartBytes(ref frames))
+                {
+                    if (_codec.TryDecode(frames, out var message, out var problem))
+                        Run(() => Received?.Invoke(channel, message!));
+                    else
+                        KernelLog.Warn($"ignored a message on {channel}: {problem}");
+                }
             };
         }
         _outbox.ReceiveReady += (_, e) =>
@@ -94,16 +100,6 @@ public sealed class KernelChannels : IDisposable
         _poller.StopAsync();
         _stopped.TrySetResult();
     });
-
-    private void Dispatch(ChannelName channel, List<byte[]> frames)
-    {
-        if (!_codec.TryDecode(frames, out var message, out var problem))
-        {
-            KernelLog.Warn($"ignored a message on {channel}: {problem}");
-            return;
-        }
-        Run(() => Received?.Invoke(channel, message!));
-    }
 
     /// <summary>One failing handler or send must not stop the poller thread, the kernel's only way to talk.</summary>
     private static void Run(Action action)
