@@ -56,11 +56,11 @@ if (args.Length > 1)
     return 2;
 }
 
-int exitCode;
+var exitCode = 0;
 try
 {
     using var kernel = new JupyterKernel(ConnectionFile.Load(args[0]));
-    exitCode = await kernel.RunAsync();
+    await kernel.RunAsync();
 }
 catch (ConnectionFileException e)
 {
