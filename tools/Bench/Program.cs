@@ -63,7 +63,7 @@ static int Time(string network, int steps, int warmup)
     {
         network, batch, threads = get_num_threads(), steps, warmup,
         fit_ms_per_step = Math.Round(fit, 3), bare_ms_per_step = Math.Round(bareMs, 3),
-        peak_rss_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1), // Linux: the peak resident set, VmHWM
+        peak_rss_mb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1), // VmHWM: the peak resident set
         allocator_tuned = MnistCourse.Native.GlibcAllocator.IsConfigured,
     }));
     return 0;

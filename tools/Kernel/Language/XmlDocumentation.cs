@@ -49,7 +49,8 @@ public sealed class XmlDocumentation
                 yield return Path.Combine(folder, "ref", tfm, name + ".xml");
     }
 
-    private XDocument? Load(string path) => _files.GetOrAdd(path, p => File.Exists(p) ? ReadOrNull(() => XDocument.Load(p)) : null);
+    private XDocument? Load(string path) =>
+        _files.GetOrAdd(path, p => File.Exists(p) ? ReadOrNull(() => XDocument.Load(p)) : null);
 
     /// <summary>Documentation that cannot be read or is not well-formed XML counts as none.</summary>
     private static T? ReadOrNull<T>(Func<T> read) where T : class

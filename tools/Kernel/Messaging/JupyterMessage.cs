@@ -30,7 +30,7 @@ public sealed record JupyterMessage(
 
     public override string ToString() => $"{Type} {Header["msg_id"]}";
 
-    /// <summary>A reply (or stdin request) to this request, with its routing identities so it reaches the client that sent it.</summary>
+    /// <summary>A reply (or stdin request) to this request, routed back to the client that sent it.</summary>
     public JupyterMessage Reply(string msgType, JsonObject content) =>
         new(Identities, NewHeader(msgType), (JsonObject)Header.DeepClone(), new JsonObject(), content);
 

@@ -51,7 +51,8 @@ internal static class RunCommand
             if (seed is not null) environment[Course.SeedVariable] = seed.Value.ToString();
             int exit = ChildProcess.Run("dotnet", runnerArgs, environment: environment);
             var lesson = Path.GetRelativePath(Repo.Root, notebook);
-            runs.Add(new NotebookRun(lesson, Path.GetRelativePath(Repo.Root, output), exit == 0, exit, clock.Elapsed.TotalSeconds));
+            var executed = Path.GetRelativePath(Repo.Root, output);
+            runs.Add(new NotebookRun(lesson, executed, exit == 0, exit, clock.Elapsed.TotalSeconds));
             tutorials.AddRange(ReadResults(resultsFile).Select(t => t with { Notebook = lesson })); // for the site's index
         }
 
