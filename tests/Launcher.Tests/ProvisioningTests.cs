@@ -55,7 +55,7 @@ public class ProvisioningTests
     [Fact]
     public void The_test_tools_are_the_ones_the_suite_uses()
     {
-        var packages = SystemTools.ForTests.SelectMany(t => t.DebianPackages).ToList();
+        var packages = SystemTool.ForTests.SelectMany(t => t.DebianPackages).ToList();
         Assert.Equal(["binutils", "python3-nbformat", "python3-jupyter-client", "python3-nbclient", "chromium", "fonts-dejavu-core"], packages);
     }
 

@@ -54,8 +54,8 @@ public sealed class JupyterKernel : IDisposable
         KernelLog.Info($"C# (MnistCourse) kernel, pid {Environment.ProcessId}, cells run in {directory}");
     }
 
-    /// <summary>Serves the front until a shutdown_request (or the front's disappearance); returns the exit code.</summary>
-    public async Task<int> RunAsync()
+    /// <summary>Serves the front until a shutdown_request (or the front's disappearance).</summary>
+    public async Task RunAsync()
     {
         Console.SetIn(_stdin);
         using var stopping = new CancellationTokenSource();
@@ -76,7 +76,6 @@ public sealed class JupyterKernel : IDisposable
         stopping.Cancel();
         await Task.WhenAny(shell, Task.Delay(TimeSpan.FromSeconds(1)));
         KernelLog.Info("shut down");
-        return 0;
     }
 
     /// <summary>Channel thread: shell requests are queued for the shell worker, the others handled at once.</summary>

@@ -1,7 +1,7 @@
 using MnistCourse.Kernel;
 using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Hosting;
-using MnistCourse.Kernel.Installation;
+using static MnistCourse.Kernel.Installation.KernelSpecInstaller;
 
 const string usage = """
     MnistCourse.Kernel: the course's C# Jupyter kernel, "C# (MnistCourse)".
@@ -29,18 +29,11 @@ if (args[0] is "install" or "uninstall")
     }
     try
     {
-        if (args[0] == "install")
-        {
-            var installed = KernelSpecInstaller.Install(dataDirectory: dataDirectory);
-            Console.Out.WriteLine($"installed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" ({KernelSpecInstaller.Name}) in {installed}");
-        }
-        else
-        {
-            var removed = KernelSpecInstaller.Uninstall(dataDirectory);
-            Console.Out.WriteLine(removed is null
-                ? $"the kernel \"{KernelSpecInstaller.DisplayName}\" was not installed in {KernelSpecInstaller.KernelsDirectory(dataDirectory)}; nothing to do"
-                : $"removed the Jupyter kernel \"{KernelSpecInstaller.DisplayName}\" from {removed}");
-        }
+        Console.Out.WriteLine(args[0] == "install"
+            ? $"installed the Jupyter kernel \"{DisplayName}\" ({Name}) in {Install(dataDirectory: dataDirectory)}"
+            : Uninstall(dataDirectory) is { } removed
+                ? $"removed the Jupyter kernel \"{DisplayName}\" from {removed}"
+                : $"the kernel \"{DisplayName}\" was not installed in {KernelsDirectory(dataDirectory)}; nothing to do");
         return 0;
     }
     catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -56,11 +49,11 @@ if (args.Length > 1)
     return 2;
 }
 
-int exitCode;
+var exitCode = 0;
 try
 {
     using var kernel = new JupyterKernel(ConnectionFile.Load(args[0]));
-    exitCode = await kernel.RunAsync();
+    await kernel.RunAsync();
 }
 catch (ConnectionFileException e)
 {

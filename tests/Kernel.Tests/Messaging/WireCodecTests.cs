@@ -9,14 +9,14 @@ namespace MnistCourse.Kernel.Tests.Messaging;
 /// <summary>The wire format and its signature, and the connection file's errors.</summary>
 public class WireCodecTests
 {
-    private static JupyterMessage Sample(MessageFactory factory) =>
-        factory.Broadcast(null, "stream", new JsonObject { ["name"] = "stdout", ["text"] = "héllo\n" });
+    private static JupyterMessage Sample() =>
+        JupyterMessage.Broadcast(null, "stream", new JsonObject { ["name"] = "stdout", ["text"] = "héllo\n" });
 
     [Fact]
     public void A_message_round_trips_and_is_signed_with_HMAC_SHA256_of_the_four_json_frames()
     {
         var codec = new WireCodec("secret");
-        var frames = codec.Encode(Sample(new MessageFactory()));
+        var frames = codec.Encode(Sample());
 
         Assert.Equal("<IDS|MSG>", Encoding.UTF8.GetString(frames[1]));
         using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes("secret"));
@@ -32,7 +32,7 @@ public class WireCodecTests
     [Fact]
     public void Tampered_content_or_another_key_is_rejected()
     {
-        var frames = new WireCodec("secret").Encode(Sample(new MessageFactory()));
+        var frames = new WireCodec("secret").Encode(Sample());
         Assert.False(new WireCodec("other").TryDecode(frames, out _, out var problem));
         Assert.Equal("invalid HMAC signature", problem);
 
@@ -53,7 +53,7 @@ public class WireCodecTests
     public void An_empty_key_means_no_signature()
     {
         var codec = new WireCodec("");
-        var frames = codec.Encode(Sample(new MessageFactory()));
+        var frames = codec.Encode(Sample());
         Assert.Empty(frames[2]);
         Assert.True(codec.TryDecode(frames, out _, out _));
     }

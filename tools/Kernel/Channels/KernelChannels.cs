@@ -18,7 +18,6 @@ namespace MnistCourse.Kernel.Channels;
 public sealed class KernelChannels : IDisposable
 {
     private readonly WireCodec _codec;
-    private readonly MessageFactory _messages = new();
     private readonly Dictionary<ChannelName, NetMQSocket> _sockets = new()
     {
         [ChannelName.Shell] = new RouterSocket(),
@@ -39,18 +38,18 @@ public sealed class KernelChannels : IDisposable
         foreach (var (channel, socket) in _sockets)
         {
             socket.Options.Linger = TimeSpan.FromSeconds(1); // a shutdown_reply still goes out while the kernel exits
-            socket.Bind(connection.Endpoint(channel switch
-            {
-                ChannelName.Shell => connection.ShellPort,
-                ChannelName.Control => connection.ControlPort,
-                ChannelName.Stdin => connection.StdinPort,
-                _ => connection.IOPubPort,
-            }));
+            socket.Bind(connection.Endpoint(channel));
             if (channel == ChannelName.IOPub) continue;
             socket.ReceiveReady += (_, e) =>
             {
                 var frames = new List<byte[]>();
-                while (e.Socket.TryReceiveMultipartBytes(ref frames)) Dispatch(channel, frames);
+                while (e.Socket.TryReceiveMultipartBytes(ref frames))
+                {
+                    if (_codec.TryDecode(frames, out var message, out var problem))
+                        Run(() => Received?.Invoke(channel, message!));
+                    else
+                        KernelLog.Warn($"ignored a message on {channel}: {problem}");
+                }
             };
         }
         _outbox.ReceiveReady += (_, e) =>
@@ -59,7 +58,7 @@ public sealed class KernelChannels : IDisposable
         };
         _poller = [.. _sockets.Values, _outbox];
         _heartbeat.Options.Linger = TimeSpan.Zero;
-        _heartbeat.Bind(connection.Endpoint(connection.HeartbeatPort));
+        _heartbeat.Bind(connection.Endpoint(ChannelName.Heartbeat));
         _heartbeat.ReceiveReady += (_, e) =>
         {
             var frames = new List<byte[]>();
@@ -67,8 +66,8 @@ public sealed class KernelChannels : IDisposable
         };
         _heartbeatPoller = [_heartbeat];
         _heartbeatPoller.RunAsync("heartbeat", isBackgroundThread: true);
-        KernelLog.Info($"shell, control, stdin, iopub, heartbeat on {connection.IP} ports {connection.ShellPort}, {connection.ControlPort}, " +
-                       $"{connection.StdinPort}, {connection.IOPubPort}, {connection.HeartbeatPort}");
+        KernelLog.Info($"{string.Join(", ", connection.Ports.Keys).ToLowerInvariant()} on {connection.IP} " +
+                       $"ports {string.Join(", ", connection.Ports.Values)}");
     }
 
     /// <summary>Called on the poller thread for each verified message; must return quickly.</summary>
@@ -80,11 +79,11 @@ public sealed class KernelChannels : IDisposable
 
     /// <summary>Replies on the request's channel (stdin: asks its front for input); any thread.</summary>
     public void Reply(ChannelName channel, JupyterMessage request, string msgType, JsonObject content) =>
-        Send(channel, _messages.Reply(request, msgType, content));
+        Send(channel, request.Reply(msgType, content));
 
     /// <summary>Broadcasts on IOPub (outputs, status, the code being executed), tied to its request; any thread.</summary>
     public void Publish(JupyterMessage? parent, string msgType, JsonObject content) =>
-        Send(ChannelName.IOPub, _messages.Broadcast(parent, msgType, content));
+        Send(ChannelName.IOPub, JupyterMessage.Broadcast(parent, msgType, content));
 
     /// <summary>"starting", "busy" or "idle": fronts show it, and wait for "idle" to know a request is fully handled.</summary>
     public void Status(JupyterMessage? parent, string state) => Publish(parent, "status", new JsonObject { ["execution_state"] = state });
@@ -101,16 +100,6 @@ public sealed class KernelChannels : IDisposable
         _poller.StopAsync();
         _stopped.TrySetResult();
     });
-
-    private void Dispatch(ChannelName channel, List<byte[]> frames)
-    {
-        if (!_codec.TryDecode(frames, out var message, out var problem))
-        {
-            KernelLog.Warn($"ignored a message on {channel}: {problem}");
-            return;
-        }
-        Run(() => Received?.Invoke(channel, message!));
-    }
 
     /// <summary>One failing handler or send must not stop the poller thread, the kernel's only way to talk.</summary>
     private static void Run(Action action)
@@ -135,13 +124,4 @@ public sealed class KernelChannels : IDisposable
         _outbox.Dispose();
         foreach (var socket in _sockets.Values) socket.Dispose();
     }
-}
-
-/// <summary>The kernel's sockets that carry messages (the heartbeat only echoes bytes).</summary>
-public enum ChannelName
-{
-    Shell,
-    Control,
-    Stdin,
-    IOPub,
 }

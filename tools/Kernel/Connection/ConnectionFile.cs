@@ -6,10 +6,10 @@ namespace MnistCourse.Kernel.Connection;
 /// The connection file Jupyter writes before starting a kernel: where to bind the five channels and the key that
 /// signs every message. See https://jupyter-client.readthedocs.io/en/stable/kernels.html#connection-files.
 /// </summary>
-public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int StdinPort, int ControlPort, int HeartbeatPort, string Key)
+public sealed record ConnectionFile(string IP, IReadOnlyDictionary<ChannelName, int> Ports, string Key)
 {
-    /// <summary>A ZeroMQ endpoint to bind, e.g. tcp://127.0.0.1:5555 (0.0.0.0 binds every interface).</summary>
-    public string Endpoint(int port) => $"tcp://{(IP is "0.0.0.0" or "" ? "*" : IP)}:{port}";
+    /// <summary>The ZeroMQ endpoint to bind for a channel, e.g. tcp://127.0.0.1:5555 (0.0.0.0 binds every interface).</summary>
+    public string Endpoint(ChannelName channel) => $"tcp://{(IP is "0.0.0.0" or "" ? "*" : IP)}:{Ports[channel]}";
 
     /// <exception cref="ConnectionFileException">The file is missing, is not JSON, or lacks or misstates a field; the message names the file.</exception>
     public static ConnectionFile Load(string path)
@@ -45,9 +45,21 @@ public sealed record ConnectionFile(string IP, int ShellPort, int IOPubPort, int
         var scheme = Text("signature_scheme", "hmac-sha256");
         if (key.Length > 0 && scheme != "hmac-sha256")
             throw new ConnectionFileException(path, $"asks for signature scheme \"{scheme}\"; this kernel supports \"hmac-sha256\" only");
-        return new ConnectionFile(
-            Text("ip", "127.0.0.1"), Port("shell_port"), Port("iopub_port"), Port("stdin_port"), Port("control_port"), Port("hb_port"), key);
+        // The fields are shell_port, control_port, stdin_port, iopub_port and hb_port.
+        var ports = Enum.GetValues<ChannelName>().ToDictionary(channel => channel,
+            channel => Port(channel == ChannelName.Heartbeat ? "hb_port" : $"{channel.ToString().ToLowerInvariant()}_port"));
+        return new ConnectionFile(Text("ip", "127.0.0.1"), ports, key);
     }
+}
+
+/// <summary>The kernel's five sockets; all but the heartbeat (it only echoes bytes) carry messages.</summary>
+public enum ChannelName
+{
+    Shell,
+    Control,
+    Stdin,
+    IOPub,
+    Heartbeat,
 }
 
 public sealed class ConnectionFileException(string path, string problem) : Exception($"connection file {path} {problem}");

@@ -49,12 +49,9 @@ public sealed class IopubCellObserver(KernelChannels channels, JupyterMessage re
     public void OnExecuteResult(DisplayData result)
     {
         if (silent) return; // a silent request has no execute_result (protocol)
-        Publish("execute_result", new JsonObject
-        {
-            ["execution_count"] = executionCount,
-            ["data"] = Data(result),
-            ["metadata"] = new JsonObject(),
-        });
+        var content = Display(result);
+        content["execution_count"] = executionCount;
+        Publish("execute_result", content);
     }
 
     public void OnError(ExecutionError error) => Publish("error", error.ToJson());
@@ -98,7 +95,7 @@ public sealed class IopubCellObserver(KernelChannels channels, JupyterMessage re
         return data;
     }
 
-    /// <summary>display_data and update_display_data: data, metadata, and the display id under "transient".</summary>
+    /// <summary>display_data, update_display_data, execute_result: data, metadata, the display id under "transient".</summary>
     private static JsonObject Display(DisplayData display)
     {
         var content = new JsonObject { ["data"] = Data(display), ["metadata"] = new JsonObject() };

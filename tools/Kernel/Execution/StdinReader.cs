@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Channels;
+using MnistCourse.Kernel.Connection;
 using MnistCourse.Kernel.Messaging;
 
 namespace MnistCourse.Kernel.Execution;
@@ -14,7 +15,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     private readonly object _gate = new();
     private Prompter? _prompter;
     private TaskCompletionSource<string>? _waiting;
-    private string _buffer = "";
+    private StringReader? _line;
 
     private sealed record Prompter(JupyterMessage Request, CancellationToken Cancellation, Action BeforePrompt);
 
@@ -23,7 +24,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
         lock (_gate)
         {
             _prompter = allowStdin ? new Prompter(request, cancellation, beforePrompt) : null;
-            _buffer = "";
+            _line = null;
         }
     }
 
@@ -32,7 +33,7 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
         lock (_gate)
         {
             _prompter = null;
-            _buffer = "";
+            _line = null;
             _waiting?.TrySetCanceled();
         }
     }
@@ -47,19 +48,13 @@ public sealed class StdinReader(KernelChannels channels) : TextReader
     public override int Read()
     {
         // Ask the front for a line only when none is buffered; never while holding the lock (the reply needs it).
-        if (Peek() < 0 && Request() is { } line) lock (_gate) _buffer = line + "\n";
-        lock (_gate)
-        {
-            if (_buffer.Length == 0) return -1;
-            var c = _buffer[0];
-            _buffer = _buffer[1..];
-            return c;
-        }
+        if (Peek() < 0 && Request() is { } line) lock (_gate) _line = new StringReader(line + "\n");
+        lock (_gate) return _line?.Read() ?? -1;
     }
 
     public override int Peek()
     {
-        lock (_gate) return _buffer.Length > 0 ? _buffer[0] : -1; // Peek must not block for input
+        lock (_gate) return _line?.Peek() ?? -1; // Peek must not block for input
     }
 
     /// <summary>Asks the front for one line; null when stdin is not allowed (end of input).</summary>

@@ -44,7 +44,7 @@ public sealed class LanguageServices(CSharpSession session)
         return new JsonObject
         {
             ["status"] = "ok",
-            ["protocol_version"] = MessageFactory.ProtocolVersion,
+            ["protocol_version"] = JupyterMessage.ProtocolVersion,
             ["implementation"] = "mnistcourse-csharp",
             ["implementation_version"] = version,
             ["language_info"] = new JsonObject
@@ -214,20 +214,15 @@ public sealed class LanguageServices(CSharpSession session)
         return text.ToString().TrimEnd();
     }
 
-    private static string InspectionKind(ISymbol symbol) => symbol switch
+    /// <summary>"(method)", "(property)", "(local)", …: the symbol's kind, except where C# names it otherwise.</summary>
+    private static string InspectionKind(ISymbol symbol) => "(" + symbol switch
     {
-        IMethodSymbol { MethodKind: MethodKind.Constructor } => "(constructor)",
-        IMethodSymbol { IsExtensionMethod: true } or IMethodSymbol { MethodKind: MethodKind.ReducedExtension } => "(extension)",
-        IMethodSymbol => "(method)",
-        IPropertySymbol => "(property)",
-        IFieldSymbol { ContainingType.IsScriptClass: true } => "(variable)",
-        IFieldSymbol => "(field)",
-        ILocalSymbol => "(local)",
-        IParameterSymbol => "(parameter)",
-        INamespaceSymbol => "(namespace)",
-        INamedTypeSymbol type => $"({type.TypeKind.ToString().ToLowerInvariant()})",
-        _ => $"({symbol.Kind.ToString().ToLowerInvariant()})",
-    };
+        IMethodSymbol { MethodKind: MethodKind.Constructor } => "constructor",
+        IMethodSymbol { IsExtensionMethod: true } or IMethodSymbol { MethodKind: MethodKind.ReducedExtension } => "extension",
+        IFieldSymbol { ContainingType.IsScriptClass: true } => "variable",
+        INamedTypeSymbol type => type.TypeKind.ToString().ToLowerInvariant(),
+        _ => symbol.Kind.ToString().ToLowerInvariant(),
+    } + ")";
 
     /// <summary>The cell compiled as the next submission, and where UTF-16 offset <paramref name="offset"/> of the cell falls in its tree.</summary>
     private (Compilation Compilation, SyntaxTree Tree, SemanticModel Model, int Position) Analyse(string code, int offset)

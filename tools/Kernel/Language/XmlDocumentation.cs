@@ -19,17 +19,7 @@ public sealed class XmlDocumentation
     {
         symbol = symbol.OriginalDefinition;
         var xml = symbol.GetDocumentationCommentXml();
-        XElement? member = null;
-        if (!string.IsNullOrWhiteSpace(xml))
-        {
-            try
-            {
-                member = XElement.Parse(xml);
-            }
-            catch (System.Xml.XmlException)
-            {
-            }
-        }
+        var member = string.IsNullOrWhiteSpace(xml) ? null : ReadOrNull(() => XElement.Parse(xml));
         if (member is null && symbol.GetDocumentationCommentId() is { } id && symbol.ContainingAssembly is { } assembly
             && compilation.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path })
         {
@@ -47,8 +37,7 @@ public sealed class XmlDocumentation
         var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
         if (!assemblyPath.StartsWith(runtimeDirectory, StringComparison.Ordinal)) yield break;
         var version = new DirectoryInfo(runtimeDirectory).Name;
-        var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var packs = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
         var assembly = Path.GetFileNameWithoutExtension(assemblyPath);
         // CoreLib's public types are documented under the reference assemblies that expose them.
         string[] names = assembly == "System.Private.CoreLib" ? ["System.Runtime", "System.Collections", "System.Threading"] : [assembly];
@@ -60,17 +49,21 @@ public sealed class XmlDocumentation
                 yield return Path.Combine(folder, "ref", tfm, name + ".xml");
     }
 
-    private XDocument? Load(string path) => _files.GetOrAdd(path, p =>
+    private XDocument? Load(string path) =>
+        _files.GetOrAdd(path, p => File.Exists(p) ? ReadOrNull(() => XDocument.Load(p)) : null);
+
+    /// <summary>Documentation that cannot be read or is not well-formed XML counts as none.</summary>
+    private static T? ReadOrNull<T>(Func<T> read) where T : class
     {
         try
         {
-            return File.Exists(p) ? XDocument.Load(p) : null;
+            return read();
         }
         catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException)
         {
             return null;
         }
-    });
+    }
 
     private static string? Render(XElement member)
     {

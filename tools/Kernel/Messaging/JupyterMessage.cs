@@ -8,6 +8,8 @@ namespace MnistCourse.Kernel.Messaging;
 /// One message of the Jupyter messaging protocol, decoded. <see cref="Identities"/> are the ZeroMQ routing frames
 /// before the delimiter: a reply on a ROUTER socket goes back to them; on IOPub the single identity is the topic.
 /// Binary buffers (only comm messages carry them; this kernel has no comm targets) are not kept.
+/// The kernel's own messages get a fresh header (this kernel process's session id, protocol 5.3) and the request's
+/// header as parent: that is how a front matches outputs and replies to the cell that asked.
 /// </summary>
 public sealed record JupyterMessage(
     IReadOnlyList<byte[]> Identities,
@@ -16,6 +18,10 @@ public sealed record JupyterMessage(
     JsonObject Metadata,
     JsonObject Content)
 {
+    public const string ProtocolVersion = "5.3";
+
+    private static readonly string Session = Guid.NewGuid().ToString("N");
+
     public string Type => (string?)Header["msg_type"] ?? "";
 
     public string Text(string name) => (string?)Content[name] ?? "";
@@ -23,34 +29,21 @@ public sealed record JupyterMessage(
     public bool Flag(string name, bool fallback) => Content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
 
     public override string ToString() => $"{Type} {Header["msg_id"]}";
-}
 
-/// <summary>
-/// Makes the kernel's messages: a fresh header (this kernel's session id, protocol 5.3), the request's header as
-/// parent — that is how a front matches outputs and replies to the cell that asked — and, for ROUTER channels, the
-/// request's routing identities so the reply reaches the client that sent it.
-/// </summary>
-public sealed class MessageFactory
-{
-    public const string ProtocolVersion = "5.3";
-
-    private readonly string _session = Guid.NewGuid().ToString("N");
-    private readonly string _username = Environment.UserName;
-
-    /// <summary>A reply (or stdin request) to <paramref name="request"/> on the channel it came from or its stdin twin.</summary>
-    public JupyterMessage Reply(JupyterMessage request, string msgType, JsonObject content) =>
-        new(request.Identities, Header(msgType), (JsonObject)request.Header.DeepClone(), new JsonObject(), content);
+    /// <summary>A reply (or stdin request) to this request, routed back to the client that sent it.</summary>
+    public JupyterMessage Reply(string msgType, JsonObject content) =>
+        new(Identities, NewHeader(msgType), (JsonObject)Header.DeepClone(), new JsonObject(), content);
 
     /// <summary>A broadcast on IOPub; the topic frame is "kernel.SESSION.TYPE", as ipykernel names it.</summary>
-    public JupyterMessage Broadcast(JupyterMessage? parent, string msgType, JsonObject content) =>
-        new([Encoding.UTF8.GetBytes($"kernel.{_session}.{msgType}")], Header(msgType),
+    public static JupyterMessage Broadcast(JupyterMessage? parent, string msgType, JsonObject content) =>
+        new([Encoding.UTF8.GetBytes($"kernel.{Session}.{msgType}")], NewHeader(msgType),
             (JsonObject?)parent?.Header.DeepClone() ?? new JsonObject(), new JsonObject(), content);
 
-    private JsonObject Header(string msgType) => new()
+    private static JsonObject NewHeader(string msgType) => new()
     {
         ["msg_id"] = Guid.NewGuid().ToString("N"),
-        ["session"] = _session,
-        ["username"] = _username,
+        ["session"] = Session,
+        ["username"] = Environment.UserName,
         // ISO 8601 with at most 6 fraction digits: what jupyter_client's date parser accepts.
         ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         ["msg_type"] = msgType,

@@ -84,8 +84,8 @@ internal static class BenchCommand
     {
         var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "reference", "keras_ref.py"));
         if (!File.Exists(script)) return (null, $"not run (no {script})");
-        if (!SystemTools.PyTorch.IsPresent())
-            return (null, $"not run: Debian's python3-torch is missing; add it with: sudo apt-get install -y {string.Join(" ", SystemTools.PyTorch.DebianPackages)}");
+        if (!SystemTool.PyTorch.IsPresent())
+            return (null, $"not run: Debian's python3-torch is missing; add it with: sudo apt-get install -y {string.Join(" ", SystemTool.PyTorch.DebianPackages)}");
         var (_, version) = ChildProcess.Capture(SystemTool.SystemPython, ["-c", "import torch; print(torch.__version__)"]);
         return (script, $"PyTorch {version} (Debian python3-torch), {script}");
     }

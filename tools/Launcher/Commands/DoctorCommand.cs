@@ -32,7 +32,7 @@ internal static class DoctorCommand
         : new("this system", true, $"{RuntimeInformation.OSDescription} ({platform.Processor.ToString().ToLowerInvariant()}): TorchSharp 0.107 runs here");
 
     /// <summary>What `./course test` (the whole suite) uses besides the build; `./course test --fast` needs none of it.</summary>
-    private static IEnumerable<Check> TestTools() => SystemTools.ForTests.Select(tool =>
+    private static IEnumerable<Check> TestTools() => SystemTool.ForTests.Select(tool =>
     {
         bool ok = tool.IsPresent();
         return new Check($"test tool {tool.Name}", ok, ok ? $"present (for {tool.NeededFor})" : $"missing (for {tool.NeededFor}; only ./course test needs it)",

@@ -174,8 +174,7 @@ internal static partial class ReproduceCommand
             .Select(r => new SeedRun(r.Tutorial, run.Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
                                      $"notebooks/{run.Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))
             .ToList();
-        bool ok = run.Process.ExitCode == 0 && reported.Count == run.Job.Tutorials.Count;
-        return (ok, reported);
+        return (run.Process.ExitCode == 0 && reported.Count == run.Job.Tutorials.Count, reported);
     }
 
     [GeneratedRegex(@"^Epoch (\d+)/(\d+)")]

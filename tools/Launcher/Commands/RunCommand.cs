@@ -10,8 +10,6 @@ namespace MnistCourse.Launcher.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private sealed record LessonRun(string Notebook, string Output, int ExitCode, double Seconds, IReadOnlyList<LessonResult> Results);
-
     private static readonly Option<bool> Quick = new("--quick") { Description = "Fewer epochs and images: checks that every cell runs; the figures are not comparable with the published ones." };
     private static readonly Option<int> Seed = CourseCommandLine.WholeNumber("--seed", 0, "Another random start than the default 0, to see a result's spread.");
     private static readonly Option<string[]> Sets = new("--set") { Description = "Override a parameter of the lessons' parameters cell (repeatable).", HelpName = "name=value" };
@@ -37,7 +35,8 @@ internal static class RunCommand
 
         // Each run collects the lessons' reports in its own folder: two runs at once must not mix their figures.
         var resultsDir = Directory.CreateTempSubdirectory("mnistcourse-results-").FullName;
-        var runs = new List<LessonRun>();
+        var runs = new List<NotebookRun>();
+        var tutorials = new List<LessonResult>();
         foreach (var notebook in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
@@ -51,14 +50,17 @@ internal static class RunCommand
             var environment = new Dictionary<string, string> { [Course.ResultsVariable] = resultsFile };
             if (seed is not null) environment[Course.SeedVariable] = seed.Value.ToString();
             int exit = ChildProcess.Run("dotnet", runnerArgs, environment: environment);
-            runs.Add(new LessonRun(Path.GetRelativePath(Repo.Root, notebook), Path.GetRelativePath(Repo.Root, output), exit, clock.Elapsed.TotalSeconds,
-                                   ReadResults(resultsFile)));
+            var lesson = Path.GetRelativePath(Repo.Root, notebook);
+            var executed = Path.GetRelativePath(Repo.Root, output);
+            runs.Add(new NotebookRun(lesson, executed, exit == 0, exit, clock.Elapsed.TotalSeconds));
+            tutorials.AddRange(ReadResults(resultsFile).Select(t => t with { Notebook = lesson })); // for the site's index
         }
 
         Directory.Delete(resultsDir, recursive: true);
-        var tutorials = runs.SelectMany(r => r.Results).ToList();
         PrintTable(runs, tutorials, quick, seed ?? 0);
-        WriteJson(runs, quick, seed ?? 0);
+        // Merged into artifacts/results.json: only the lessons and tutorials this run measured are replaced.
+        ResultsFile.Record(Path.Combine(Repo.Artifacts, ResultsFile.FileName), quick, seed ?? 0,
+            runs.Select(r => r with { Seconds = Math.Round(r.Seconds, 1) }).ToList(), tutorials);
 
         try
         {
@@ -82,7 +84,7 @@ internal static class RunCommand
     internal static List<LessonResult> ReadResults(string path) =>
         File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList() : [];
 
-    private static void PrintTable(IReadOnlyList<LessonRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
+    private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {
         Console.WriteLine();
         Console.WriteLine(quick
@@ -96,7 +98,7 @@ internal static class RunCommand
         if (tutorials.Count == 0) Console.WriteLine("(no tutorial reported a result)");
         Console.WriteLine();
         foreach (var r in runs)
-            Console.WriteLine($"{(r.ExitCode == 0 ? "✓" : "✗")} {r.Notebook,-40} {r.Seconds,6:0} s  → {r.Output}{(r.ExitCode == 0 ? "" : $"  (runner exit {r.ExitCode})")}");
+            Console.WriteLine($"{(r.ExitCode == 0 ? "✓" : "✗")} {r.Notebook,-40} {r.Seconds,6:0} s  → {r.Executed}{(r.ExitCode == 0 ? "" : $"  (runner exit {r.ExitCode})")}");
         Console.WriteLine($"{runs.Count(r => r.ExitCode == 0)} of {runs.Count} notebooks ran; results in artifacts/results.json (earlier lessons' results kept)");
         if (!quick && tutorials.Count > 0)
         {
@@ -106,10 +108,4 @@ internal static class RunCommand
             Console.WriteLine("For the verdict over several seeds (mean, spread, reproduced or not), run ./course reproduce.");
         }
     }
-
-    /// <summary>Merges this run into artifacts/results.json: only the lessons and tutorials it measured are replaced.</summary>
-    private static void WriteJson(IReadOnlyList<LessonRun> runs, bool quick, int seed) =>
-        ResultsFile.Record(Path.Combine(Repo.Artifacts, ResultsFile.FileName), quick, seed,
-            runs.Select(r => new NotebookRun(r.Notebook, r.Output, r.ExitCode == 0, r.ExitCode, Math.Round(r.Seconds, 1))).ToList(),
-            runs.SelectMany(r => r.Results.Select(t => t with { Notebook = r.Notebook })).ToList()); // which lesson reported it, for the site's index
 }

