@@ -49,11 +49,9 @@ public sealed class OutputRenderer
                 case "display_data":
                 case "execute_result":
                 {
-                    var body = RenderData(output);
-                    if (body is null) break;
-                    var (cls, inner) = body.Value;
+                    if (RenderData(output) is not { } data) break;
                     var prompt = type == "execute_result" ? $"<div class=\"prompt out\">Out [{count}]:</div>" : "";
-                    html.Append($"<div class=\"output {cls}\">{prompt}{inner}</div>\n");
+                    html.Append($"<div class=\"output {data.Class}\">{prompt}{data.Html}</div>\n");
                     break;
                 }
                 case "error":
