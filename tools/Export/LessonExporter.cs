@@ -32,8 +32,7 @@ public static class LessonExporter
             .ToList();
         var chain = await ScriptChain.BuildAsync(source, warnings, cancellationToken);
         var writer = new AppWriter(source, chain, NamePlan.Build(source, chain), Path.GetFullPath(appPath), Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
-        var text = writer.Write();
-        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), text, source.Parameters, writer.Packages, warnings);
+        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), writer.Write(), source.Parameters, writer.Packages, warnings);
     }
 
     /// <summary>

@@ -37,10 +37,7 @@ public sealed class OutputRenderer
                     var text = new StringBuilder(Text(output["text"]));
                     // Jupyter merges consecutive chunks of one stream before applying '\r'.
                     while (i + 1 < outputs.Count && outputs[i + 1] is JsonObject next && Str(next["output_type"]) == "stream" && (Str(next["name"]) ?? "stdout") == name)
-                    {
-                        text.Append(Text(next["text"]));
-                        i++;
-                    }
+                        text.Append(Text(outputs[++i]!["text"]));
                     var shown = TerminalText.Render(text.ToString());
                     if (shown.Length == 0) break;
                     html.Append($"<div class=\"output stream {(name == "stderr" ? "stderr" : "stdout")}\"><pre>{Escape(shown.TrimEnd('\n'))}</pre></div>\n");

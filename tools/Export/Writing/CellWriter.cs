@@ -30,7 +30,7 @@ internal static class CellWriter
         Rename(cell, model, plan, edits);
 
         var usings = root.Usings.Select(u => u.WithoutTrivia().NormalizeWhitespace().ToFullString()).ToList();
-        var regions = root.Usings.Select(u => (TextSpan.FromBounds(u.SpanStart, u.FullSpan.End), "")).ToList(); // usings go to the top
+        var regions = root.Usings.Select(u => (TextSpan.FromBounds(u.SpanStart, u.FullSpan.End), "")).ToList();
         foreach (var trivia in root.DescendantTrivia())
             if (trivia.IsKind(SyntaxKind.ReferenceDirectiveTrivia))
                 regions.Add((trivia.FullSpan, "")); // the reference itself becomes a #: directive of the app
