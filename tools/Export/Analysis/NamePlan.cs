@@ -34,9 +34,8 @@ internal sealed class NamePlan
     public static NamePlan Build(LessonSource source, ScriptChain chain)
     {
         var plan = new NamePlan();
-        foreach (var cell in source.CodeCells)
-        foreach (var token in cell.Root.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken)) plan._taken.Add(token.ValueText);
+        plan._taken.UnionWith(source.CodeCells.SelectMany(cell => cell.Root.DescendantTokens())
+            .Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText));
 
         var values = new Dictionary<string, Visible>(StringComparer.Ordinal);
         var types = new HashSet<string>(GeneratedTypeNames, StringComparer.Ordinal);
