@@ -32,8 +32,7 @@ public static class LessonExporter
             .ToList();
         var chain = await ScriptChain.BuildAsync(source, warnings, cancellationToken);
         var writer = new AppWriter(source, chain, NamePlan.Build(source, chain), Path.GetFullPath(appPath), Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
-        var text = writer.Write();
-        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), text, source.Parameters, writer.Packages, warnings);
+        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), writer.Write(), source.Parameters, writer.Packages, warnings);
     }
 
     /// <summary>
@@ -46,16 +45,12 @@ public static class LessonExporter
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props"))) dir = dir.Parent;
         if (dir is null) return [];
         var props = Path.Combine(dir.FullName, "Directory.Packages.props");
+        XDocument document;
+        try { document = XDocument.Load(props); }
+        catch (System.Xml.XmlException) { return []; }
         var central = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            foreach (var element in XDocument.Load(props).Descendants("PackageVersion"))
-                if (element.Attribute("Include")?.Value is { } id && element.Attribute("Version")?.Value is { } version) central[id] = version;
-        }
-        catch (System.Xml.XmlException)
-        {
-            return [];
-        }
+        foreach (var element in document.Descendants("PackageVersion"))
+            if (element.Attribute("Include")?.Value is { } id && element.Attribute("Version")?.Value is { } version) central[id] = version;
         return source.Packages
             .Where(p => p.Version is not null && central.TryGetValue(p.Id, out var version) && !string.Equals(version, p.Version, StringComparison.OrdinalIgnoreCase))
             .Select(p => $"the notebook loads {p.Id} {p.Version}, but {props} pins {central[p.Id]}; the app follows the notebook — make them agree");

@@ -29,24 +29,28 @@ public static class CourseSite
 
         // Load every executed notebook first: titles and links are needed before any page is rendered.
         var notes = new List<string>();
-        var lessons = new List<(SitePage Page, Notebook? Notebook)>();
+        var pages = new List<SitePage>();
+        var notebooks = new List<Notebook?>();
         var assigned = new HashSet<LessonResult>(ReferenceEqualityComparer.Instance);
         foreach (var run in results.Notebooks)
         {
             var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
-            if (!File.Exists(path) && run.Passed)
+            Notebook? notebook = null;
+            if (File.Exists(path))
+                notebook = Load(path);
+            else if (run.Passed)
                 throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
                                              "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
-            if (!File.Exists(path))
+            else
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
-            var notebook = File.Exists(path) ? Load(path) : null;
             var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
-            lessons.Add(notebook is null
-                ? (new SitePage(run, run.Lesson, null, tutorials), null)
-                : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
+            pages.Add(notebook is null
+                ? new SitePage(run, run.Lesson, null, tutorials)
+                : new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials));
+            notebooks.Add(notebook);
         }
 
-        var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
+        var lessonNames = pages.Select(p => p.Lesson).ToHashSet(StringComparer.Ordinal);
         string? RewriteLink(string url)
         {
             var hash = url.IndexOf('#');
@@ -57,26 +61,24 @@ public static class CourseSite
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withPages = lessons.Where(l => l.Notebook is not null).ToList();
-        var rendered = new Dictionary<SitePage, SitePage>(ReferenceEqualityComparer.Instance);
+        var withPages = Enumerable.Range(0, pages.Count).Where(i => notebooks[i] is not null).ToList();
         string? plotlyJs = null;
-        for (var i = 0; i < withPages.Count; i++)
+        for (var k = 0; k < withPages.Count; k++)
         {
-            var (page, notebook) = withPages[i];
+            var i = withPages[k];
             try
             {
-                var (body, done, inlinePlotlyJs) = LessonPage.Render(notebook!, page, i > 0 ? withPages[i - 1].Page : null,
-                    i + 1 < withPages.Count ? withPages[i + 1].Page : null, RewriteLink);
+                var (body, done, inlinePlotlyJs) = LessonPage.Render(notebooks[i]!, pages[i], k > 0 ? pages[withPages[k - 1]] : null,
+                    k + 1 < withPages.Count ? pages[withPages[k + 1]] : null, RewriteLink);
                 plotlyJs ??= inlinePlotlyJs;
-                rendered[page] = done;
-                files[page.File!] = SiteLayout.Page($"{page.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
+                pages[i] = done;
+                files[done.File!] = SiteLayout.Page($"{done.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
-                throw new SiteBuildException($"{notebook!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+                throw new SiteBuildException($"{notebooks[i]!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
         }
-        var pages = lessons.Select(l => rendered.GetValueOrDefault(l.Page, l.Page)).ToList();
 
         var charts = pages.Sum(p => p.Charts);
         if (charts > 0 && plotlyJs is null)
@@ -135,24 +137,17 @@ public static class CourseSite
         {
             Directory.CreateDirectory(building);
             foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text); // UTF-8 without a BOM
-            if (Directory.Exists(siteDir))
-            {
-                Directory.Move(siteDir, old);
-                try
-                {
-                    Directory.Move(building, siteDir);
-                }
-                catch
-                {
-                    Directory.Move(old, siteDir);
-                    throw;
-                }
-                Directory.Delete(old, recursive: true);
-            }
-            else
+            if (Directory.Exists(siteDir)) Directory.Move(siteDir, old);
+            try
             {
                 Directory.Move(building, siteDir);
             }
+            catch
+            {
+                if (Directory.Exists(old)) Directory.Move(old, siteDir);
+                throw;
+            }
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         }
         finally
         {

@@ -9,12 +9,10 @@ namespace MnistCourse.Site;
 /// <summary>One executed notebook as the body of a lesson page.</summary>
 internal static class LessonPage
 {
-    public static string TitleOf(Notebook notebook, string fallback)
-    {
-        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Markdown))
-            if (MarkdownRenderer.FirstHeading(cell.Source) is { } heading) return heading;
-        return fallback;
-    }
+    public static string TitleOf(Notebook notebook, string fallback) => notebook.Cells
+        .Where(c => c.Type == CellType.Markdown)
+        .Select(c => MarkdownRenderer.FirstHeading(c.Source))
+        .FirstOrDefault(heading => heading is not null) ?? fallback;
 
     /// <summary>The page's body; the page with its chart and image counts; the first plotly.js found inline, if any.</summary>
     public static (string Body, SitePage Page, string? PlotlyJs) Render(Notebook notebook, SitePage page, SitePage? previous, SitePage? next,

@@ -45,7 +45,6 @@ public static class MarkdownRenderer
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer(renderer.ObjectRenderers.FindExact<CodeBlockRenderer>()!));
         renderer.Render(document);
-        writer.Flush();
         return writer.ToString();
     }
 

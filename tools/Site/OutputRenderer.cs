@@ -37,23 +37,17 @@ public sealed class OutputRenderer
                     var text = new StringBuilder(Text(output["text"]));
                     // Jupyter merges consecutive chunks of one stream before applying '\r'.
                     while (i + 1 < outputs.Count && outputs[i + 1] is JsonObject next && Str(next["output_type"]) == "stream" && (Str(next["name"]) ?? "stdout") == name)
-                    {
-                        text.Append(Text(next["text"]));
-                        i++;
-                    }
+                        text.Append(Text(outputs[++i]!["text"]));
                     var shown = TerminalText.Render(text.ToString());
                     if (shown.Length == 0) break;
                     html.Append($"<div class=\"output stream {(name == "stderr" ? "stderr" : "stdout")}\"><pre>{Escape(shown.TrimEnd('\n'))}</pre></div>\n");
                     break;
                 }
-                case "display_data":
-                case "execute_result":
+                case "display_data" or "execute_result":
                 {
-                    var body = RenderData(output);
-                    if (body is null) break;
-                    var (cls, inner) = body.Value;
+                    if (RenderData(output) is not { } data) break;
                     var prompt = type == "execute_result" ? $"<div class=\"prompt out\">Out [{count}]:</div>" : "";
-                    html.Append($"<div class=\"output {cls}\">{prompt}{inner}</div>\n");
+                    html.Append($"<div class=\"output {data.Class}\">{prompt}{data.Html}</div>\n");
                     break;
                 }
                 case "error":
@@ -89,13 +83,9 @@ public sealed class OutputRenderer
                 return ("html chart", $"<div class=\"chart-output\" data-charts=\"{charts}\">{html}</div>");
             }
             case "image/svg+xml":
-                Images++;
-                return ("image", Img("image/svg+xml", Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(value))), output));
-            case "image/png":
-            case "image/jpeg":
-            case "image/gif":
-                Images++;
-                return ("image", Img(mime, string.Concat(Text(value).Where(c => !char.IsWhiteSpace(c))), output));
+                return Image(mime, Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(value))), output);
+            case "image/png" or "image/jpeg" or "image/gif":
+                return Image(mime, string.Concat(Text(value).Where(c => !char.IsWhiteSpace(c))), output);
             case "text/markdown":
                 return ("markdown", MarkdownRenderer.ToHtml(Text(value)));
             case "application/json":
@@ -105,12 +95,13 @@ public sealed class OutputRenderer
         }
     }
 
-    private static string Img(string mime, string base64, JsonObject output)
+    private (string Class, string Html) Image(string mime, string base64, JsonObject output)
     {
         string Size(string name) => output["metadata"]?[mime]?[name] is JsonValue v && v.TryGetValue<double>(out var pixels)
             ? $" {name}=\"{pixels.ToString(CultureInfo.InvariantCulture)}\""
             : "";
-        return $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{Size("width")}{Size("height")}>";
+        Images++;
+        return ("image", $"<img src=\"data:{mime};base64,{base64}\" alt=\"output image\"{Size("width")}{Size("height")}>");
     }
 
     private static string Text(JsonNode? node) => node is JsonValue or JsonArray or null ? MultilineText.Read(node) : node.ToJsonString();

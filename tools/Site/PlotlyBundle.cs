@@ -50,11 +50,8 @@ public static partial class PlotlyBundle
     public static string? FromEngine() => PlotlyJs.InlineScriptBlock() is { } block ? Extract(block).PlotlyJs : null;
 
     /// <summary>"2.28.0", read from plotly.js's banner comment; null when absent.</summary>
-    public static string? VersionOf(string plotlyJs)
-    {
-        var match = Version().Match(plotlyJs.Length > 4096 ? plotlyJs[..4096] : plotlyJs);
-        return match.Success ? match.Groups[1].Value : null;
-    }
+    public static string? VersionOf(string plotlyJs) =>
+        Version().Match(plotlyJs, 0, Math.Min(4096, plotlyJs.Length)) is { Success: true } match ? match.Groups[1].Value : null;
 
     private static string ScriptBody(string block)
     {

@@ -11,24 +11,20 @@ namespace MnistCourse.Site;
 /// </summary>
 internal static class ReproductionSection
 {
+    private const string Heading = "<h2>Reproduction over seeds</h2>\n";
+
     /// <summary>The section's HTML, or "" when no reproduction has been run; a malformed file is named, not fatal.</summary>
     public static string Html(string artifactsDir)
     {
         var path = Path.Combine(artifactsDir, ReproductionFile.FileName);
         if (!File.Exists(path)) return "";
         ReproductionFile file;
-        try
-        {
-            file = ReproductionFile.Load(path);
-        }
-        catch (InvalidDataException e)
-        {
-            return $"<h2>Reproduction over seeds</h2>\n<p class=\"note failed\">{WebUtility.HtmlEncode(e.Message)}</p>\n";
-        }
+        try { file = ReproductionFile.Load(path); }
+        catch (InvalidDataException e) { return Heading + $"<p class=\"note failed\">{WebUtility.HtmlEncode(e.Message)}</p>\n"; }
         var rows = file.Summary;
         if (rows.Count == 0) return "";
 
-        var b = new StringBuilder("<h2>Reproduction over seeds</h2>\n");
+        var b = new StringBuilder(Heading);
         b.Append($"<p>From <code>./course reproduce</code>{(file.Quick ? " — <strong>quick runs</strong>: they check the machinery and draw no verdict" : "")}. " +
                  "Each dot is one seed; the black bar is their mean with its 95% confidence interval; ◆ the published figure; the shaded span the " +
                  "Keras-faithful reference's band. <em>Reproduced</em>: the mean is within 0.15 points of the published figure, and the published " +

@@ -40,7 +40,6 @@ internal static class SiteLayout
     {
         using var stream = typeof(SiteLayout).Assembly.GetManifestResourceStream("MnistCourse.Site.site.css")
             ?? throw new InvalidOperationException("site.css is missing from MnistCourse.Site's resources");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return new StreamReader(stream).ReadToEnd();
     }
 }

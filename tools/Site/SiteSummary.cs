@@ -16,12 +16,9 @@ public sealed record SiteSummary(string IndexPath, bool Quick, IReadOnlyList<Sit
         var plotly = PlotlyBytes > 0
             ? $"; plotly.js {PlotlyVersion ?? "(version unknown)"} stored once ({(PlotlyBytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)} MB)"
             : "";
-        var lines = new List<string>
-        {
+        return string.Join(Environment.NewLine, [
             $"site: index + {pages} lesson page{(pages == 1 ? "" : "s")}, {charts} chart{(charts == 1 ? "" : "s")}, {images} image{(images == 1 ? "" : "s")}{plotly}{(Quick ? " — from a QUICK run" : "")}",
             $"  open {IndexPath}",
-        };
-        lines.AddRange(Notes.Select(n => "  note: " + n));
-        return string.Join(Environment.NewLine, lines);
+            .. Notes.Select(n => "  note: " + n)]);
     }
 }

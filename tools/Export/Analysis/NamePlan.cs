@@ -24,7 +24,7 @@ internal sealed class NamePlan
     private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, string>> _visibleAtStart = [];
     private Dictionary<string, string> _visibleAfterParameters = [];
-    private readonly Dictionary<int, List<string>> _notes = [];
+    private readonly List<(int Cell, string Note)> _notes = [];
 
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
 
@@ -34,9 +34,8 @@ internal sealed class NamePlan
     public static NamePlan Build(LessonSource source, ScriptChain chain)
     {
         var plan = new NamePlan();
-        foreach (var cell in source.CodeCells)
-        foreach (var token in cell.Root.DescendantTokens())
-            if (token.IsKind(SyntaxKind.IdentifierToken)) plan._taken.Add(token.ValueText);
+        plan._taken.UnionWith(source.CodeCells.SelectMany(cell => cell.Root.DescendantTokens())
+            .Where(token => token.IsKind(SyntaxKind.IdentifierToken)).Select(token => token.ValueText));
 
         var values = new Dictionary<string, Visible>(StringComparer.Ordinal);
         var types = new HashSet<string>(GeneratedTypeNames, StringComparer.Ordinal);
@@ -44,7 +43,6 @@ internal sealed class NamePlan
         {
             values[name] = new Visible(name, null, Assignable: false, Reserved: true);
             plan._topLevel.Add(name);
-            plan._taken.Add(name);
         }
 
         foreach (var cell in source.CodeCells)
@@ -128,7 +126,7 @@ internal sealed class NamePlan
     public bool IsAssignment(SyntaxNode unit) => _assignments.Contains(unit);
 
     /// <summary>What the plan changed in the cell, for a comment in the app.</summary>
-    public IReadOnlyList<string> NotesFor(LessonCell cell) => _notes.TryGetValue(cell.Number, out var notes) ? notes : [];
+    public IEnumerable<string> NotesFor(LessonCell cell) => _notes.Where(n => n.Cell == cell.Number).Select(n => n.Note);
 
     public static bool IsScriptField(ISymbol? symbol) => symbol is IFieldSymbol { ContainingType.IsScriptClass: true };
 
@@ -241,8 +239,7 @@ internal sealed class NamePlan
     private static bool SameType(ITypeSymbol? earlier, ITypeSymbol? later)
     {
         if (earlier is null || later is null || HasErrors(earlier) || HasErrors(later)) return false;
-        if (SymbolEqualityComparer.Default.Equals(earlier, later)) return true;
-        return FromMetadataOnly(earlier) && FromMetadataOnly(later)
+        return SymbolEqualityComparer.Default.Equals(earlier, later) || FromMetadataOnly(earlier) && FromMetadataOnly(later)
                && earlier.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == later.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
 
@@ -282,9 +279,5 @@ internal sealed class NamePlan
         return $"{name}_{n}";
     }
 
-    private void Note(LessonCell cell, string note)
-    {
-        if (!_notes.TryGetValue(cell.Number, out var notes)) _notes[cell.Number] = notes = [];
-        notes.Add(note);
-    }
+    private void Note(LessonCell cell, string note) => _notes.Add((cell.Number, note));
 }

@@ -16,16 +16,15 @@ namespace MnistCourse.Export.Analysis;
 /// </summary>
 internal sealed class ScriptChain
 {
-    private readonly Dictionary<int, (CSharpCompilation Compilation, SemanticModel Model)> _cells = [];
+    private readonly Dictionary<int, SemanticModel> _models = [];
 
     public CSharpCompilation? Last { get; private set; }
 
     /// <summary>True when the chain was compiled with every package and assembly the notebook references, without errors.</summary>
     public bool Complete { get; private set; } = true;
 
-    public CSharpCompilation Compilation(LessonCell cell) => _cells[cell.Number].Compilation;
-
-    public SemanticModel Model(LessonCell cell) => _cells[cell.Number].Model;
+    /// <summary>The cell's semantic model; its <see cref="SemanticModel.Compilation"/> is the cell's submission.</summary>
+    public SemanticModel Model(LessonCell cell) => _models[cell.Number];
 
     public static async Task<ScriptChain> BuildAsync(LessonSource source, List<string> warnings, CancellationToken cancellationToken)
     {
@@ -59,7 +58,7 @@ internal sealed class ScriptChain
         {
             cancellationToken.ThrowIfCancellationRequested();
             var compilation = CSharpCompilation.CreateScriptCompilation($"Submission{cell.Number}", cell.Tree, references, options, chain.Last, typeof(object));
-            chain._cells[cell.Number] = (compilation, compilation.GetSemanticModel(cell.Tree!));
+            chain._models[cell.Number] = compilation.GetSemanticModel(cell.Tree!);
             // Roslyn chains a submission only onto one without errors: a cell that does not compile here is analysed on
             // its own, and the cells after it build on the last one that compiled (names it declared stay known by name).
             var error = compilation.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);

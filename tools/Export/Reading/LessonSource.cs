@@ -28,10 +28,9 @@ internal sealed class LessonSource
         Notebook = notebook;
         NotebookPath = Path.GetFullPath(notebookPath);
         var parametersCell = ParametersCell.Find(notebook);
-        for (var index = 0; index < notebook.Cells.Count; index++)
+        for (var number = 1; number <= notebook.Cells.Count; number++)
         {
-            var cell = notebook.Cells[index];
-            var number = index + 1;
+            var cell = notebook.Cells[number - 1];
             if (cell.HasTag(ParametersCell.InjectedTag)) continue; // left by a runner's --out copy: not lesson code
             var language = CellLanguage.Resolve(notebook, cell);
             Cells.Add(language switch

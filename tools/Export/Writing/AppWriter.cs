@@ -19,11 +19,8 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
 {
     private const int RuleWidth = 100;
 
-    /// <summary>Each declared parameter (its last declaration) and the variable it is in the program.</summary>
-    private readonly List<(ParameterDeclaration Declaration, string Variable)> _parameters = source.Parameters
-        .Where((declaration, i) => !source.Parameters.Skip(i + 1).Any(later => later.Name == declaration.Name))
-        .Select(declaration => (declaration, plan.VariableOf(declaration.Name)))
-        .ToList();
+    /// <summary>Each declared parameter: its last declaration (<see cref="NamePlan.VariableOf"/> says which variable it is).</summary>
+    private readonly List<ParameterDeclaration> _parameters = source.Parameters.Reverse().DistinctBy(p => p.Name).Reverse().ToList();
 
     /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
     private readonly List<(string Name, string Literal, string Text)> _quick = QuickOverrides(source);
@@ -62,7 +59,7 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
             app.Append($"// from cell {cell}\n").Append(text).Append("\n\n");
 
         app.Append(Rule("generated: the command line, and what a notebook would display"));
-        app.Append(GeneratedHelpers.Parameters(Usage(), _parameters.Select(p => p.Declaration).ToList(), _quick.Count > 0));
+        app.Append(GeneratedHelpers.Parameters(Usage(), _parameters, _quick.Count > 0));
         app.Append('\n');
         app.Append(GeneratedHelpers.Output(source.Name, HasType("Plotly.NET.GenericChart", "Plotly.NET"),
             HasType("MnistCourse.Charts.Plot", "MnistCourse.dll"), HasType("XPlot.Plotly.PlotlyChart", "XPlot.Plotly")));
@@ -80,7 +77,7 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         var lines = new List<(string Command, string What)> { (run, "the lesson as published") };
         if (_quick.Count > 0) lines.Add((run + " -- --quick", "a short run: " + QuickSettings));
         if (_parameters.Count > 0)
-            lines.Add((run + $" -- --set {_parameters[0].Declaration.Name}=…", "set any parameter: " + string.Join(", ", _parameters.Select(p => p.Declaration.Name))));
+            lines.Add((run + $" -- --set {_parameters[0].Name}=…", "set any parameter: " + string.Join(", ", _parameters.Select(p => p.Name))));
         lines.Add((run + " -- --help", "usage"));
         var width = lines.Max(l => l.Command.Length) + 3;
         foreach (var (command, what) in lines) app.Append("//   ").Append(command.PadRight(width)).Append(what).Append('\n');
@@ -97,11 +94,9 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         app.Append("// Build settings: a notebook's C# (no nullable analysis, reflection-based charts); packages used from the NuGet cache,\n");
         app.Append("// as a notebook does, not copied beside the build (TorchSharp's native libraries weigh about 1 GB); and the\n");
         app.Append("// notebook's own package versions, pinned here from its #r lines (the course's central versions do not apply here).\n");
-        app.Append("#:property PublishAot=false\n");
-        app.Append("#:property Nullable=disable\n");
-        app.Append("#:property CopyLocalLockFileAssemblies=false\n");
-        app.Append("#:property GenerateRuntimeConfigDevFile=true\n");
-        app.Append("#:property ManagePackageVersionsCentrally=false\n");
+        foreach (var property in (string[])["PublishAot=false", "Nullable=disable", "CopyLocalLockFileAssemblies=false",
+                     "GenerateRuntimeConfigDevFile=true", "ManagePackageVersionsCentrally=false"])
+            app.Append($"#:property {property}\n");
         if (source.PackageSources.Count > 0)
             app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
         foreach (var package in Packages) app.Append($"#:package {package}\n");
@@ -159,11 +154,11 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         {
             app.Append("if (NotebookParameters.Quick)\n{\n");
             foreach (var (name, literal, _) in _quick)
-                app.Append($"    {_parameters.First(p => p.Declaration.Name == name).Variable} = {literal};\n");
+                app.Append($"    {plan.VariableOf(name)} = {literal};\n");
             app.Append("}\n");
         }
-        foreach (var (declaration, variable) in _parameters)
-            app.Append($"NotebookParameters.Set({GeneratedHelpers.Literal(declaration.Name)}, ref {variable});\n");
+        foreach (var parameter in _parameters)
+            app.Append($"NotebookParameters.Set({GeneratedHelpers.Literal(parameter.Name)}, ref {plan.VariableOf(parameter.Name)});\n");
     }
 
     private static List<(string Name, string Literal, string Text)> QuickOverrides(LessonSource source)
@@ -197,7 +192,7 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         text.Append(_parameters.Count > 0
             ? $"  --set NAME=VALUE    set a parameter (relative paths are taken from {Shown(source.NotebookFolder)}/):\n"
             : "  --set NAME=VALUE    (this lesson has no parameters)\n");
-        foreach (var (p, _) in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
+        foreach (var p in _parameters) text.Append($"                        {p.TypeName} {p.Name} = {p.DefaultExpression}\n");
         text.Append("  --help              this text\n");
         text.Append($"Charts and images are written to {OutputFolderShown} and their paths printed.");
         return text.ToString();

@@ -27,16 +27,10 @@ internal static class CellWriter
         var model = chain.Model(cell);
         var text = cell.Text;
         var edits = new TextEdits();
-        var regions = new List<(TextSpan Span, string Text)>();
-
         Rename(cell, model, plan, edits);
 
-        var usings = new List<string>();
-        foreach (var directive in root.Usings)
-        {
-            usings.Add(directive.WithoutTrivia().NormalizeWhitespace().ToFullString());
-            regions.Add((TextSpan.FromBounds(directive.SpanStart, directive.FullSpan.End), ""));
-        }
+        var usings = root.Usings.Select(u => u.WithoutTrivia().NormalizeWhitespace().ToFullString()).ToList();
+        var regions = root.Usings.Select(u => (TextSpan.FromBounds(u.SpanStart, u.FullSpan.End), "")).ToList();
         foreach (var trivia in root.DescendantTrivia())
             if (trivia.IsKind(SyntaxKind.ReferenceDirectiveTrivia))
                 regions.Add((trivia.FullSpan, "")); // the reference itself becomes a #: directive of the app
@@ -79,7 +73,7 @@ internal static class CellWriter
 
         if (root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax trailing } && trailing.SemicolonToken.IsMissing)
         {
-            var shown = TrailingExpression.HasValue(chain.Compilation(cell));
+            var shown = TrailingExpression.HasValue(model.Compilation);
             if (shown) edits.Insert(trailing.Expression.SpanStart, "NotebookOutput.Show(");
             edits.Insert(trailing.Expression.Span.End, shown ? ");" : ";");
         }

@@ -53,9 +53,8 @@ internal static class GeneratedHelpers
     /// <summary>A raw string literal (C# 11) of <paramref name="text"/>, its lines indented, so the text reads as printed.</summary>
     private static string RawLiteral(string text, string indent)
     {
-        var longestRun = 0;
-        for (int i = 0, run = 0; i < text.Length; i++) longestRun = Math.Max(longestRun, run = text[i] == '"' ? run + 1 : 0);
-        var quotes = new string('"', Math.Max(3, longestRun + 1));
+        var quotes = "\"\"\"";
+        while (text.Contains(quotes, StringComparison.Ordinal)) quotes += '"';
         var lines = text.Split('\n').Select(l => l.Length == 0 ? "" : indent + l);
         return quotes + "\n" + string.Join("\n", lines) + "\n" + indent + quotes;
     }
