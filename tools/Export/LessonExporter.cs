@@ -32,7 +32,8 @@ public static class LessonExporter
             .ToList();
         var chain = await ScriptChain.BuildAsync(source, warnings, cancellationToken);
         var writer = new AppWriter(source, chain, NamePlan.Build(source, chain), Path.GetFullPath(appPath), Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
-        return new ExportedApp(source.NotebookPath, Path.GetFullPath(appPath), writer.Write(), source.Parameters, writer.Packages, warnings);
+        return new ExportedApp(
+            source.NotebookPath, Path.GetFullPath(appPath), writer.Write(), source.Parameters, writer.Packages, warnings);
     }
 
     /// <summary>
@@ -50,7 +51,8 @@ public static class LessonExporter
         catch (System.Xml.XmlException) { return []; }
         var central = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in document.Descendants("PackageVersion"))
-            if (element.Attribute("Include")?.Value is { } id && element.Attribute("Version")?.Value is { } version) central[id] = version;
+            if (element.Attribute("Include")?.Value is { } id && element.Attribute("Version")?.Value is { } version)
+                central[id] = version;
         return source.Packages
             .Where(p => p.Version is not null && central.TryGetValue(p.Id, out var version) && !string.Equals(version, p.Version, StringComparison.OrdinalIgnoreCase))
             .Select(p => $"the notebook loads {p.Id} {p.Version}, but {props} pins {central[p.Id]}; the app follows the notebook — make them agree");

@@ -29,11 +29,15 @@ if (args[0] is "install" or "uninstall")
     }
     try
     {
-        Console.Out.WriteLine(args[0] == "install"
-            ? $"installed the Jupyter kernel \"{DisplayName}\" ({Name}) in {Install(dataDirectory: dataDirectory)}"
-            : Uninstall(dataDirectory) is { } removed
-                ? $"removed the Jupyter kernel \"{DisplayName}\" from {removed}"
-                : $"the kernel \"{DisplayName}\" was not installed in {KernelsDirectory(dataDirectory)}; nothing to do");
+        if (args[0] == "install")
+        {
+            var installed = Install(dataDirectory: dataDirectory);
+            Console.Out.WriteLine($"installed the Jupyter kernel \"{DisplayName}\" ({Name}) in {installed}");
+        }
+        else if (Uninstall(dataDirectory) is { } removed)
+            Console.Out.WriteLine($"removed the Jupyter kernel \"{DisplayName}\" from {removed}");
+        else
+            Console.Out.WriteLine($"the kernel \"{DisplayName}\" was not installed in {KernelsDirectory(dataDirectory)}; nothing to do");
         return 0;
     }
     catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

@@ -29,8 +29,7 @@ public static class CourseSite
 
         // Load every executed notebook first: titles and links are needed before any page is rendered.
         var notes = new List<string>();
-        var pages = new List<SitePage>();
-        var notebooks = new List<Notebook?>();
+        var lessons = new List<(SitePage Page, Notebook? Notebook)>();
         var assigned = new HashSet<LessonResult>(ReferenceEqualityComparer.Instance);
         foreach (var run in results.Notebooks)
         {
@@ -44,13 +43,12 @@ public static class CourseSite
             else
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
             var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
-            pages.Add(notebook is null
-                ? new SitePage(run, run.Lesson, null, tutorials)
-                : new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials));
-            notebooks.Add(notebook);
+            lessons.Add(notebook is null
+                ? (new SitePage(run, run.Lesson, null, tutorials), null)
+                : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
         }
 
-        var lessonNames = pages.Select(p => p.Lesson).ToHashSet(StringComparer.Ordinal);
+        var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
         string? RewriteLink(string url)
         {
             var hash = url.IndexOf('#');
@@ -61,22 +59,25 @@ public static class CourseSite
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withPages = Enumerable.Range(0, pages.Count).Where(i => notebooks[i] is not null).ToList();
+        var pages = lessons.Select(l => l.Page).ToList(); // each lesson with a notebook is replaced by its rendered page
+        var withPages = Enumerable.Range(0, lessons.Count).Where(i => lessons[i].Notebook is not null).ToList();
+        SitePage? Neighbour(int k) => k >= 0 && k < withPages.Count ? lessons[withPages[k]].Page : null;
         string? plotlyJs = null;
         for (var k = 0; k < withPages.Count; k++)
         {
-            var i = withPages[k];
+            var (page, notebook) = lessons[withPages[k]];
             try
             {
-                var (body, done, inlinePlotlyJs) = LessonPage.Render(notebooks[i]!, pages[i], k > 0 ? pages[withPages[k - 1]] : null,
-                    k + 1 < withPages.Count ? pages[withPages[k + 1]] : null, RewriteLink);
+                var (body, done, inlinePlotlyJs) =
+                    LessonPage.Render(notebook!, page, Neighbour(k - 1), Neighbour(k + 1), RewriteLink);
                 plotlyJs ??= inlinePlotlyJs;
-                pages[i] = done;
+                pages[withPages[k]] = done;
                 files[done.File!] = SiteLayout.Page($"{done.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
-                throw new SiteBuildException($"{notebooks[i]!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+                throw new SiteBuildException(
+                    $"{notebook!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
         }
 

@@ -36,8 +36,12 @@ public sealed class OutputRenderer
                     var name = Str(output["name"]) ?? "stdout";
                     var text = new StringBuilder(Text(output["text"]));
                     // Jupyter merges consecutive chunks of one stream before applying '\r'.
-                    while (i + 1 < outputs.Count && outputs[i + 1] is JsonObject next && Str(next["output_type"]) == "stream" && (Str(next["name"]) ?? "stdout") == name)
-                        text.Append(Text(outputs[++i]!["text"]));
+                    while (i + 1 < outputs.Count && outputs[i + 1] is JsonObject next
+                           && Str(next["output_type"]) == "stream" && (Str(next["name"]) ?? "stdout") == name)
+                    {
+                        text.Append(Text(next["text"]));
+                        i++;
+                    }
                     var shown = TerminalText.Render(text.ToString());
                     if (shown.Length == 0) break;
                     html.Append($"<div class=\"output stream {(name == "stderr" ? "stderr" : "stdout")}\"><pre>{Escape(shown.TrimEnd('\n'))}</pre></div>\n");

@@ -79,7 +79,8 @@ public static class TorchRuntime
         var folders = new List<string> { AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, native) };
         var torchSharpDir = Path.GetDirectoryName(typeof(torch).Assembly.Location); // typeof does not run the initializer
         if (!string.IsNullOrEmpty(torchSharpDir))
-            folders.AddRange([torchSharpDir, Path.Combine(torchSharpDir, "cpu"), Path.Combine(torchSharpDir, "..", "..", native)]);
+            folders.AddRange(
+                [torchSharpDir, Path.Combine(torchSharpDir, "cpu"), Path.Combine(torchSharpDir, "..", "..", native)]);
         var inPackages = NuGetPackageHomes("torchsharp").SelectMany(home => Directory.EnumerateFiles(home, name, SearchOption.AllDirectories));
         return folders.Select(f => Path.Combine(f, name)).Where(File.Exists).Concat(inPackages).Select(Path.GetFullPath).Distinct();
     }

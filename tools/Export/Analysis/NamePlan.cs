@@ -239,7 +239,8 @@ internal sealed class NamePlan
     private static bool SameType(ITypeSymbol? earlier, ITypeSymbol? later)
     {
         if (earlier is null || later is null || HasErrors(earlier) || HasErrors(later)) return false;
-        return SymbolEqualityComparer.Default.Equals(earlier, later) || FromMetadataOnly(earlier) && FromMetadataOnly(later)
+        if (SymbolEqualityComparer.Default.Equals(earlier, later)) return true;
+        return FromMetadataOnly(earlier) && FromMetadataOnly(later)
                && earlier.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == later.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
 

@@ -19,8 +19,9 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
 {
     private const int RuleWidth = 100;
 
-    /// <summary>Each declared parameter: its last declaration (<see cref="NamePlan.VariableOf"/> says which variable it is).</summary>
-    private readonly List<ParameterDeclaration> _parameters = source.Parameters.Reverse().DistinctBy(p => p.Name).Reverse().ToList();
+    /// <summary>Each parameter's last declaration (<see cref="NamePlan.VariableOf"/> says which variable it is).</summary>
+    private readonly List<ParameterDeclaration> _parameters =
+        source.Parameters.Reverse().DistinctBy(p => p.Name).Reverse().ToList();
 
     /// <summary>The notebook's quick-run overrides as C# literals of each parameter's type (the engine's own conversion).</summary>
     private readonly List<(string Name, string Literal, string Text)> _quick = QuickOverrides(source);
@@ -94,9 +95,11 @@ internal sealed class AppWriter(LessonSource source, ScriptChain chain, NamePlan
         app.Append("// Build settings: a notebook's C# (no nullable analysis, reflection-based charts); packages used from the NuGet cache,\n");
         app.Append("// as a notebook does, not copied beside the build (TorchSharp's native libraries weigh about 1 GB); and the\n");
         app.Append("// notebook's own package versions, pinned here from its #r lines (the course's central versions do not apply here).\n");
-        foreach (var property in (string[])["PublishAot=false", "Nullable=disable", "CopyLocalLockFileAssemblies=false",
-                     "GenerateRuntimeConfigDevFile=true", "ManagePackageVersionsCentrally=false"])
-            app.Append($"#:property {property}\n");
+        app.Append("#:property PublishAot=false\n");
+        app.Append("#:property Nullable=disable\n");
+        app.Append("#:property CopyLocalLockFileAssemblies=false\n");
+        app.Append("#:property GenerateRuntimeConfigDevFile=true\n");
+        app.Append("#:property ManagePackageVersionsCentrally=false\n");
         if (source.PackageSources.Count > 0)
             app.Append($"#:property RestoreAdditionalProjectSources={string.Join(';', source.PackageSources.Select(s => Path.IsPathRooted(s) ? RelativeToApp(s) : s))}\n");
         foreach (var package in Packages) app.Append($"#:package {package}\n");

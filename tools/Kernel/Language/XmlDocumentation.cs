@@ -37,6 +37,7 @@ public sealed class XmlDocumentation
         var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
         if (!assemblyPath.StartsWith(runtimeDirectory, StringComparison.Ordinal)) yield break;
         var version = new DirectoryInfo(runtimeDirectory).Name;
+        // shared/Microsoft.NETCore.App/<version>/ → the dotnet root → packs/
         var packs = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
         var assembly = Path.GetFileNameWithoutExtension(assemblyPath);
         // CoreLib's public types are documented under the reference assemblies that expose them.

@@ -39,11 +39,13 @@ public sealed record JupyterMessage(
         new([Encoding.UTF8.GetBytes($"kernel.{Session}.{msgType}")], NewHeader(msgType),
             (JsonObject?)parent?.Header.DeepClone() ?? new JsonObject(), new JsonObject(), content);
 
+    private static readonly string UserName = Environment.UserName; // read once: a passwd (maybe LDAP) lookup
+
     private static JsonObject NewHeader(string msgType) => new()
     {
         ["msg_id"] = Guid.NewGuid().ToString("N"),
         ["session"] = Session,
-        ["username"] = Environment.UserName,
+        ["username"] = UserName,
         // ISO 8601 with at most 6 fraction digits: what jupyter_client's date parser accepts.
         ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         ["msg_type"] = msgType,

@@ -75,7 +75,7 @@ public static class ParameterInjector
         var type = declaration.TypeName.Trim();
         var nullable = type.EndsWith('?');
         if (nullable) type = type[..^1].Trim();
-        type = LiteralTypes.FirstOrDefault(t => type == t.Value.Name || type == t.Value.FullName).Key ?? type;
+        type = LiteralTypes.Keys.FirstOrDefault(k => type == LiteralTypes[k].Name || type == LiteralTypes[k].FullName) ?? type;
 
         if (value.Text is null ? value.Json?.GetValueKind() is null or JsonValueKind.Null : nullable && value.Text == "null") return "null";
 
@@ -96,10 +96,15 @@ public static class ParameterInjector
                 // JSON numbers such as 3.0 are whole numbers too.
                 if (!decimal.TryParse(text, NumberStyles.Float, invariant, out var integer) || integer != decimal.Truncate(integer))
                     return Fail("a whole number");
-                decimal Bound(string field) => Convert.ToDecimal(LiteralTypes[type].GetField(field)!.GetValue(null), invariant);
-                return integer >= Bound("MinValue") && integer <= Bound("MaxValue")
-                    ? decimal.Truncate(integer).ToString(invariant) // 3.0 → 3, an int literal
-                    : Fail($"a whole number in the range of {type}");
+                try
+                {
+                    Convert.ChangeType(integer, LiteralTypes[type], invariant); // throws when out of the type's range
+                }
+                catch (OverflowException)
+                {
+                    return Fail($"a whole number in the range of {type}");
+                }
+                return decimal.Truncate(integer).ToString(invariant); // 3.0 → 3, an int literal
             case "double" or "float":
                 if (!double.TryParse(text, NumberStyles.Float, invariant, out var real)) return Fail("a number");
                 var suffix = type == "float" ? "f" : "d";
