@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MnistCourse.Export.Tests.Support;
-using MnistCourse.Notebooks.Format;
+using MnistCourse.NotebookFormat;
 
 namespace MnistCourse.Export.Tests;
 

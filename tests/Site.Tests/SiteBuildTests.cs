@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MnistCourse.Notebooks.Engine.Formatting;
+using MnistCourse.NotebookEngine.Execution.Formatting;
 using MnistCourse.Site.Tests.Support;
 
 namespace MnistCourse.Site.Tests;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using MnistCourse.Notebooks.Engine.Formatting;
+using MnistCourse.NotebookEngine.Execution.Formatting;
 using MnistCourse.Site.Tests.Support;
 
 namespace MnistCourse.Site.Tests;

@@ -7,7 +7,7 @@ using MnistCourse.Kernel.Execution;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Language;
 using MnistCourse.Kernel.Messaging;
-using MnistCourse.Notebooks.Engine;
+using MnistCourse.NotebookEngine.Execution;
 
 namespace MnistCourse.Kernel;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MnistCourse.Notebooks.Format;
-using MnistCourse.Notebooks.Running;
+using MnistCourse.NotebookFormat;
+using MnistCourse.NotebookEngine.Running;
 
 // One notebook per process: the engine redirects Console and hooks assembly loading process-wide, and a timed-out
 // cell can only be stopped by ending the process.

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using MnistCourse.Notebooks.Engine;
+using MnistCourse.NotebookEngine.Execution;
 
 namespace MnistCourse.Export.Tests.Support;
 

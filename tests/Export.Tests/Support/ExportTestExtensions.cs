@@ -1,5 +1,5 @@
-using MnistCourse.Notebooks.Engine.Packages;
-using MnistCourse.Notebooks.Format;
+using MnistCourse.NotebookEngine.Execution.Packages;
+using MnistCourse.NotebookFormat;
 
 namespace MnistCourse.Export.Tests.Support;
 

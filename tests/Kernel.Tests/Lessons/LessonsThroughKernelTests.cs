@@ -7,7 +7,7 @@ namespace MnistCourse.Kernel.Tests.Lessons;
 /// Every lesson in quick mode through the kernel, executed by nbclient (what `jupyter nbconvert --execute` and
 /// papermill use) with the kernel installed as a kernelspec: the notebooks keep their Polyglot metadata and nbclient is
 /// told to use "mnistcourse-csharp" instead. Parameters are injected by the runner's `inject`, as for papermill.
-/// The same lessons through the headless runner are tested in Notebooks.Tests (LessonQuickRunTests).
+/// The same lessons through the headless runner are tested in NotebookEngine.Tests (LessonQuickRunTests).
 /// </summary>
 public class LessonsThroughKernelTests(JupyterHome jupyter) : IClassFixture<JupyterHome>
 {

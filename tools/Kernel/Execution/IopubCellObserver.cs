@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Channels;
 using MnistCourse.Kernel.Messaging;
-using MnistCourse.Notebooks.Engine;
+using MnistCourse.NotebookEngine.Execution;
 
 namespace MnistCourse.Kernel.Execution;
 

@@ -1,4 +1,4 @@
-using MnistCourse.Notebooks.Engine;
+using MnistCourse.NotebookEngine.Execution;
 
 namespace MnistCourse.Kernel.Hosting;
 

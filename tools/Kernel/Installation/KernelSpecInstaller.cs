@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MnistCourse.Kernel.Language;
-using MnistCourse.Notebooks.Engine.Packages;
+using MnistCourse.NotebookEngine.Execution.Packages;
 
 namespace MnistCourse.Kernel.Installation;
 

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using Microsoft.DotNet.Interactive.Formatting;
 using MnistCourse.Kernel.Hosting;
 using MnistCourse.Kernel.Messaging;
-using MnistCourse.Notebooks.Engine;
+using MnistCourse.NotebookEngine.Execution;
 
 namespace MnistCourse.Kernel.Language;
 

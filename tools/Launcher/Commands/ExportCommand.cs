@@ -1,5 +1,5 @@
 using MnistCourse.Export;
-using MnistCourse.Notebooks.Format;
+using MnistCourse.NotebookFormat;
 
 namespace MnistCourse.Launcher.Commands;
 

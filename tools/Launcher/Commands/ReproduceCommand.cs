@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MnistCourse.Notebooks.Format;
-using MnistCourse.Notebooks.Running;
+using MnistCourse.NotebookFormat;
+using MnistCourse.NotebookEngine.Running;
 using MnistCourse.Reporting;
 
 namespace MnistCourse.Launcher.Commands;

@@ -1,0 +1,158 @@
+using System.Text;
+using MnistCourse.NotebookFormat;
+
+namespace MnistCourse.Site;
+
+/// <summary>
+/// The static course site: one page per executed lesson and an index with the reproduction table, built from
+/// artifacts/results.json and the executed notebooks it lists. Everything is local (stylesheet, plotly.js once,
+/// images as data: URIs), so the pages work from file:// as well as from any static HTTP server.
+/// </summary>
+public static class CourseSite
+{
+    /// <summary>
+    /// Renders <paramref name="artifactsDir"/> into <paramref name="siteDir"/>, replacing it in one swap. A missing or
+    /// malformed input throws <see cref="SiteBuildException"/> naming the file at fault and the fix.
+    /// </summary>
+    public static SiteSummary Build(string artifactsDir, string siteDir)
+    {
+        artifactsDir = Path.GetFullPath(artifactsDir);
+        siteDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(siteDir));
+        CheckTarget(artifactsDir, siteDir);
+
+        var resultsPath = Path.Combine(artifactsDir, ResultsFile.FileName);
+        ResultsFile results;
+        try { results = ResultsFile.Load(resultsPath); }
+        catch (InvalidDataException e) { throw new SiteBuildException(e.Message, e); }
+        if (results.Notebooks.Count == 0)
+            throw new SiteBuildException($"{resultsPath} lists no executed notebook. Run ./course run --quick first.");
+
+        // Load every executed notebook first: titles and links are needed before any page is rendered.
+        var notes = new List<string>();
+        var lessons = new List<(SitePage Page, Notebook? Notebook)>();
+        var assigned = new HashSet<LessonResult>(ReferenceEqualityComparer.Instance);
+        foreach (var run in results.Notebooks)
+        {
+            var path = Path.Combine(artifactsDir, Path.GetFileName(run.Executed.Length > 0 ? run.Executed : run.Lesson + ".ipynb"));
+            Notebook? notebook = null;
+            if (File.Exists(path))
+                notebook = Load(path);
+            else if (run.Passed)
+                throw new SiteBuildException($"{path} not found, although {ResultsFile.FileName} lists it as executed. " +
+                                             "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
+            else
+                notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
+            var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
+            lessons.Add(notebook is null
+                ? (new SitePage(run, run.Lesson, null, tutorials), null)
+                : (new SitePage(run, LessonPage.TitleOf(notebook, run.Lesson), run.Lesson + ".html", tutorials), notebook));
+        }
+
+        var lessonNames = lessons.Select(l => l.Page.Lesson).ToHashSet(StringComparer.Ordinal);
+        string? RewriteLink(string url)
+        {
+            var hash = url.IndexOf('#');
+            var target = hash < 0 ? url : url[..hash];
+            if (!target.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || target.Contains("://", StringComparison.Ordinal)) return null;
+            var name = Path.GetFileNameWithoutExtension(target.Replace('\\', '/').Split('/')[^1]);
+            return lessonNames.Contains(name) ? name + ".html" + (hash < 0 ? "" : url[hash..]) : null;
+        }
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pages = lessons.Select(l => l.Page).ToList(); // each lesson with a notebook is replaced by its rendered page
+        var withPages = Enumerable.Range(0, lessons.Count).Where(i => lessons[i].Notebook is not null).ToList();
+        SitePage? Neighbour(int k) => k >= 0 && k < withPages.Count ? lessons[withPages[k]].Page : null;
+        string? plotlyJs = null;
+        for (var k = 0; k < withPages.Count; k++)
+        {
+            var (page, notebook) = lessons[withPages[k]];
+            try
+            {
+                var (body, done, inlinePlotlyJs) =
+                    LessonPage.Render(notebook!, page, Neighbour(k - 1), Neighbour(k + 1), RewriteLink);
+                plotlyJs ??= inlinePlotlyJs;
+                pages[withPages[k]] = done;
+                files[done.File!] = SiteLayout.Page($"{done.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
+            }
+            catch (FormatException e)
+            {
+                throw new SiteBuildException(
+                    $"{notebook!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+            }
+        }
+
+        var charts = pages.Sum(p => p.Charts);
+        if (charts > 0 && plotlyJs is null)
+        {
+            plotlyJs = PlotlyBundle.FromEngine()
+                ?? throw new SiteBuildException("the lessons draw Plotly charts, but no executed notebook carries plotly.js and no Plotly.NET package is in the NuGet cache. " +
+                                                "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
+            notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
+        }
+        if (charts == 0) plotlyJs = null;
+        files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages, ReproductionSection.Html(artifactsDir)), withPlotly: false, results.GeneratedUtc);
+        files[SiteLayout.StyleSheet] = SiteLayout.Css();
+        if (plotlyJs is not null) files[PlotlyBundle.FileName] = plotlyJs;
+
+        WriteAndSwap(siteDir, files);
+        return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,
+            plotlyJs is null ? null : PlotlyBundle.VersionOf(plotlyJs), plotlyJs is null ? 0 : Encoding.UTF8.GetByteCount(plotlyJs), notes);
+    }
+
+    private static Notebook Load(string path)
+    {
+        try
+        {
+            return Notebook.Load(path);
+        }
+        catch (NotebookFormatException e)
+        {
+            throw new SiteBuildException($"{e.Message}. Run ./course run --quick again to re-execute it.", e);
+        }
+    }
+
+    /// <summary>The tutorials a lesson reported: those whose "notebook" is the lesson, from the same kind of run and seed.</summary>
+    private static IEnumerable<LessonResult> TutorialsOf(NotebookRun run, ResultsFile results) =>
+        results.Tutorials.Where(t => t.Notebook is { } n && Path.GetFileNameWithoutExtension(n) == run.Lesson && t.Quick == run.Quick && t.Seed == run.Seed);
+
+    /// <summary>Refuses targets whose replacement would delete something that is not a site.</summary>
+    private static void CheckTarget(string artifactsDir, string siteDir)
+    {
+        var site = siteDir + Path.DirectorySeparatorChar;
+        if ((artifactsDir + Path.DirectorySeparatorChar).StartsWith(site, StringComparison.Ordinal))
+            throw new SiteBuildException($"the site folder {siteDir} holds the artifacts folder {artifactsDir}; building would replace it. Choose another output folder.");
+        if (Directory.Exists(siteDir) && Directory.EnumerateFileSystemEntries(siteDir).Any() && !File.Exists(Path.Combine(siteDir, "index.html")))
+            throw new SiteBuildException($"{siteDir} exists and is not a site built by ./course site (no index.html); it is left alone. Remove it or choose another output folder.");
+    }
+
+    /// <summary>Writes every file into a fresh folder beside <paramref name="siteDir"/>, then swaps it in (two renames).</summary>
+    private static void WriteAndSwap(string siteDir, IReadOnlyDictionary<string, string> files)
+    {
+        var parent = Path.GetDirectoryName(siteDir)!;
+        var name = Path.GetFileName(siteDir);
+        Directory.CreateDirectory(parent);
+        var stamp = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16];
+        var building = Path.Combine(parent, $".{name}.building-{stamp}");
+        var old = Path.Combine(parent, $".{name}.old-{stamp}");
+        try
+        {
+            Directory.CreateDirectory(building);
+            foreach (var (file, text) in files) File.WriteAllText(Path.Combine(building, file), text); // UTF-8 without a BOM
+            if (Directory.Exists(siteDir)) Directory.Move(siteDir, old);
+            try
+            {
+                Directory.Move(building, siteDir);
+            }
+            catch
+            {
+                if (Directory.Exists(old)) Directory.Move(old, siteDir);
+                throw;
+            }
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+        finally
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+        }
+    }
+}
