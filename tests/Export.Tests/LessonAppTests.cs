@@ -33,6 +33,7 @@ public sealed class ExportedLessons : IAsyncLifetime
 /// Each lesson exported as a file-based app and run in quick mode, as a learner without the notebook extension would:
 /// `dotnet run &lt;lesson&gt;.cs -- --quick`. It exits 0, prints the lesson's result, and writes its charts as offline pages.
 /// </summary>
+[Trait("Speed", "Slow")] // builds and runs the exported lessons: they train
 public class LessonAppTests(ExportedLessons lessons) : IClassFixture<ExportedLessons>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace MnistCourse.Export.Tests;
 /// (--quick, --set, --help, mistakes), the display helpers (text, display/Update, HTML, PNG), a redeclared variable,
 /// a type declared in a cell, and a failing cell.
 /// </summary>
+[Trait("Speed", "Slow")] // builds and runs apps with `dotnet run`
 public class SmallAppRunTests
 {
     /// <summary>A fixed folder, so that `dotnet run` rebuilds only what changed from one test run to the next.</summary>

@@ -6,7 +6,6 @@ using MnistCourse.NotebookEngine.Tests.Support;
 
 namespace MnistCourse.NotebookEngine.Tests;
 
-[Trait("Speed", "Slow")]
 public class CSharpSessionTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -185,6 +184,7 @@ public class CSharpSessionTests : IDisposable
     }
 
     [Fact]
+    [Trait("Speed", "Slow")] // dotnet restore, NuGet on first use
     public async Task NuGet_package_is_restored_and_usable()
     {
         var (outcome, observer) = await Run("#r \"nuget: Newtonsoft.Json, 13.0.1\"\nusing Newtonsoft.Json;\nJsonConvert.SerializeObject(new { Epochs = 3 })");
@@ -197,6 +197,7 @@ public class CSharpSessionTests : IDisposable
     }
 
     [Fact]
+    [Trait("Speed", "Slow")] // dotnet restore asks NuGet
     public async Task Unknown_package_gives_an_error_naming_package_version_and_source()
     {
         var (outcome, observer) = await Run("#r \"nuget: MnistCourse.Does.Not.Exist, 9.9.9\"\n1", "cell 2");

@@ -8,7 +8,7 @@ namespace MnistCourse.Kernel.Tests.Installation;
 public class KernelSpecInstallerTests
 {
     [Fact]
-    public void Install_writes_a_kernelspec_with_argv_connection_file_placeholder_and_message_interrupts()
+    public void Install_writes_a_kernelspec_Jupyter_can_start_with_message_interrupts()
     {
         using var temp = new TempFolder();
         var folder = KernelSpecInstaller.Install(KernelPaths.KernelDll, temp.Path);
@@ -16,12 +16,12 @@ public class KernelSpecInstallerTests
         Assert.Equal(Path.Combine(temp.Path, "kernels", "mnistcourse-csharp"), folder);
         var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!;
         var argv = spec["argv"]!.AsArray().Select(a => (string)a!).ToArray();
+        // Jupyter starts argv as it is, with {connection_file} replaced: the program and the kernel must exist.
         Assert.Equal(3, argv.Length);
-        Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(argv[0]));
-        Assert.Equal(KernelPaths.KernelDll, argv[1]);
+        Assert.True(File.Exists(argv[0]) || argv[0] == "dotnet", $"argv[0] {argv[0]} is not a dotnet host Jupyter can start");
+        Assert.True(File.Exists(argv[1]), $"argv[1] {argv[1]} does not exist");
         Assert.Equal("{connection_file}", argv[2]);
-        Assert.Equal("C# (MnistCourse)", (string?)spec["display_name"]);
-        Assert.Equal("C#", (string?)spec["language"]);
+        // The kernel stops cells on interrupt_request messages (KernelProtocolTests), not on SIGINT.
         Assert.Equal("message", (string?)spec["interrupt_mode"]);
     }
 
@@ -58,6 +58,7 @@ public class KernelSpecInstallerTests
     }
 
     [Fact]
+    [Trait("Speed", "Slow")] // Jupyter's own client looks the kernelspec up
     public void The_launchers_kernel_command_installs_where_Jupyter_looks_and_uninstalls()
     {
         using var jupyter = new JupyterHome(); // only for its environment: a throwaway JUPYTER_DATA_DIR

@@ -9,6 +9,7 @@ namespace MnistCourse.Kernel.Tests.Lessons;
 /// told to use "mnistcourse-csharp" instead. Parameters are injected by the runner's `inject`, as for papermill.
 /// The same lessons through the headless runner are tested in NotebookEngine.Tests (LessonQuickRunTests).
 /// </summary>
+[Trait("Speed", "Slow")] // Jupyter's client runs whole lessons
 public class LessonsThroughKernelTests(JupyterHome jupyter) : IClassFixture<JupyterHome>
 {
     private const int CellTimeoutSeconds = 300;

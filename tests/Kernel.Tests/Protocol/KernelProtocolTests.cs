@@ -6,6 +6,7 @@ namespace MnistCourse.Kernel.Tests.Protocol;
 /// The kernel driven over ZeroMQ by jupyter_client (Jupyter's own client), started through the installed kernelspec.
 /// Each test is one check of Scripts/kernel_protocol.py, against a kernel of its own.
 /// </summary>
+[Trait("Speed", "Slow")] // drives the kernel through Jupyter's client
 public class KernelProtocolTests(JupyterHome jupyter) : IClassFixture<JupyterHome>
 {
     private void Check(string name)

