@@ -27,6 +27,23 @@ public class TransformationTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_app_ends_with_the_template_files_verbatim_and_compiles()
+    {
+        var app = await Export(new NotebookBuilder().Code("int epochs = 2;", "parameters").Code("display(epochs);"));
+        var templates = Path.Combine(RepoPaths.Root, "lib", "MnistCourse.Export", "AppTemplate");
+        var files = Directory.GetFiles(templates, "*.cs");
+        Assert.Equal(3, files.Length);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file).Replace("\r\n", "\n");
+            var body = text[(text.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];   // without the template's own header
+            Assert.Contains(body, app.Text);
+        }
+        AppCompiler.AssertCompiles(app.Text);
+        Assert.DoesNotContain("cdn.plot.ly", app.Text); // offline: plotly.js only from an embedded copy
+    }
+
+    [Fact]
     public async Task A_variable_redeclared_with_the_same_type_becomes_an_assignment()
     {
         var app = await Export(new NotebookBuilder()
