@@ -46,7 +46,7 @@ public static class Course
     public static LessonResult Report(Tutorial tutorial, double testAccuracy, double testLoss, int epochs, long trainImages, Training.History history)
     {
         var result = new LessonResult(tutorial.Id, tutorial.Title, tutorial.Published, tutorial.Floor, testAccuracy, testLoss,
-            epochs, tutorial.Epochs, trainImages, history.TrainSeconds, history.MillisecondsPerStep,
+            epochs, tutorial.Epochs, trainImages, history.Timing.TrainSeconds, history.Timing.MillisecondsPerStep,
             tutorial.ReferenceBand?.Low, tutorial.ReferenceBand?.High, Seed);
         var file = Environment.GetEnvironmentVariable(ResultsVariable);
         if (!string.IsNullOrEmpty(file))

@@ -32,7 +32,7 @@ static int Time(string network, int steps, int warmup)
     var model = TutorialModels.ForTutorial(network);
     model.Compile(BareNetworks.KerasOptimizer(network), "categorical_crossentropy", ["accuracy"]);
     var history = model.Fit(x, y, batchSize: batch, epochs: 1, verbose: 0);
-    double fit = Median(history.StepMilliseconds.Skip(warmup));
+    double fit = Median(history.Timing.StepMilliseconds.Skip(warmup));
 
     // Bare TorchSharp: forward, loss, backward, step; batches gathered the same way and handed over in the same
     // layout: Keras' channels-last images viewed as NCHW. That view has channels-last strides, which libtorch 2.10

@@ -1,20 +1,15 @@
-using System.Diagnostics;
 using MnistCourse.Training.Callbacks;
 
 namespace MnistCourse.Training;
 
 /// <summary>
 /// Keras' <c>History</c>, the callback whose record <c>Fit</c> returns: per epoch, "loss" and the compiled metrics
-/// (and "val_loss", "val_accuracy" when validating), plus timings and resident memory.
+/// (and "val_loss", "val_accuracy" when validating). How long it took is <see cref="Timing"/>'s business.
 /// </summary>
 /// <example><code>var history = model.Fit(x, y, epochs: 5, validationSplit: 0.2);  history["val_accuracy"][^1]</code></example>
 public sealed class History : Callback
 {
     private readonly Dictionary<string, List<double>> _values = [];
-    private readonly Stopwatch _epochClock = new();
-    private long _stepStart;
-    private int _steps;
-    private TimeSpan _trained;
 
     /// <summary>The figures recorded under <paramref name="key"/>, one per epoch.</summary>
     public IReadOnlyList<double> this[string key] => _values.TryGetValue(key, out var list)
@@ -28,31 +23,8 @@ public sealed class History : Callback
     public IEnumerable<string> Keys => _values.Keys;
     public int Epochs => _values.TryGetValue("loss", out var l) ? l.Count : 0;
 
-    /// <summary>Seconds of training (forward, backward, update) per epoch, validation excluded.</summary>
-    public List<double> EpochSeconds { get; } = [];
-    public List<int> EpochSteps { get; } = [];
-    /// <summary>Wall time of every optimizer step (batch gather, forward, loss, backward, update, metrics), ms, all epochs in order.</summary>
-    public List<double> StepMilliseconds { get; } = [];
-    /// <summary>Resident memory of the process after each epoch, MB.</summary>
-    public List<double> ResidentMegabytes { get; } = [];
-
-    public double TrainSeconds => EpochSeconds.Sum();
-    public double MillisecondsPerStep => EpochSteps.Sum() == 0 ? double.NaN : 1000 * TrainSeconds / EpochSteps.Sum();
-
-    public override void OnEpochBegin(int epoch, IReadOnlyDictionary<string, double> logs)
-    {
-        _epochClock.Restart();
-        _steps = 0;
-    }
-
-    public override void OnTrainBatchBegin(int batch, IReadOnlyDictionary<string, double> logs) => _stepStart = Stopwatch.GetTimestamp();
-
-    public override void OnTrainBatchEnd(int batch, IReadOnlyDictionary<string, double> logs)
-    {
-        StepMilliseconds.Add(Stopwatch.GetElapsedTime(_stepStart).TotalMilliseconds);
-        _steps++;
-        _trained = _epochClock.Elapsed;
-    }
+    /// <summary>The timings and memory of the same <c>Fit</c> (its <see cref="TrainingTimer"/>).</summary>
+    public TrainingTimer Timing { get; internal set; } = new();
 
     public override void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs)
     {
@@ -61,9 +33,6 @@ public sealed class History : Callback
             if (!_values.TryGetValue(key, out var list)) _values[key] = list = [];
             list.Add(value);
         }
-        EpochSeconds.Add(_trained.TotalSeconds);
-        EpochSteps.Add(_steps);
-        ResidentMegabytes.Add(Environment.WorkingSet / (1024.0 * 1024)); // on Linux the kernel's VmRSS
     }
 
     public override string ToString() =>

@@ -8,7 +8,7 @@ namespace MnistCourse.Training;
 /// Keras' training loop for a compiled <see cref="Sequential"/>: a new random order every epoch, the last partial
 /// batch kept, epoch figures as sample-weighted means of the batches as they ran, validation in evaluation mode after
 /// each epoch, a host's stop request honoured before every batch (see <see cref="CellCancellation"/>). Everything else —
-/// the history, the progress bar, stopping on NaN — is a callback.
+/// the history, timings, the progress bar, stopping on NaN — is a callback (<see cref="CallbackList"/>).
 /// </summary>
 /// <remarks>
 /// Why it is fast: the whole data set stays one contiguous tensor and each batch is gathered with
@@ -40,9 +40,7 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
 
         long count = xTrain.shape[0];
         int steps = (int)((count + batchSize - 1) / batchSize);
-        var all = WithDefaults(callbacks, verbose);
-        foreach (var callback in all) (callback.Model, callback.Params) = (model, new FitParams(epochs, steps, verbose));
-        void Each(Action<Callback> hook) { foreach (var callback in all) hook(callback); }
+        var callbackList = new CallbackList(callbacks, model, new FitParams(epochs, steps, verbose));
         if (verbose > 0 && validationData is { } vd)
             Console.WriteLine($"Train on {count} samples, validate on {vd.x.shape[0]} samples");
 
@@ -50,17 +48,17 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
         using var mode = new ModeScope(model, training: true);
         model.StopTraining = false;
         var logs = NoLogs;
-        Each(c => c.OnTrainBegin(NoLogs));
+        callbackList.OnTrainBegin(NoLogs);
         for (int epoch = 0; epoch < epochs && !model.StopTraining; epoch++)
         {
-            Each(c => c.OnEpochBegin(epoch, NoLogs));
+            callbackList.OnEpochBegin(epoch, NoLogs);
             double lossSum = 0;
             long correct = 0, seen = 0;
             using var order = shuffle ? randperm(count) : arange(count);
             for (int step = 0; step < steps && !model.StopTraining; step++)
             {
                 CellCancellation.ThrowIfRequested();
-                Each(c => c.OnTrainBatchBegin(step, NoLogs));
+                callbackList.OnTrainBatchBegin(step, NoLogs);
                 using var scope = NewDisposeScope();
                 long start = (long)step * batchSize, size = Math.Min(batchSize, count - start);
                 var index = order.narrow(0, start, size);
@@ -77,36 +75,22 @@ internal sealed class Trainer(Sequential model, optim.Optimizer optimizer, IRead
                 if (metrics.Count > 0) correct += Metrics.CountCorrect(outputs, yb);
                 seen += size;
                 logs = Logs(lossSum / seen, (double)correct / seen);
-                Each(c => c.OnTrainBatchEnd(step, logs));
+                callbackList.OnTrainBatchEnd(step, logs);
             }
             if (validationData is { } val)
             {
                 var (valLoss, valAccuracy) = model.Evaluate(val.x, val.y, verbose: 0);
                 logs = logs.Concat(Logs(valLoss, valAccuracy, prefix: "val_")).ToDictionary();
             }
-            Each(c => c.OnEpochEnd(epoch, logs));
+            callbackList.OnEpochEnd(epoch, logs);
         }
-        Each(c => c.OnTrainEnd(logs));
-        return all.OfType<History>().First();
+        callbackList.OnTrainEnd(logs);
+        return callbackList.History;
     }
 
     /// <summary>Keras' logs: the loss, then each compiled metric (all of them accuracy), under their names.</summary>
     private Dictionary<string, double> Logs(double loss, double accuracy, string prefix = "") =>
         new[] { KeyValuePair.Create(prefix + "loss", loss) }.Concat(metrics.Select(m => KeyValuePair.Create(prefix + m, accuracy))).ToDictionary();
-
-    /// <summary>
-    /// The callbacks given, plus those Fit always has unless given its own: the History it returns, TerminateOnNaN
-    /// raising an error, the progress bar when verbose.
-    /// </summary>
-    private static List<Callback> WithDefaults(IEnumerable<Callback>? given, int verbose)
-    {
-        var all = new List<Callback>();
-        if (given?.OfType<History>().Any() != true) all.Add(new History());
-        all.AddRange(given ?? []);
-        if (!all.OfType<TerminateOnNaN>().Any()) all.Add(new TerminateOnNaN(raiseError: true));
-        if (verbose > 0 && !all.OfType<ProgbarLogger>().Any()) all.Add(new ProgbarLogger());
-        return all;
-    }
 
     internal static void CheckPair(Tensor x, Tensor y, string what)
     {

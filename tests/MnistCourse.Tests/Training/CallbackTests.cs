@@ -106,7 +106,7 @@ public class CallbackTests
         Assert.Equal(["train_begin", "epoch_begin 0", "batch_begin 0", "batch_end 0 loss,accuracy", "batch_begin 1", "batch_end 1 loss,accuracy",
                       "epoch_end 0 loss,accuracy", "train_end loss,accuracy"], seen.Events);
         Assert.Equal(new FitParams(3, 4, 0), seen.Params);
-        Assert.Equal([2], history.EpochSteps);
+        Assert.Equal([2], history.Timing.EpochSteps);
         Assert.True(model.StopTraining);
         model.Fit(x, y, batchSize: 10, epochs: 1, verbose: 0);
         Assert.False(model.StopTraining); // each Fit starts afresh
@@ -119,7 +119,7 @@ public class CallbackTests
         var (x, y) = Data(40);
         x[0, 0, 0, 0] = float.NaN;
         var history = model.Fit(x, y, batchSize: 10, epochs: 3, verbose: 0, shuffle: false, callbacks: [new TerminateOnNaN()]);
-        Assert.Equal((1, 1), (history.Epochs, history.EpochSteps[0]));
+        Assert.Equal((1, 1), (history.Epochs, history.Timing.EpochSteps[0]));
         Assert.True(double.IsNaN(history["loss"][0]));
         var e = Assert.Throws<TrainingDivergedException>(() => TinyNet().Fit(x, y, batchSize: 10, epochs: 3, verbose: 0, shuffle: false));
         Assert.Equal((1, 1), (e.Epoch, e.Step));

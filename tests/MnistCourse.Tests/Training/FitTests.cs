@@ -44,7 +44,7 @@ public class FitTests
         Assert.Equal(["loss", "accuracy"], history.Keys);
         Assert.True(history["loss"][2] < history["loss"][0]);
         Assert.True(history["accuracy"][2] > 0.9, $"accuracy {history["accuracy"][2]}");
-        Assert.Equal([8, 8, 8], history.EpochSteps);
+        Assert.Equal([8, 8, 8], history.Timing.EpochSteps);
         var (loss, accuracy) = model.Evaluate(x, y, verbose: 0);
         Assert.True(accuracy > 0.9);
         Assert.True(loss < history["loss"][0]);
@@ -57,7 +57,7 @@ public class FitTests
         var (x, y) = Synthetic(200);
         var model = SmallNet();
         var history = model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0, validationSplit: 0.25);
-        Assert.Equal(5, history.EpochSteps[0]); // 150 training samples / 32, last batch partial
+        Assert.Equal(5, history.Timing.EpochSteps[0]); // 150 training samples / 32, last batch partial
         var (valLoss, valAccuracy) = model.Evaluate(x.narrow(0, 150, 50), y.narrow(0, 150, 50), verbose: 0);
         Assert.Equal(valLoss, history["val_loss"][0], 6);
         Assert.Equal(valAccuracy, history["val_accuracy"][0], 6);
@@ -136,7 +136,7 @@ public class FitTests
         var model = TutorialModels.Chollet();
         model.Compile("rmsprop", "categorical_crossentropy", ["accuracy"]);
         var history = model.Fit(x, y, batchSize: 64, epochs: 5, verbose: 0);
-        var rss = history.ResidentMegabytes;
+        var rss = history.Timing.ResidentMegabytes;
         Assert.True(rss[4] <= rss[0] * 1.10, $"RSS after epoch 1: {rss[0]:0} MB, after epoch 5: {rss[4]:0} MB");
     }
 
