@@ -18,13 +18,16 @@ internal sealed class NamePlan
     /// <summary>Top-level names the generated code uses: a lesson's own declarations of them are renamed.</summary>
     private static readonly string[] GeneratedTypeNames = ["NotebookOutput", "NotebookDisplay", "NotebookParameters"];
 
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<Declaration, string> _names = [];
     private readonly HashSet<SyntaxNode> _assignments = [];
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _topLevel = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Dictionary<string, string>> _visibleAtStart = [];
     private Dictionary<string, string> _visibleAfterParameters = [];
     private readonly List<(int Cell, string Note)> _notes = [];
+
+    /// <summary>Where a symbol is declared: the same declaration whichever reference binds to it.</summary>
+    private readonly record struct Declaration(SyntaxTree Tree, int Start, SymbolKind Kind);
 
     private sealed record Visible(string Emitted, ITypeSymbol? Type, bool Assignable, bool Reserved = false);
 
@@ -174,25 +177,25 @@ internal sealed class NamePlan
                 case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
                 {
                     var plain = local.Modifiers.Count == 0 && local.UsingKeyword.IsKind(SyntaxKind.None) && local.Declaration.Type is not RefTypeSyntax;
-                    units.Add(new Unit(local, Fields(local.Declaration.Variables), plain, plain));
+                    units.Add(new Unit(local, Fields(local.Declaration.Variables), Convertible: plain, Assignable: plain));
                     break;
                 }
                 case FieldDeclarationSyntax field:
                 {
                     var isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                     var isReadOnly = field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword);
-                    units.Add(new Unit(field, Fields(field.Declaration.Variables), !isConst, !isConst && !isReadOnly));
+                    units.Add(new Unit(field, Fields(field.Declaration.Variables), Convertible: !isConst, Assignable: !isConst && !isReadOnly));
                     break;
                 }
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var left } } } statement
                     when left is DeclarationExpressionSyntax || (left is TupleExpressionSyntax && left.DescendantNodes().OfType<DeclarationExpressionSyntax>().Any()):
-                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), true, true));
+                    units.Add(new Unit(statement.Statement, Fields(left.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>()), Convertible: true, Assignable: true));
                     break;
                 case MethodDeclarationSyntax method:
-                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], false, false));
+                    if (model.GetDeclaredSymbol(method) is { } m) units.Add(new Unit(method, [m], Convertible: false, Assignable: false));
                     break;
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
-                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], false, false));
+                    if (model.GetDeclaredSymbol(member) is INamedTypeSymbol type) units.Add(new Unit(member, [type], Convertible: false, Assignable: false));
                     break;
                 case GlobalStatementSyntax:
                     break;
@@ -207,7 +210,7 @@ internal sealed class NamePlan
         {
             if (node is not (SingleVariableDesignationSyntax or VariableDeclaratorSyntax) || covered.Contains(node)) continue;
             if (model.GetDeclaredSymbol(node) is { } symbol && IsScriptField(symbol))
-                units.Add(new Unit(node, [symbol], false, true));
+                units.Add(new Unit(node, [symbol], Convertible: false, Assignable: true));
         }
         return units.OrderBy(u => u.Node.SpanStart);
     }
@@ -261,11 +264,11 @@ internal sealed class NamePlan
         _ => type.DeclaringSyntaxReferences.Length == 0,
     };
 
-    private static string? Key(ISymbol symbol)
+    private static Declaration? Key(ISymbol symbol)
     {
         symbol = symbol.OriginalDefinition;
         var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
-        return location?.SourceTree is null ? null : $"{location.SourceTree.FilePath}:{location.SourceSpan.Start}:{symbol.Kind}";
+        return location?.SourceTree is { } tree ? new Declaration(tree, location.SourceSpan.Start, symbol.Kind) : null;
     }
 
     private void Set(ISymbol symbol, string emitted)
