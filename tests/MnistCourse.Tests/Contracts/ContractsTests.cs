@@ -84,7 +84,7 @@ public sealed class ContractsTests
     public void A_published_cancellation_stops_library_loops_until_it_is_cleared()
     {
         using var cancel = new CancellationTokenSource();
-        CellCancellation.Publish(cancel.Token);
+        CellCancellation.Publish(() => cancel.Token);
         try
         {
             CellCancellation.ThrowIfRequested();

@@ -45,7 +45,7 @@ public class ModeScopeTests
         using (var cancel = new CancellationTokenSource())
         {
             cancel.Cancel();
-            CellCancellation.Publish(cancel.Token);
+            CellCancellation.Publish(() => cancel.Token);
             try
             {
                 Assert.ThrowsAny<OperationCanceledException>(() => model.Evaluate(x, y, batchSize: 4, verbose: 0));

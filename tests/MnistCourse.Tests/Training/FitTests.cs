@@ -147,7 +147,7 @@ public class FitTests
         var model = SmallNet();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        CellCancellation.Publish(cancelled.Token);
+        CellCancellation.Publish(() => cancelled.Token);
         try
         {
             Assert.Throws<OperationCanceledException>(() => model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0));
