@@ -82,6 +82,21 @@ public class NotebookFormatTests
         Assert.Contains(problem, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{ "nbformat": 4, "nbformat": 4, "cells": [] }""", "'nbformat'")]
+    [InlineData("{ \"nbformat\": 4, \"metadata\": {},\n \"cells\": [ { \"cell_type\": \"code\", \"source\": \"1\", \"source\": \"2\" } ] }", "'source'")]
+    public void A_duplicate_key_is_one_line_naming_the_file_and_the_key(string json, string key)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("duplicate.ipynb");
+        File.WriteAllText(path, json);
+        var error = Assert.Throws<NotebookFormatException>(() => Notebook.Load(path));
+        Assert.StartsWith(path, error.Message);
+        Assert.Contains(key, error.Message);
+        Assert.Contains("Duplicate property", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     [Fact]
     public void Missing_file_is_reported_with_its_path()
     {
