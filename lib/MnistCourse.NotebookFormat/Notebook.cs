@@ -55,7 +55,8 @@ public sealed class Notebook
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // Duplicate keys are refused while parsing (naming the key), not later as an ArgumentException when an object is first read.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -1,11 +1,12 @@
 using System.Text;
 using MnistCourse.NotebookFormat;
+using MnistCourse.Site.Charts;
 
 namespace MnistCourse.Site;
 
 /// <summary>
 /// The static course site: one page per executed lesson and an index with the reproduction table, built from
-/// artifacts/results.json and the executed notebooks it lists. Everything is local (stylesheet, plotly.js once,
+/// artifacts/results.json and the executed notebooks it lists. Everything is local (stylesheet, plotly.js and charts.js once,
 /// images as data: URIs), so the pages work from file:// as well as from any static HTTP server.
 /// </summary>
 public static class CourseSite
@@ -42,6 +43,8 @@ public static class CourseSite
                                              "Run ./course run --quick first (it writes the executed notebooks to artifacts/).");
             else
                 notes.Add($"{run.Lesson} failed (exit {run.ExitCode}) and left no executed notebook: listed on the index without a page");
+            if (notebook is not null && string.Equals(run.Lesson, "index", StringComparison.OrdinalIgnoreCase))
+                throw new SiteBuildException($"{path}: a lesson named \"index\" would replace the site's index.html. Rename the notebook.");
             var tutorials = TutorialsOf(run, results).Where(assigned.Add).ToList();
             lessons.Add(notebook is null
                 ? (new SitePage(run, run.Lesson, null, tutorials), null)
@@ -55,44 +58,39 @@ public static class CourseSite
             var target = hash < 0 ? url : url[..hash];
             if (!target.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || target.Contains("://", StringComparison.Ordinal)) return null;
             var name = Path.GetFileNameWithoutExtension(target.Replace('\\', '/').Split('/')[^1]);
-            return lessonNames.Contains(name) ? name + ".html" + (hash < 0 ? "" : url[hash..]) : null;
+            return lessonNames.Contains(name) ? Uri.EscapeDataString(name + ".html") + (hash < 0 ? "" : url[hash..]) : null;
         }
 
+        // Each lesson with a notebook becomes its page, linked to the previous and next lessons that have one.
+        var linked = lessons.Where(l => l.Notebook is not null).ToList();
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pages = lessons.Select(l => l.Page).ToList(); // each lesson with a notebook is replaced by its rendered page
-        var withPages = Enumerable.Range(0, lessons.Count).Where(i => lessons[i].Notebook is not null).ToList();
-        SitePage? Neighbour(int k) => k >= 0 && k < withPages.Count ? lessons[withPages[k]].Page : null;
-        string? plotlyJs = null;
-        for (var k = 0; k < withPages.Count; k++)
+        var rendered = new Dictionary<SitePage, SitePage>(ReferenceEqualityComparer.Instance);
+        foreach (var (lesson, k) in linked.Select((lesson, k) => (lesson, k)))
         {
-            var (page, notebook) = lessons[withPages[k]];
+            var (page, notebook) = (lesson.Page, lesson.Notebook!);
             try
             {
-                var (body, done, inlinePlotlyJs) =
-                    LessonPage.Render(notebook!, page, Neighbour(k - 1), Neighbour(k + 1), RewriteLink);
-                plotlyJs ??= inlinePlotlyJs;
-                pages[withPages[k]] = done;
+                var (body, done) = LessonPage.Render(notebook, page, linked.ElementAtOrDefault(k - 1).Page, linked.ElementAtOrDefault(k + 1).Page, RewriteLink);
+                rendered[page] = done;
                 files[done.File!] = SiteLayout.Page($"{done.Title} · {SiteLayout.CourseTitle}", body, done.Charts > 0, results.GeneratedUtc);
             }
             catch (FormatException e)
             {
                 throw new SiteBuildException(
-                    $"{notebook!.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
+                    $"{notebook.SourceName}: an output is malformed ({e.Message}). Run ./course run --quick again to re-execute it.", e);
             }
         }
+        var pages = lessons.Select(l => rendered.GetValueOrDefault(l.Page, l.Page)).ToList();
 
-        var charts = pages.Sum(p => p.Charts);
-        if (charts > 0 && plotlyJs is null)
-        {
-            plotlyJs = PlotlyBundle.FromEngine()
-                ?? throw new SiteBuildException("the lessons draw Plotly charts, but no executed notebook carries plotly.js and no Plotly.NET package is in the NuGet cache. " +
-                                                "Run ./course run --quick again (the first chart of each notebook carries plotly.js).");
-            notes.Add("plotly.js taken from the Plotly.NET package in the NuGet cache (no executed notebook carried it)");
-        }
-        if (charts == 0) plotlyJs = null;
+        // plotly.js is always the course's own copy (from Plotly.NET), never one a notebook carries.
+        var plotlyJs = pages.Any(p => p.Charts > 0) ? PlotlyBundle.PlotlyJs : null;
         files["index.html"] = SiteLayout.Page($"{SiteLayout.CourseTitle} — the lessons", IndexPage.Body(results, pages, ReproductionSection.Html(artifactsDir)), withPlotly: false, results.GeneratedUtc);
         files[SiteLayout.StyleSheet] = SiteLayout.Css();
-        if (plotlyJs is not null) files[PlotlyBundle.FileName] = plotlyJs;
+        if (plotlyJs is not null)
+        {
+            files[PlotlyBundle.FileName] = plotlyJs;
+            files[PlotlyBundle.ChartsScriptFileName] = PlotlyBundle.ChartsJs();
+        }
 
         WriteAndSwap(siteDir, files);
         return new SiteSummary(Path.Combine(siteDir, "index.html"), results.Quick, pages,

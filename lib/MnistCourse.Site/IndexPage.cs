@@ -23,7 +23,7 @@ internal static class IndexPage
         foreach (var page in pages)
         {
             var title = WebUtility.HtmlEncode(page.Title);
-            var link = page.File is null ? $"<span class=\"lesson-title\">{title}</span>" : $"<a class=\"lesson-title\" href=\"{page.File}\">{title}</a>";
+            var link = page.File is null ? $"<span class=\"lesson-title\">{title}</span>" : $"<a class=\"lesson-title\" href=\"{page.Href}\">{title}</a>";
             var accuracy = page.Tutorials.Count == 0
                 ? "<span class=\"no-accuracy\">no accuracy to report: this lesson trains no tutorial's network</span>"
                 : string.Join("; ", page.Tutorials.Select(t =>
@@ -51,7 +51,7 @@ internal static class IndexPage
             foreach (var t in results.Tutorials)
             {
                 var page = pages.FirstOrDefault(p => p.Tutorials.Any(x => ReferenceEquals(x, t)));
-                var lesson = page is null ? "" : page.File is null ? WebUtility.HtmlEncode(page.Lesson) : $"<a href=\"{page.File}\">{WebUtility.HtmlEncode(page.Lesson)}</a>";
+                var lesson = page is null ? "" : page.File is null ? WebUtility.HtmlEncode(page.Lesson) : $"<a href=\"{page.Href}\">{WebUtility.HtmlEncode(page.Lesson)}</a>";
                 var verdictClass = !t.FullRun ? "short" : t.ReachesFloor ? "pass" : "fail";
                 b.Append($"<tr data-tutorial=\"{WebUtility.HtmlEncode(t.Tutorial)}\"><td>{WebUtility.HtmlEncode(t.Title)}</td><td>{lesson}</td><td class=\"num\">{F4(t.PublishedAccuracy)}</td>" +
                          $"<td class=\"num\">{F4(t.Floor)}</td><td class=\"num measured\">{F4(t.TestAccuracy)}</td><td class=\"num\">{F4(t.TestLoss)}</td>" +

@@ -14,8 +14,8 @@ internal static class LessonPage
         .Select(c => MarkdownRenderer.FirstHeading(c.Source))
         .FirstOrDefault(heading => heading is not null) ?? fallback;
 
-    /// <summary>The page's body; the page with its chart and image counts; the first plotly.js found inline, if any.</summary>
-    public static (string Body, SitePage Page, string? PlotlyJs) Render(Notebook notebook, SitePage page, SitePage? previous, SitePage? next,
+    /// <summary>The page's body, and the page with its chart and image counts.</summary>
+    public static (string Body, SitePage Page) Render(Notebook notebook, SitePage page, SitePage? previous, SitePage? next,
                                                                          Func<string, string?> rewriteLink)
     {
         var outputs = new OutputRenderer();
@@ -56,10 +56,10 @@ internal static class LessonPage
             }
         }
         body.Append(nav);
-        return (body.ToString(), page with { Charts = outputs.Charts, Images = outputs.Images }, outputs.PlotlyJs);
+        return (body.ToString(), page with { Charts = outputs.Charts, Images = outputs.Images });
     }
 
     private static string Link(SitePage? page, string rel, string arrowLeft, string arrowRight) => page is null
         ? $"<span class=\"{rel} none\"></span>"
-        : $"<a class=\"{rel}\" rel=\"{rel}\" href=\"{page.File}\">{arrowLeft}{WebUtility.HtmlEncode(page.Title)}{arrowRight}</a>";
+        : $"<a class=\"{rel}\" rel=\"{rel}\" href=\"{page.Href}\">{arrowLeft}{WebUtility.HtmlEncode(page.Title)}{arrowRight}</a>";
 }

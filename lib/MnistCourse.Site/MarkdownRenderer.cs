@@ -4,13 +4,15 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using MnistCourse.Site.Safety;
 
 namespace MnistCourse.Site;
 
 /// <summary>
 /// Markdown cells rendered with Markdig: CommonMark plus pipe tables, raw HTML kept (the lessons hold HTML tables),
 /// heading anchors, autolinks; fenced code highlighted by <see cref="CodeHighlighter"/>; images that point at cell
-/// attachments ("attachment:name") become data: URIs; links to other lessons' .ipynb go to their pages.
+/// attachments ("attachment:name") become data: URIs; links to other lessons' .ipynb go to their pages. The result
+/// is sanitized (<see cref="UntrustedHtml"/>): raw &lt;script&gt;, event handlers and javascript: links are dropped.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -45,7 +47,7 @@ public static class MarkdownRenderer
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer(renderer.ObjectRenderers.FindExact<CodeBlockRenderer>()!));
         renderer.Render(document);
-        return writer.ToString();
+        return UntrustedHtml.Clean(writer.ToString());
     }
 
     public static string? FirstHeading(string markdown)
@@ -71,7 +73,8 @@ public static class MarkdownRenderer
             if (!mime.StartsWith("image/", StringComparison.Ordinal)) continue;
             var data = value is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)value;
             if (data is null) continue;
-            return $"data:{mime};base64,{string.Concat(data.Where(c => !char.IsWhiteSpace(c)))}";
+            var url = $"data:{mime};base64,{string.Concat(data.Where(c => !char.IsWhiteSpace(c)))}";
+            if (UntrustedHtml.IsImageDataUrl(url)) return url;
         }
         return null;
     }

@@ -3,13 +3,17 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using MnistCourse.NotebookFormat;
+using MnistCourse.Site.Charts;
+using MnistCourse.Site.Safety;
 
 namespace MnistCourse.Site;
 
 /// <summary>
 /// A code cell's outputs as HTML, the way Jupyter shows them: consecutive stream chunks merged and shown with
 /// terminal semantics, rich outputs by their richest MIME type (HTML, SVG, PNG, JPEG, markdown, JSON, plain text),
-/// errors with their traceback. Counts the charts and images it rendered; keeps the inline plotly.js it removed.
+/// errors with their traceback. Counts the charts and images it rendered. Nothing a notebook carries runs: the
+/// course's own charts are re-emitted as data (<see cref="CourseChart"/>), other HTML is sanitized
+/// (<see cref="UntrustedHtml"/>), inline plotly.js is dropped, image data must be base64.
 /// </summary>
 public sealed class OutputRenderer
 {
@@ -18,8 +22,6 @@ public sealed class OutputRenderer
 
     public int Charts { get; private set; }
     public int Images { get; private set; }
-
-    public string? PlotlyJs { get; private set; }
 
     /// <summary>The outputs' HTML; <paramref name="count"/> is the cell's execution count as its prompts show it.</summary>
     public string Render(JsonArray outputs, string count)
@@ -79,12 +81,10 @@ public sealed class OutputRenderer
         {
             case "text/html":
             {
-                var (html, plotly) = PlotlyBundle.Extract(Text(value));
-                PlotlyJs ??= plotly;
-                var charts = PlotlyBundle.CountCharts(html);
-                if (charts == 0) return ("html", $"<div class=\"html-output\">{html}</div>");
-                Charts += charts;
-                return ("html chart", $"<div class=\"chart-output\" data-charts=\"{charts}\">{html}</div>");
+                var html = PlotlyJsMarkers.Remove(Text(value));
+                if (CourseChart.Recognise(html) is not { } chart) return ("html", $"<div class=\"html-output\">{UntrustedHtml.Clean(html)}</div>");
+                Charts++;
+                return ("html chart", $"<div class=\"chart-output\" data-charts=\"1\">{chart.ToHtml()}</div>");
             }
             case "image/svg+xml":
                 return Image(mime, Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(value))), output);
@@ -101,6 +101,8 @@ public sealed class OutputRenderer
 
     private (string Class, string Html) Image(string mime, string base64, JsonObject output)
     {
+        if (!UntrustedHtml.IsImageDataUrl($"data:{mime};base64,{base64}"))
+            return ("text", $"<pre>({Escape(mime)} output not shown: its data is not base64)</pre>");
         string Size(string name) => output["metadata"]?[mime]?[name] is JsonValue v && v.TryGetValue<double>(out var pixels)
             ? $" {name}=\"{pixels.ToString(CultureInfo.InvariantCulture)}\""
             : "";

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Reflection;
+using MnistCourse.Site.Charts;
 
 namespace MnistCourse.Site;
 
@@ -12,7 +12,8 @@ internal static class SiteLayout
 
     public static string Page(string title, string body, bool withPlotly, string? generatedUtc)
     {
-        var plotly = withPlotly ? $"\n  <script src=\"{PlotlyBundle.FileName}\"></script>" : "";
+        // Deferred, in order: plotly.js, then the site's charts.js, once the page is parsed. No other script runs.
+        var plotly = withPlotly ? $"\n  <script src=\"{PlotlyBundle.FileName}\" defer></script>\n  <script src=\"{PlotlyBundle.ChartsScriptFileName}\" defer></script>" : "";
         var generated = generatedUtc is null ? "" : $" · executed {WebUtility.HtmlEncode(generatedUtc)}";
         return $"""
             <!DOCTYPE html>

@@ -6,6 +6,9 @@ namespace MnistCourse.Site;
 public sealed record SitePage(NotebookRun Run, string Title, string? File, IReadOnlyList<LessonResult> Tutorials, int Charts = 0, int Images = 0)
 {
     public string Lesson => Run.Lesson;
+
+    /// <summary>The page's address as an attribute value: percent-encoded (a lesson's name is any file name) and HTML-escaped.</summary>
+    public string? Href => File is null ? null : System.Net.WebUtility.HtmlEncode(Uri.EscapeDataString(File));
 }
 
 public sealed record SiteSummary(string IndexPath, bool Quick, IReadOnlyList<SitePage> Pages, string? PlotlyVersion, long PlotlyBytes, IReadOnlyList<string> Notes)

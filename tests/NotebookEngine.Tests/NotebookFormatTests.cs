@@ -72,14 +72,17 @@ public class NotebookFormatTests
     [InlineData("""{ "nbformat": 3, "cells": [] }""", "nbformat 3 is not supported")]
     [InlineData("""{ "nbformat": 4, "cells": [ { "source": "x" } ] }""", "cell 1 has no \"cell_type\"")]
     [InlineData("""{ "nbformat": 4, "cells": [ { "cell_type": "code", "source": 5 } ] }""", "cell 1 has a malformed \"source\"")]
-    public void Malformed_file_gives_an_exception_naming_the_file_and_the_problem(string json, string problem)
+    [InlineData("""{ "nbformat": 4, "nbformat": 4, "cells": [] }""", "Duplicate property 'nbformat'")] // once "An item with the same key…", no file
+    [InlineData("""{ "nbformat": 4, "cells": [ { "cell_type": "code", "source": "1", "source": "2" } ] }""", "Duplicate property 'source'")]
+    public void Malformed_file_gives_a_one_line_exception_naming_the_file_and_the_problem(string json, string problem)
     {
         using var folder = new TempFolder();
         var path = folder.File("broken.ipynb");
         File.WriteAllText(path, json);
         var error = Assert.Throws<NotebookFormatException>(() => Notebook.Load(path));
-        Assert.Contains(path, error.Message);
+        Assert.StartsWith(path, error.Message);
         Assert.Contains(problem, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]

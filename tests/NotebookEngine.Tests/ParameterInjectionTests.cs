@@ -87,6 +87,20 @@ public class ParameterInjectionTests
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("int[] sizes = { 1, 2 };", "sizes", "new[] { 3 }", "int[]")]
+    [InlineData("DayOfWeek day = DayOfWeek.Monday;", "day", "DayOfWeek.Friday", "DayOfWeek")]
+    [InlineData("var span = TimeSpan.FromSeconds(1);", "span", "System.IO.File.Delete(\"x\")", "var")]
+    [InlineData("TimeSpan limit = default;", "limit", "default", "TimeSpan")]
+    public void A_type_that_takes_no_literal_is_refused_and_named_instead_of_pasting_the_value_as_code(string defaults, string name, string value, string type)
+    {
+        var notebook = Notebook.Parse(new NotebookBuilder().Code(defaults, "parameters").Json(), "typed.ipynb");
+        var error = Assert.Throws<ParameterException>(() => ParameterInjector.Inject(notebook, [Set(name, value)]));
+        Assert.Contains($"'{name}' is declared as {type}", error.Message);
+        Assert.Contains("only string, char, bool", error.Message);
+        Assert.DoesNotContain(notebook.Cells, c => c.HasTag("injected-parameters"));
+    }
+
     [Fact]
     public void Nullable_parameters_take_null_and_values()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using MnistCourse.NotebookEngine.Execution.Formatting;
+using MnistCourse.NotebookFormat;
+using MnistCourse.Site.Charts;
 using MnistCourse.Site.Tests.Support;
 
 namespace MnistCourse.Site.Tests;
@@ -68,7 +69,7 @@ public sealed class SiteBuildTests : IDisposable
     {
         WriteRun(true, ("01-a", true, true));
         var nb = JsonNode.Parse(File.ReadAllText(Path.Combine(Artifacts, "01-a.ipynb")))!;
-        nb["cells"]![3]!["outputs"]![0]!["data"]!["text/html"] = PlotlyJs.BeginMarker + "<script>var x;</script>";
+        nb["cells"]![3]!["outputs"]![0]!["data"]!["text/html"] = PlotlyJsMarkers.Begin + "<script>var x;</script>";
         File.WriteAllText(Path.Combine(Artifacts, "01-a.ipynb"), nb.ToJsonString());
         var e = Assert.Throws<SiteBuildException>(() => CourseSite.Build(Artifacts, SiteDir));
         Assert.Contains("01-a.ipynb", e.Message);
@@ -103,7 +104,7 @@ public sealed class SiteBuildTests : IDisposable
         Assert.False(File.Exists(Path.Combine(SiteDir, "02-b.html")));
         Assert.True(File.Exists(Path.Combine(SiteDir, "01-a.html")));
         Assert.Empty(Directory.GetDirectories(Artifacts, ".site.*"));
-        // the synthetic notebook's chart carries no plotly.js: it comes from the engine's copy, stored once
+        // plotly.js is the course's own copy, stored once
         Assert.True(File.Exists(Path.Combine(SiteDir, PlotlyBundle.FileName)));
         Assert.NotNull(summary.PlotlyVersion);
     }
@@ -160,6 +161,6 @@ public sealed class SiteBuildTests : IDisposable
         var html = MarkdownRenderer.ToHtml("| a | b |\n|---|---|\n| 1 | 2 |\n\n```csharp\nvar x = \"s\";\n```\n");
         Assert.Contains("<table>", html);
         Assert.Contains("<span class=\"keyword\">var</span>", html);
-        Assert.Contains("<span class=\"string\">&quot;s&quot;</span>", html);
+        Assert.Contains("<span class=\"string\">\"s\"</span>", html);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using MnistCourse.NotebookEngine.Execution.Formatting;
+using MnistCourse.NotebookFormat;
+using MnistCourse.Site.Charts;
 using MnistCourse.Site.Tests.Support;
 
 namespace MnistCourse.Site.Tests;
@@ -164,20 +165,20 @@ public class SiteInBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
     public void Plotly_js_is_stored_once_and_no_page_carries_it_inline_or_fetches_it_from_a_cdn()
     {
         var files = Directory.GetFiles(site.SiteDir).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["01-convolution-by-hand.html", "02-keras-convnet.html", SyntheticNotebook.Lesson + ".html", "index.html", PlotlyBundle.FileName, "site.css"], files);
+        Assert.Equal(["01-convolution-by-hand.html", "02-keras-convnet.html", SyntheticNotebook.Lesson + ".html", "charts.js", "index.html", PlotlyBundle.FileName, "site.css"], files);
         var plotly = File.ReadAllText(Path.Combine(site.SiteDir, PlotlyBundle.FileName));
         Assert.Contains("plotly.js v", plotly[..2000]);
         Assert.Equal(site.Summary.PlotlyVersion, PlotlyBundle.VersionOf(plotly));
         foreach (var html in files.Where(f => f!.EndsWith(".html")))
         {
             var text = File.ReadAllText(Path.Combine(site.SiteDir, html!));
-            Assert.DoesNotContain(PlotlyJs.BeginMarker, text);
+            Assert.DoesNotContain(PlotlyJsMarkers.Begin, text);
             Assert.DoesNotContain("plotly.js v", text);
             Assert.DoesNotContain("cdn.", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotMatch(@"<script[^>]+src=[""']?(https?:)?//", text);
             Assert.DoesNotMatch(@"<link[^>]+href=[""']?(https?:)?//", text);
             var hasCharts = site.Summary.Pages.SingleOrDefault(p => p.File == html)?.Charts > 0;
-            Assert.Equal(hasCharts ? 1 : 0, System.Text.RegularExpressions.Regex.Matches(text, $"<script src=\"{PlotlyBundle.FileName}\"></script>").Count);
+            Assert.Equal(hasCharts ? 1 : 0, System.Text.RegularExpressions.Regex.Matches(text, $"<script src=\"{PlotlyBundle.FileName}\" defer></script>").Count);
         }
     }
 }

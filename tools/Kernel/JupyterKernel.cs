@@ -32,6 +32,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly StdinReader _stdin;
     private readonly CSharpSession _session;
     private readonly LanguageServices _language;
+    private readonly Dictionary<string, ShellHandler> _shellHandlers;
     private readonly Channel<(JupyterMessage Request, long Sequence)> _shellQueue =
         Channel.CreateUnbounded<(JupyterMessage, long)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,6 +51,7 @@ public sealed class JupyterKernel : IDisposable
         _channels = new KernelChannels(connection);
         _stdin = new StdinReader(_channels);
         _language = new LanguageServices(_session);
+        _shellHandlers = ShellHandlers();
         _channels.Received += Route;
         KernelLog.Info($"C# (MnistCourse) kernel, pid {Environment.ProcessId}, cells run in {directory}");
     }
@@ -85,6 +87,9 @@ public sealed class JupyterKernel : IDisposable
         {
             case (ChannelName.Shell, _):
                 _shellQueue.Writer.TryWrite((message, Interlocked.Increment(ref _received)));
+                break;
+            case (ChannelName.Control, var type) when message.Malformation is { } why && ControlReplies.TryGetValue(type, out var replyType):
+                ReplyBetweenBusyAndIdle(channel, message, replyType, MalformedReply(message, why));
                 break;
             case (ChannelName.Control, "interrupt_request"):
                 KernelLog.Info(Interrupt() ? "interrupt: the running cell was asked to stop" : "interrupt: no cell was running");
@@ -131,34 +136,79 @@ public sealed class JupyterKernel : IDisposable
         }
     }
 
+    /// <summary>A shell request type's handler and the type of its reply (null: no reply, or the handler replies itself).</summary>
+    private sealed record ShellHandler(string? ReplyType, Func<JupyterMessage, long, Task<JsonObject?>> Handle);
+
+    /// <summary>Every shell request the kernel serves, in one table (as ipykernel's shell_handlers); others are logged and ignored.</summary>
+    private Dictionary<string, ShellHandler> ShellHandlers()
+    {
+        static Task<JsonObject?> Reply(JsonObject? content) => Task.FromResult(content);
+        static int Cursor(JupyterMessage r) => r.Content["cursor_pos"] is JsonValue v && v.TryGetValue<int>(out var p) ? p : r.Text("code").Length;
+        var ignore = new ShellHandler(null, (_, _) => Reply(null)); // no comm targets (widgets) in this kernel
+        return new Dictionary<string, ShellHandler>(StringComparer.Ordinal)
+        {
+            ["execute_request"] = new("execute_reply", ExecuteAsync),
+            ["kernel_info_request"] = new("kernel_info_reply", (_, _) => Reply(LanguageServices.KernelInfo())),
+            ["complete_request"] = new("complete_reply", (r, _) => Reply(_language.Complete(r.Text("code"), Cursor(r)))),
+            ["inspect_request"] = new("inspect_reply", (r, _) => Reply(_language.Inspect(r.Text("code"), Cursor(r)))),
+            ["is_complete_request"] = new("is_complete_reply", (r, _) => Reply(LanguageServices.IsComplete(r.Text("code")))),
+            ["history_request"] = new("history_reply", (_, _) => Reply(new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() })),
+            ["comm_info_request"] = new("comm_info_reply", (_, _) => Reply(new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() })),
+            // Older fronts send it on shell; Shutdown replies itself (it also serves control).
+            ["shutdown_request"] = new("shutdown_reply", (r, _) => { Shutdown(r, ChannelName.Shell); return Reply(null); }),
+            ["comm_open"] = ignore,
+            ["comm_msg"] = ignore,
+            ["comm_close"] = ignore,
+        };
+    }
+
+    /// <summary>The reply types of the control requests (handled on the channel thread, see <see cref="Route"/>).</summary>
+    private static readonly Dictionary<string, string> ControlReplies = new(StringComparer.Ordinal)
+    {
+        ["interrupt_request"] = "interrupt_reply", ["shutdown_request"] = "shutdown_reply", ["kernel_info_request"] = "kernel_info_reply",
+    };
+
     private async Task HandleShellAsync(JupyterMessage request, long sequence)
     {
-        var code = request.Text("code");
-        var cursor = request.Content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var position) ? position : code.Length;
-        var reply = request.Type switch
+        if (!_shellHandlers.TryGetValue(request.Type, out var handler))
         {
-            "execute_request" when sequence <= Interlocked.Read(ref _abortThrough) => new JsonObject { ["status"] = "aborted" },
-            "kernel_info_request" => LanguageServices.KernelInfo(),
-            "complete_request" => _language.Complete(code, cursor),
-            "inspect_request" => _language.Inspect(code, cursor),
-            "is_complete_request" => LanguageServices.IsComplete(code),
-            "history_request" => new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() },
-            "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
-            _ => null,
-        };
-        if (reply is not null) _channels.Reply(ChannelName.Shell, request, request.Type.Replace("_request", "_reply"), reply);
-        else if (request.Type == "execute_request") await ExecuteAsync(request, code);
-        else if (request.Type == "shutdown_request") Shutdown(request, ChannelName.Shell); // older fronts send it on shell
-        else if (request.Type is not ("comm_open" or "comm_msg" or "comm_close")) // no comm targets (widgets) in this kernel
             KernelLog.Warn($"unsupported shell message {request.Type}; ignored");
+            return;
+        }
+        JsonObject? reply;
+        try
+        {
+            if (request.Malformation is { } why) throw new MalformedMessageException(why);
+            reply = await handler.Handle(request, sequence);
+        }
+        catch (MalformedMessageException e)
+        {
+            reply = MalformedReply(request, e.Message);
+            if (request.Type == "execute_request") reply["execution_count"] = _executionCount;
+        }
+        if (reply is not null && handler.ReplyType is not null) _channels.Reply(ChannelName.Shell, request, handler.ReplyType, reply);
+    }
+
+    /// <summary>The error reply to a signed request that cannot be read, as ipykernel answers one; logged.</summary>
+    private static JsonObject MalformedReply(JupyterMessage request, string why)
+    {
+        KernelLog.Warn($"malformed {request}: {why}; answered with an error reply");
+        return new JsonObject
+        {
+            ["status"] = "error", ["ename"] = "MalformedMessage", ["evalue"] = why,
+            ["traceback"] = new JsonArray($"MalformedMessage: the kernel could not read this {request.Type}: {why}"),
+        };
     }
 
     /// <summary>
     /// Runs the code as the next cell of the session, publishes execute_input and the outputs on IOPub, and replies with
-    /// the status and execution count. A failed cell with stop_on_error aborts the requests queued before its reply.
+    /// the status and execution count (the reply, sent by the caller at once). A failed cell with stop_on_error aborts the
+    /// requests queued before its reply; a request queued behind such a failure is answered "aborted".
     /// </summary>
-    private async Task ExecuteAsync(JupyterMessage request, string code)
+    private async Task<JsonObject?> ExecuteAsync(JupyterMessage request, long sequence)
     {
+        var code = request.Text("code");
+        if (sequence <= Interlocked.Read(ref _abortThrough)) return new JsonObject { ["status"] = "aborted" };
         var silent = request.Flag("silent", false);
         if (request.Flag("store_history", !silent) && !silent) _executionCount++;
         var count = _executionCount;
@@ -197,7 +247,7 @@ public sealed class JupyterKernel : IDisposable
         // Before the reply: a request the front sends after reading it was not queued behind the failure.
         if (!outcome.Succeeded && request.Flag("stop_on_error", true))
             Interlocked.Exchange(ref _abortThrough, Interlocked.Read(ref _received));
-        _channels.Reply(ChannelName.Shell, request, "execute_reply", reply);
+        return reply;
     }
 
     /// <summary>

@@ -8,8 +8,10 @@ const string usage = """
 
     Usage:
       MnistCourse.Kernel CONNECTION_FILE          serve a Jupyter front (Jupyter starts it this way)
-      MnistCourse.Kernel install [--data-dir DIR] write the kernelspec into DIR/kernels (default: Jupyter's data folder,
-                                                  JUPYTER_DATA_DIR or ~/.local/share/jupyter)
+      MnistCourse.Kernel install [--data-dir DIR] [--force]
+                                                write the kernelspec into DIR/kernels (default: Jupyter's data folder,
+                                                JUPYTER_DATA_DIR or ~/.local/share/jupyter); --force replaces a
+                                                kernelspec of the same name that is not the course's
       MnistCourse.Kernel uninstall [--data-dir DIR]
     """;
 
@@ -21,8 +23,10 @@ if (args is [] or ["-h" or "--help" or "help", ..])
 
 if (args[0] is "install" or "uninstall")
 {
-    var dataDirectory = args is [_, "--data-dir", var folder] ? folder : null;
-    if (args.Length > 1 && dataDirectory is null)
+    var force = args[0] == "install" && args.Contains("--force");
+    string[] rest = [.. args[1..].Where(a => !(force && a == "--force"))];
+    var dataDirectory = rest is ["--data-dir", var folder] ? folder : null;
+    if (rest.Length > 0 && dataDirectory is null)
     {
         Console.Error.WriteLine($"MnistCourse.Kernel {args[0]}: unknown arguments '{string.Join(' ', args[1..])}'\n{usage}");
         return 2;
@@ -31,7 +35,7 @@ if (args[0] is "install" or "uninstall")
     {
         if (args[0] == "install")
         {
-            var installed = Install(dataDirectory: dataDirectory);
+            var installed = Install(dataDirectory: dataDirectory, force: force);
             Console.Out.WriteLine($"installed the Jupyter kernel \"{DisplayName}\" ({Name}) in {installed}");
         }
         else if (Uninstall(dataDirectory) is { } removed)

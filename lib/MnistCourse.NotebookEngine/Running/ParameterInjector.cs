@@ -59,8 +59,9 @@ public static class ParameterInjector
         return notebook.InsertCodeCell(index, source, metadata);
     }
 
-    /// <summary>The types whose values are checked and written as literals, by C# keyword (a parameter may also be declared
-    /// with the .NET name, Int32 or System.Int32); values of other types are taken as C# expressions.</summary>
+    /// <summary>The types a parameter can be set in, by C# keyword (a parameter may also be declared with the .NET name,
+    /// Int32 or System.Int32): each value is checked and written as a literal. Other types (arrays, enums, TimeSpan,
+    /// <c>var</c> with a default that is not a literal) are refused: a value pasted as code would run as code.</summary>
     private static readonly Dictionary<string, Type> LiteralTypes = new()
     {
         ["string"] = typeof(string), ["char"] = typeof(char), ["bool"] = typeof(bool), ["decimal"] = typeof(decimal),
@@ -114,8 +115,9 @@ public static class ParameterInjector
             case "decimal":
                 return decimal.TryParse(text, NumberStyles.Float, invariant, out var money) ? money.ToString(invariant) + "m" : Fail("a number");
             default:
-                // Any other type (arrays, TimeSpan, enums, var with a non-literal default): the value is a C# expression.
-                return text;
+                throw new ParameterException(
+                    $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, which cannot be set from {value.Origin}: only " +
+                    $"{string.Join(", ", LiteralTypes.Keys)} parameters (nullable too) take a value; declare it with one of these types in the parameters cell");
         }
     }
 }

@@ -58,6 +58,30 @@ public class KernelSpecInstallerTests
     }
 
     [Fact]
+    public void Install_refuses_to_replace_a_foreign_kernelspec_under_our_name_unless_forced()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "kernels", KernelSpecInstaller.Name);
+        Directory.CreateDirectory(folder);
+        const string foreign = """{"argv": ["someone-elses-kernel", "{connection_file}"], "display_name": "x", "language": "C#"}""";
+        File.WriteAllText(Path.Combine(folder, "kernel.json"), foreign);
+
+        var error = Assert.Throws<InvalidOperationException>(() => KernelSpecInstaller.Install(KernelPaths.KernelDll, temp.Path));
+        Assert.Contains(folder, error.Message);
+        Assert.Contains("--force", error.Message);
+        Assert.Equal(foreign, File.ReadAllText(Path.Combine(folder, "kernel.json")));
+
+        var program = ProcessRun.Run("dotnet", [KernelPaths.KernelDll, "install", "--data-dir", temp.Path], TimeSpan.FromMinutes(1));
+        Assert.Equal(1, program.ExitCode);
+        Assert.Contains("--force", program.Stderr);
+        Assert.Equal(foreign, File.ReadAllText(Path.Combine(folder, "kernel.json")));
+
+        var forced = ProcessRun.Run("dotnet", [KernelPaths.KernelDll, "install", "--data-dir", temp.Path, "--force"], TimeSpan.FromMinutes(1));
+        Assert.True(forced.ExitCode == 0, forced.Both);
+        Assert.Contains("MnistCourse.Kernel.dll", File.ReadAllText(Path.Combine(folder, "kernel.json")));
+    }
+
+    [Fact]
     [Trait("Speed", "Slow")] // Jupyter's own client looks the kernelspec up
     public void The_launchers_kernel_command_installs_where_Jupyter_looks_and_uninstalls()
     {

@@ -50,6 +50,56 @@ public class WireCodecTests
     }
 
     [Fact]
+    public void A_replayed_signature_is_refused()
+    {
+        var codec = new WireCodec("secret");
+        var frames = codec.Encode(Sample());
+        Assert.True(codec.TryDecode(frames, out _, out _));
+        Assert.False(codec.TryDecode(frames, out _, out var problem));
+        Assert.Contains("replayed", problem);
+        Assert.True(codec.TryDecode(codec.Encode(Sample()), out _, out _)); // a new message (new msg_id, new signature) still passes
+    }
+
+    /// <summary>Frames as a front would sign them, with the content (or header) replaced by raw bytes.</summary>
+    private static List<byte[]> Signed(string key, byte[] header, byte[] content)
+    {
+        byte[][] json = [header, "{}"u8.ToArray(), "{}"u8.ToArray(), content];
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(key));
+        return ["front"u8.ToArray(), "<IDS|MSG>"u8.ToArray(), Encoding.ASCII.GetBytes(Convert.ToHexStringLower(hmac.ComputeHash(json.SelectMany(f => f).ToArray()))), .. json];
+    }
+
+    private static readonly byte[] ExecuteHeader = """{"msg_id":"m1","session":"s","username":"u","msg_type":"execute_request","version":"5.3"}"""u8.ToArray();
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'c', (byte)'"', (byte)':', (byte)'"', 0xff, 0xfe, (byte)'"', (byte)'}' }, "not valid UTF-8")]
+    [InlineData(new byte[] { (byte)'[', (byte)']' }, "not a JSON object")]
+    [InlineData(new byte[] { (byte)'{', (byte)'x' }, "not valid JSON")]
+    public void A_signed_message_with_unreadable_content_is_decoded_to_be_answered_with_an_error(byte[] content, string why)
+    {
+        Assert.True(new WireCodec("k").TryDecode(Signed("k", ExecuteHeader, content), out var message, out _));
+        Assert.Equal("execute_request", message!.Type);
+        Assert.Contains(why, message.Malformation);
+        Assert.Empty(message.Content);
+    }
+
+    [Fact]
+    public void A_header_without_msg_id_is_answered_one_without_msg_type_cannot_be()
+    {
+        Assert.True(new WireCodec("k").TryDecode(Signed("k", """{"session":"s","msg_type":"execute_request"}"""u8.ToArray(), "{}"u8.ToArray()), out var message, out _));
+        Assert.Contains("msg_id", message!.Malformation);
+        Assert.False(new WireCodec("k").TryDecode(Signed("k", """{"msg_id":"m","session":"s"}"""u8.ToArray(), "{}"u8.ToArray()), out _, out var problem));
+        Assert.Contains("no msg_type", problem);
+    }
+
+    [Fact]
+    public void A_content_field_of_the_wrong_type_is_named()
+    {
+        var message = new JupyterMessage([], new JsonObject(), new JsonObject(), new JsonObject(), new JsonObject { ["code"] = 42 });
+        Assert.Equal("content.code is a JSON number, not a string", Assert.Throws<MalformedMessageException>(() => message.Text("code")).Message);
+        Assert.Equal("", message.Text("absent"));
+    }
+
+    [Fact]
     public void An_empty_key_means_no_signature()
     {
         var codec = new WireCodec("");

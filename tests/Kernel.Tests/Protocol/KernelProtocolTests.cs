@@ -32,6 +32,15 @@ public class KernelProtocolTests(JupyterHome jupyter) : IClassFixture<JupyterHom
     public void A_message_with_a_wrong_signature_is_ignored_and_logged() => Check("wrong_signature");
 
     [Fact]
+    public void A_signed_request_with_a_number_for_code_invalid_UTF8_or_no_msg_id_gets_an_error_reply() => Check("malformed");
+
+    [Fact]
+    public void A_replayed_request_is_refused_and_logged() => Check("replay");
+
+    [Fact]
+    public void A_message_over_the_size_limit_is_dropped_and_logged_and_the_kernel_serves_on() => Check("oversized");
+
+    [Fact]
     public void Interrupt_stops_a_long_loop_and_the_kernel_stays_usable() => Check("interrupt_loop");
 
     [Fact]

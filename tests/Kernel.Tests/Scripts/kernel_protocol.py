@@ -205,6 +205,91 @@ def check_wrong_signature():
         expect("malformed message" in text, "the malformed message is logged")
 
 
+def raw_shell(km):
+    """A DEALER socket on the kernel's shell port and a session with the kernel's real key: messages a client signs itself."""
+    socket = zmq.Context.instance().socket(zmq.DEALER)
+    socket.linger = 0
+    socket.connect(f"{km.transport}://{km.ip}:{km.shell_port}")
+    return socket, Session(key=km.session.key, signature_scheme="hmac-sha256")
+
+
+def send_signed(socket, session, header, content):
+    """Signs four JSON frames given as bytes (so they may be malformed) and sends them."""
+    frames = [header, b"{}", b"{}", content]
+    socket.send_multipart([b"<IDS|MSG>", session.sign(frames)] + frames)
+
+
+def receive_reply(socket, session, timeout_ms=30000):
+    expect(socket.poll(timeout_ms) != 0, "no reply came")
+    frames = socket.recv_multipart()
+    return session.deserialize(session.feed_identities(frames)[1])
+
+
+def check_malformed():
+    with kernel() as (km, kc, log):
+        socket, session = raw_shell(km)
+        header = lambda msg_id, **extra: json.dumps({"msg_id": msg_id, "session": session.session, "username": "test", "date": "2026-01-01T00:00:00Z",
+                                                   "msg_type": "execute_request", "version": "5.3", **extra}).encode()
+        cases = [
+            ("code-is-a-number", header("code-is-a-number"), b'{"code": 42, "silent": false}', "content.code is a JSON number"),
+            ("invalid-utf8", header("invalid-utf8"), b'{"code": "\xff\xfe", "silent": false}', "not valid UTF-8"),
+            (None, json.dumps({"session": session.session, "msg_type": "execute_request"}).encode(), b'{"code": "1"}', "no msg_id"),
+        ]
+        for msg_id, head, content, why in cases:
+            send_signed(socket, session, head, content)
+            reply = receive_reply(socket, session)
+            print(msg_id, reply["msg_type"], reply["content"])
+            expect(reply["msg_type"] == "execute_reply", f"{why}: reply type {reply['msg_type']}")
+            expect(reply["parent_header"].get("msg_id") == msg_id, f"{why}: reply addressed to {reply['parent_header']}")
+            expect(reply["content"]["status"] == "error" and why in reply["content"]["evalue"], f"{why}: {reply['content']}")
+        kc_reply, _ = run(kc, "1 + 1")
+        expect(kc_reply["status"] == "ok", f"a proper request after the malformed ones: {kc_reply}")
+        socket.close()
+
+
+def check_replay():
+    with kernel() as (km, kc, log):
+        marker = os.path.join(tempfile.gettempdir(), f"mnistcourse-kernel-{uuid.uuid4().hex}")
+        socket, session = raw_shell(km)
+        msg = session.msg("execute_request", {"code": f'System.IO.File.AppendAllText(@"{marker}", "ran\\n");', "silent": False,
+                                              "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        for _ in range(2):
+            session.send(socket, msg)  # the same message twice: the same signature
+        first = receive_reply(socket, session)
+        expect(first["content"]["status"] == "ok", f"first: {first['content']}")
+        expect(socket.poll(3000) == 0, "the replayed request was answered")
+        with open(marker) as f:
+            expect(f.read() == "ran\n", "the replayed request was executed")
+        os.remove(marker)
+        socket.close()
+        run(kc, "1 + 1")
+        with open(log) as f:
+            expect("replayed message" in f.read(), "the replay is logged")
+
+
+def check_oversized():
+    with kernel() as (km, kc, log):
+        marker = os.path.join(tempfile.gettempdir(), f"mnistcourse-kernel-{uuid.uuid4().hex}")
+        socket, session = raw_shell(km)
+        code = f'System.IO.File.WriteAllText(@"{marker}", "ran"); //'
+        # 20 MB in four frames of 5 MB (each under ZeroMQ's per-frame limit, the sum over the kernel's 16 MiB)
+        big = json.dumps({"code": code + "x" * (5 << 20), "silent": False}).encode()
+        head = json.dumps({"msg_id": "big", "session": session.session, "username": "t", "date": "2026-01-01T00:00:00Z",
+                           "msg_type": "execute_request", "version": "5.3"}).encode()
+        frames = [head, b"{}", b"{}", big, b"x" * (5 << 20), b"x" * (5 << 20), b"x" * (5 << 20)]
+        socket.send_multipart([b"<IDS|MSG>", session.sign(frames[:4])] + frames)
+        # and one 20 MB frame, which ZeroMQ refuses before buffering it
+        socket.send_multipart([b"<IDS|MSG>", b"", b"x" * (20 << 20)])
+        expect(socket.poll(3000) == 0, "the oversized request was answered")
+        expect(not os.path.exists(marker), "the oversized request was executed")
+        socket.close()
+        reply, _ = run(kc, "1 + 1")
+        expect(reply["status"] == "ok", f"a proper request after the oversized ones: {reply}")
+        with open(log) as f:
+            text = f.read()
+        expect("over the limit of" in text, "the dropped message is logged")
+
+
 def check_interrupt_loop():
     with kernel() as (km, kc, _):
         msg_id = kc.execute('long spins = 0;\nConsole.WriteLine("spinning");\nwhile (true)\n    spins++;')

@@ -9,7 +9,7 @@ namespace MnistCourse.Site.Tests.Support;
 /// folder, never the repository's), adds a synthetic executed notebook, writes results.json as `./course run` does,
 /// builds the site, serves it on 127.0.0.1 and starts Debian's Chromium through Playwright.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
@@ -17,6 +17,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
     private readonly TempFolder _work = new();
     private IPlaywright? _playwright;
+
+
 
     public string Artifacts => _work.File("artifacts");
     public string SiteDir => Path.Combine(Artifacts, "site");
@@ -35,16 +37,7 @@ public sealed class SiteFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} not found: the site's browser test needs Debian's Chromium. Install it with: ./course setup --for-tests (or: sudo apt-get install -y chromium fonts-dejavu-core)");
 
         Directory.CreateDirectory(Path.Combine(Artifacts, "results"));
-        var runs = new JsonArray();
-        foreach (var lesson in Lessons) runs.Add(RunLesson(lesson));
-
-        var synthetic = Path.Combine(Artifacts, SyntheticNotebook.Lesson + ".ipynb");
-        File.WriteAllText(synthetic, SyntheticNotebook.Build().ToJsonString());
-        runs.Add(new JsonObject
-        {
-            ["notebook"] = $"tests/{SyntheticNotebook.Lesson}.ipynb", ["executed"] = $"artifacts/{SyntheticNotebook.Lesson}.ipynb",
-            ["passed"] = true, ["exit_code"] = 0, ["seconds"] = 0.0,
-        });
+        var runs = WriteExecutedNotebooks();
 
         var tutorials = new JsonArray();
         foreach (var file in Directory.GetFiles(Path.Combine(Artifacts, "results"), "*.jsonl").Order())
@@ -68,6 +61,26 @@ public sealed class SiteFixture : IAsyncLifetime
             Args = ChromiumArgs,
             Timeout = 60_000,
         });
+    }
+
+    /// <summary>Writes the executed notebooks into <see cref="Artifacts"/> and returns their runs as results.json lists them.</summary>
+    protected virtual JsonArray WriteExecutedNotebooks()
+    {
+        var runs = new JsonArray();
+        foreach (var lesson in Lessons) runs.Add(RunLesson(lesson));
+        runs.Add(WriteNotebook(SyntheticNotebook.Lesson, SyntheticNotebook.Build()));
+        return runs;
+    }
+
+    /// <summary>Writes <paramref name="notebook"/> as an executed lesson's copy and returns its run.</summary>
+    protected JsonObject WriteNotebook(string lesson, JsonObject notebook)
+    {
+        File.WriteAllText(Path.Combine(Artifacts, lesson + ".ipynb"), notebook.ToJsonString());
+        return new JsonObject
+        {
+            ["notebook"] = $"tests/{lesson}.ipynb", ["executed"] = $"artifacts/{lesson}.ipynb",
+            ["passed"] = true, ["exit_code"] = 0, ["seconds"] = 0.0,
+        };
     }
 
     private JsonObject RunLesson(string lesson)
@@ -96,6 +109,11 @@ public sealed class SiteFixture : IAsyncLifetime
             if (message.Type == "error") visit.ConsoleErrors.Add($"{message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => visit.PageErrors.Add(error);
+        page.Dialog += async (_, dialog) =>
+        {
+            visit.Dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
         page.RequestFailed += (_, request) => visit.FailedRequests.Add($"{request.Url}: {request.Failure}");
         await context.RouteAsync("**/*", async route =>
         {
@@ -163,6 +181,7 @@ public sealed class PageVisit(IBrowserContext context, IPage page) : IAsyncDispo
     public List<string> PageErrors { get; } = [];
     public List<string> FailedRequests { get; } = [];
     public List<string> Requests { get; } = [];
+    public List<string> Dialogs { get; } = [];
     public string? WaitProblem { get; set; }
     public ChartOutput[] Charts { get; set; } = [];
     public ImageState[] Images { get; set; } = [];

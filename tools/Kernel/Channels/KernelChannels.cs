@@ -11,12 +11,18 @@ namespace MnistCourse.Kernel.Channels;
 /// The shell, control and stdin ROUTER sockets and the IOPub PUB socket, all served by one NetMQ poller thread:
 /// NetMQ sockets are not thread-safe, so other threads (cells printing, the shell worker) hand their messages to
 /// <see cref="Reply"/> and <see cref="Publish"/>, which queue them for the poller thread; they go out in the order
-/// they were sent. Incoming messages are decoded and verified here; badly signed or malformed ones are logged and dropped.
+/// they were sent. Incoming messages are decoded and verified here; badly signed, replayed or unaddressable ones are
+/// logged and dropped, and so is a message over <see cref="MaxMessageBytes"/> (its frames summed): its frames are read
+/// one at a time and discarded once over the limit, and ZeroMQ itself disconnects a peer that sends one frame larger
+/// than the limit before buffering it (ZMQ_MAXMSGSIZE).
 /// The heartbeat REP socket echoes whatever the front sends on a poller thread of its own, so the front sees the kernel
 /// alive even while the other threads are busy.
 /// </summary>
 public sealed class KernelChannels : IDisposable
 {
+    /// <summary>Far above any request a front sends (code, completions); a larger message is dropped.</summary>
+    public const long MaxMessageBytes = 16L << 20;
+
     private readonly WireCodec _codec;
     private readonly Dictionary<ChannelName, NetMQSocket> _sockets = new()
     {
@@ -38,14 +44,16 @@ public sealed class KernelChannels : IDisposable
         foreach (var (channel, socket) in _sockets)
         {
             socket.Options.Linger = TimeSpan.FromSeconds(1); // a shutdown_reply still goes out while the kernel exits
+            if (channel != ChannelName.IOPub) socket.Options.MaxMsgSize = MaxMessageBytes;
             socket.Bind(connection.Endpoint(channel));
             if (channel == ChannelName.IOPub) continue;
             socket.ReceiveReady += (_, e) =>
             {
-                var frames = new List<byte[]>();
-                while (e.Socket.TryReceiveMultipartBytes(ref frames))
+                while (TryReceive(e.Socket, out var frames, out var bytes))
                 {
-                    if (_codec.TryDecode(frames, out var message, out var problem))
+                    if (frames is null)
+                        KernelLog.Warn($"ignored a message on {channel}: {bytes} bytes, over the limit of {MaxMessageBytes}");
+                    else if (_codec.TryDecode(frames, out var message, out var problem))
                         Run(() => Received?.Invoke(channel, message!));
                     else
                         KernelLog.Warn($"ignored a message on {channel}: {problem}");
@@ -100,6 +108,28 @@ public sealed class KernelChannels : IDisposable
         _poller.StopAsync();
         _stopped.TrySetResult();
     });
+
+    /// <summary>
+    /// Reads one waiting message frame by frame; <paramref name="frames"/> is null when the frames summed exceed
+    /// <see cref="MaxMessageBytes"/> (the rest is read and discarded, not kept). False when no message is waiting.
+    /// </summary>
+    private static bool TryReceive(NetMQSocket socket, out List<byte[]>? frames, out long bytes)
+    {
+        frames = null;
+        bytes = 0;
+        if (!socket.TryReceiveFrameBytes(TimeSpan.Zero, out var first, out var more)) return false;
+        frames = [first];
+        bytes = first.Length;
+        while (more)
+        {
+            var frame = socket.ReceiveFrameBytes(out more); // a multipart message arrives whole: the rest is there
+            bytes += frame.Length;
+            frames?.Add(frame);
+            if (bytes > MaxMessageBytes) frames = null;
+        }
+        if (bytes > MaxMessageBytes) frames = null;
+        return true;
+    }
 
     /// <summary>One failing handler or send must not stop the poller thread, the kernel's only way to talk.</summary>
     private static void Run(Action action)

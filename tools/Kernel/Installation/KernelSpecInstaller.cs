@@ -8,19 +8,27 @@ namespace MnistCourse.Kernel.Installation;
 /// <summary>
 /// Writes and removes the kernelspec that makes Jupyter fronts (VS Code, JupyterLab, nbclient) offer this kernel:
 /// <c>KERNELS/mnistcourse-csharp/kernel.json</c>. Installing again rewrites it (idempotent, e.g. after the repository
-/// moved); uninstalling removes that folder only, and only when its kernel.json is ours.
+/// moved), but a kernelspec of that name that is not ours is replaced only when forced; uninstalling removes that
+/// folder only, and only when its kernel.json is ours.
 /// </summary>
 public static class KernelSpecInstaller
 {
     public const string Name = "mnistcourse-csharp";
     public const string DisplayName = "C# (MnistCourse)";
 
-    /// <summary>Installs the kernelspec for <paramref name="kernelDll"/> (default: this running one); returns its folder.</summary>
-    public static string Install(string? kernelDll = null, string? dataDirectory = null)
+    /// <summary>
+    /// Installs the kernelspec for <paramref name="kernelDll"/> (default: this running one); returns its folder. A
+    /// foreign kernelspec under our name throws <see cref="InvalidOperationException"/> unless <paramref name="force"/>.
+    /// </summary>
+    public static string Install(string? kernelDll = null, string? dataDirectory = null, bool force = false)
     {
         kernelDll = Path.GetFullPath(kernelDll ?? typeof(KernelSpecInstaller).Assembly.Location);
         if (!File.Exists(kernelDll)) throw new FileNotFoundException($"the kernel is not built: {kernelDll} is missing", kernelDll);
         var folder = Path.Combine(KernelsDirectory(dataDirectory), Name);
+        var existing = Path.Combine(folder, "kernel.json");
+        if (!force && File.Exists(existing) && !IsOurs(existing))
+            throw new InvalidOperationException($"{folder} holds a kernelspec that is not the MnistCourse kernel's; left as it is. " +
+                                                "To replace it: ./course kernel install --force");
         var spec = new JsonObject
         {
             // The dotnet host by full path: a front started from a desktop menu may not have dotnet on its PATH.

@@ -22,9 +22,21 @@ public sealed record JupyterMessage(
 
     private static readonly string Session = Guid.NewGuid().ToString("N");
 
-    public string Type => (string?)Header["msg_type"] ?? "";
+    public string Type => Header["msg_type"] is JsonValue value && value.TryGetValue<string>(out var type) ? type : "";
 
-    public string Text(string name) => (string?)Content[name] ?? "";
+    /// <summary>
+    /// Set when the message was signed correctly but cannot be read (why, in a sentence): it is answered with an error
+    /// reply instead of being handled. Its content is then empty.
+    /// </summary>
+    public string? Malformation { get; init; }
+
+    /// <summary>A string field of the content ("" when absent); another type is a <see cref="MalformedMessageException"/>.</summary>
+    public string Text(string name) => Content[name] switch
+    {
+        null => "",
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => throw new MalformedMessageException($"content.{name} is a JSON {other.GetValueKind().ToString().ToLowerInvariant()}, not a string"),
+    };
 
     public bool Flag(string name, bool fallback) => Content[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : fallback;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace MnistCourse.Kernel.Messaging;
 
@@ -9,12 +10,16 @@ namespace MnistCourse.Kernel.Messaging;
 /// The wire format: <c>[identities…, "&lt;IDS|MSG&gt;", signature, header, parent_header, metadata, content, buffers…]</c>.
 /// The signature is an HMAC-SHA256 over the four JSON frames, hex-encoded, with the connection file's key; an empty key
 /// means signing is off (signature frame empty, nothing checked), as in Jupyter. Decoding checks the signature before
-/// anything is parsed, so a badly signed message is never acted on.
+/// anything is parsed, so a badly signed message is never acted on, and refuses a signature it has accepted before
+/// (a replay, see <see cref="DigestHistory"/>). A signed message whose header names its type and id but whose frames
+/// are not valid UTF-8 JSON objects is decoded with a <see cref="JupyterMessage.Malformation"/>, to be answered with
+/// an error; one whose header cannot be read cannot be answered, and is dropped.
 /// </summary>
 public sealed class WireCodec(string key)
 {
     private static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();
     private readonly byte[] _key = Encoding.UTF8.GetBytes(key);
+    private readonly DigestHistory _history = new();
 
     public List<byte[]> Encode(JupyterMessage message)
     {
@@ -40,18 +45,51 @@ public sealed class WireCodec(string key)
             return false;
         }
 
+        if (_key.Length > 0 && !_history.Add(signature))
+        {
+            problem = "replayed message (its signature was accepted before)";
+            return false;
+        }
+
+        var header = ReadObject(json[0], "header", out var headerProblem);
+        if (header?["msg_type"] is not JsonValue type || !type.TryGetValue<string>(out _))
+        {
+            problem = $"unreadable header, so no reply can be addressed ({headerProblem ?? "no msg_type"})";
+            return false;
+        }
+        var parent = ReadObject(json[1], "parent_header", out var parentProblem);
+        var metadata = ReadObject(json[2], "metadata", out var metadataProblem);
+        var content = ReadObject(json[3], "content", out var contentProblem);
+        var malformation = new[] { MissingField(header, "msg_id") ?? MissingField(header, "session"), parentProblem, metadataProblem, contentProblem }
+            .FirstOrDefault(p => p is not null);
+        message = new JupyterMessage(frames.Take(delimiter).ToList(), header, parent ?? [], malformation is null ? metadata! : [],
+            malformation is null ? content! : []) { Malformation = malformation };
+        problem = null;
+        return true;
+    }
+
+    private static string? MissingField(JsonObject header, string name) =>
+        header[name] is JsonValue value && value.TryGetValue<string>(out _) ? null : $"the header has no {name} string";
+
+    /// <summary>The frame as a JSON object, or null with the reason (invalid UTF-8, not JSON, not an object).</summary>
+    private static JsonObject? ReadObject(byte[] utf8, string frame, out string? problem)
+    {
+        problem = null;
+        if (!Utf8.IsValid(utf8))
+        {
+            problem = $"the {frame} frame is not valid UTF-8";
+            return null;
+        }
         try
         {
-            message = new JupyterMessage(frames.Take(delimiter).ToList(), ParseObject(json[0], "header"), ParseObject(json[1], "parent_header"),
-                ParseObject(json[2], "metadata"), ParseObject(json[3], "content"));
+            if (JsonNode.Parse(utf8) is JsonObject value) return value;
+            problem = $"the {frame} frame is not a JSON object";
         }
         catch (JsonException e)
         {
-            problem = $"malformed JSON: {e.Message}";
-            return false;
+            problem = $"the {frame} frame is not valid JSON: {e.Message}";
         }
-        problem = null;
-        return true;
+        return null;
     }
 
     private string Sign(byte[][] jsonFrames)
@@ -63,7 +101,4 @@ public sealed class WireCodec(string key)
     }
 
     private static byte[] Json(JsonObject node) => JsonSerializer.SerializeToUtf8Bytes(node);
-
-    private static JsonObject ParseObject(byte[] utf8, string frame) =>
-        JsonNode.Parse(utf8) as JsonObject ?? throw new JsonException($"the {frame} frame is not a JSON object");
 }

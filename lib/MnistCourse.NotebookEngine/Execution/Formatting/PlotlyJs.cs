@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using MnistCourse.NotebookFormat;
 
 namespace MnistCourse.NotebookEngine.Execution.Formatting;
 
@@ -8,12 +9,12 @@ namespace MnistCourse.NotebookEngine.Execution.Formatting;
 /// plotly.js for offline charts, taken from the copy Plotly.NET embeds as a manifest resource (plotly-2.28.0.min.js
 /// in Plotly.NET 6). Looked up in the loaded assemblies first; for XPlot-only notebooks, from a Plotly.NET.dll in the
 /// NuGet cache, read in a throw-away load context. The script is wrapped between HTML comment markers so a static
-/// site generator can keep one copy per page.
+/// site generator can find and drop it (<see cref="PlotlyJsMarkers"/>, a convention of the notebook format).
 /// </summary>
 public static partial class PlotlyJs
 {
-    public const string BeginMarker = "<!-- mnistcourse:plotly.js -->";
-    public const string EndMarker = "<!-- /mnistcourse:plotly.js -->";
+    public const string BeginMarker = PlotlyJsMarkers.Begin;
+    public const string EndMarker = PlotlyJsMarkers.End;
 
     private static readonly object Gate = new();
     private static string? _cached;
