@@ -5,7 +5,9 @@ namespace MnistCourse.Contracts;
 /// <summary>
 /// Writes a file so that a reader, or a run killed halfway, only ever sees the old content or the new one, never
 /// half a file: the content goes to a temporary file in the same folder (same file system, so the rename is
-/// atomic), which then replaces the target. The temporary file is removed if writing fails.
+/// atomic), which then replaces the target. The temporary file is removed if writing fails. Durable too: the
+/// content is flushed to disk before the rename and the folder after it (else a power cut can leave an empty file),
+/// a replaced file keeps its permissions, and temporary files left by killed writers are cleaned up.
 /// </summary>
 public static class AtomicFile
 {
@@ -24,12 +26,17 @@ public static class AtomicFile
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(folder);
-        // A hidden name, so listings and globs skip it.
-        var temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(folder, $"{TempPrefix(fullPath)}{Environment.ProcessId}.{Guid.NewGuid():N}{TempSuffix}");
+        RemoveStaleTemporaries(fullPath);
         try
         {
             writeTemporary(temp);
+            using (var written = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite))
+                written.Flush(flushToDisk: true);
+            if (!OperatingSystem.IsWindows() && File.Exists(fullPath))
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(fullPath));
             File.Move(temp, fullPath, overwrite: true);
+            if (OperatingSystem.IsLinux()) Libc.SyncFolder(folder);
         }
         finally
         {
@@ -37,6 +44,52 @@ public static class AtomicFile
             catch (IOException) { } // keep the original error; a stray temporary file is the lesser problem
             catch (UnauthorizedAccessException) { }
         }
+    }
+
+    private const string TempSuffix = ".tmp";
+
+    /// <summary>A temporary file's name up to the writer's process id: hidden, so listings and globs skip it.</summary>
+    private static string TempPrefix(string fullPath) => $".{Path.GetFileName(fullPath)}.";
+
+    /// <summary>A write never takes this long: a temporary file older than this is a leftover, whoever wrote it.</summary>
+    internal static readonly TimeSpan LeftoverAge = TimeSpan.FromDays(1);
+
+    /// <summary>A writer's temporary file younger than this is never touched, even when its process seems gone (another machine or container may share the folder).</summary>
+    internal static readonly TimeSpan GraceAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Deletes the temporary files of earlier writes of <paramref name="fullPath"/> whose writer is gone (its process no longer
+    /// runs and the file is older than <see cref="GraceAge"/>) or that are older than <see cref="LeftoverAge"/>; never a live writer's.
+    /// </summary>
+    internal static void RemoveStaleTemporaries(string fullPath)
+    {
+        var prefix = TempPrefix(fullPath);
+        IEnumerable<string> candidates;
+        try { candidates = Directory.EnumerateFiles(Path.GetDirectoryName(fullPath)!, prefix + "*" + TempSuffix).ToList(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        foreach (var temp in candidates)
+        {
+            var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(temp);
+            var pidText = Path.GetFileName(temp)[prefix.Length..].Split('.')[0];
+            var writerGone = int.TryParse(pidText, out var pid) && !ProcessRuns(pid);
+            if (age > LeftoverAge || (writerGone && age > GraceAge))
+            {
+                try { File.Delete(temp); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // another cleaner was first, or not ours
+            }
+        }
+    }
+
+    private static bool ProcessRuns(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; } // no such process
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>

@@ -42,14 +42,21 @@ public static class CoursePaths
         Path.Combine(root, "tools", project, "bin", configuration, "net10.0", $"MnistCourse.{project}.dll");
 
     /// <summary>
-    /// Where the executed copy of a notebook goes: artifacts/ mirroring its path in the repository (same-named notebooks
-    /// in different folders do not collide); outside a repository, artifacts/ beside the notebook.
+    /// Where the executed copy of a notebook goes: in the artifacts folder (<see cref="Artifacts"/>, so
+    /// $MNISTCOURSE_ARTIFACTS counts), named after its path under notebooks/ with folders joined by '.':
+    /// notebooks/02-x.ipynb → 02-x.ipynb (the name the site links), notebooks/solutions/02-x.ipynb →
+    /// solutions.02-x.ipynb, so same-named notebooks in different folders do not collide. Outside a repository:
+    /// $MNISTCOURSE_ARTIFACTS, else artifacts/ beside the notebook.
     /// </summary>
     public static string ExecutedCopy(string notebookPath)
     {
         var full = Path.GetFullPath(notebookPath);
-        return FindRoot(Path.GetDirectoryName(full)) is { } root
-            ? Path.Combine(root, "artifacts", Path.GetRelativePath(root, full))
-            : Path.Combine(Path.GetDirectoryName(full)!, "artifacts", Path.GetFileName(full));
+        if (FindRoot(Path.GetDirectoryName(full)) is not { } root)
+            return Path.Combine(Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } other
+                ? Path.GetFullPath(other)
+                : Path.Combine(Path.GetDirectoryName(full)!, "artifacts"), Path.GetFileName(full));
+        var notebooks = Path.Combine(root, "notebooks") + Path.DirectorySeparatorChar;
+        var relative = Path.GetRelativePath(full.StartsWith(notebooks, StringComparison.Ordinal) ? notebooks : root, full);
+        return Path.Combine(Artifacts(root), relative.Replace(Path.DirectorySeparatorChar, '.'));
     }
 }

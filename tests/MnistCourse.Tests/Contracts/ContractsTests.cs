@@ -11,8 +11,7 @@ public sealed class ContractsTests
         var deep = Directory.CreateDirectory(Path.Combine(dir.Path, "notebooks", "lesson1")).FullName;
 
         Assert.Equal(Path.GetFullPath(dir.Path), CoursePaths.FindRoot(deep));
-        Assert.Equal(Path.Combine(Path.GetFullPath(dir.Path), "artifacts", "notebooks", "lesson1", "a.ipynb"),
-                     CoursePaths.ExecutedCopy(Path.Combine(deep, "a.ipynb")));
+        Assert.Equal(Path.Combine(Path.GetFullPath(dir.Path), "artifacts", "lesson1.a.ipynb"), CoursePaths.ExecutedCopy(Path.Combine(deep, "a.ipynb")));
     }
 
     [Fact]

@@ -63,9 +63,10 @@ public class HostPlatformTests
     }
 
     [Fact]
-    public void On_supported_linux_a_missing_symbol_still_points_to_setup()
+    public void On_supported_linux_a_missing_glibcxx_version_still_points_to_setup()
     {
-        var message = TorchRuntime.Explain(LoadFailure, LinuxX64, () => false);
+        var missingVersion = new DllNotFoundException("libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by libLibTorchSharp.so)");
+        var message = TorchRuntime.Explain(missingVersion, LinuxX64, () => false);
         Assert.Contains("lacks GLIBCXX_3.4.32", message);
         Assert.Contains("./course setup", message);
     }

@@ -14,7 +14,7 @@ internal static class DoctorCommand
 
     private static int Run()
     {
-        List<Check> checks = [Platform(HostPlatform.Current), DotNet(), NuGet(), Npm(), .. Data(), Torch(), Library(), .. TestTools()];
+        List<Check> checks = [Platform(HostPlatform.Current), DotNet(), NuGet(), Npm(), .. Data(), Torch(), ForeignTorch(ForeignLibtorch.OnThisMachine()), Library(), .. TestTools()];
 
         foreach (var c in checks)
         {
@@ -90,6 +90,11 @@ internal static class DoctorCommand
             return new("TorchSharp", false, e.Message, "run ./course setup, then ./course doctor again");
         }
     }
+
+    /// <summary>A system or PyTorch libtorch the loader could find by name: it broke TorchSharp before the library preloaded its own.</summary>
+    internal static Check ForeignTorch(IReadOnlyList<string> found) => found.Count == 0
+        ? new("other libtorch", true, "none on the loader's search path")
+        : new("other libtorch", true, $"found {string.Join(", ", found)}: harmless, the course loads TorchSharp's own libtorch by full path first");
 
     private static Check Library()
     {

@@ -15,7 +15,7 @@ internal static partial class ReproduceCommand
 {
     private sealed record Job(string Lesson, int Seed, IReadOnlyList<Tutorial> Tutorials);
 
-    private sealed record Running(Job Job, Process Process, string Log, string Results)
+    private sealed record Running(Job Job, Task<ExternalProgramResult> Run, string Log, string Results)
     {
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
 
@@ -76,7 +76,7 @@ internal static partial class ReproduceCommand
             while (running.Count < jobsAtOnce && pending.Count > 0)
                 running.Add(Start(pending.Dequeue(), options.Quick, threads));
 
-            foreach (var finished in running.Where(r => r.Process.HasExited).ToList())
+            foreach (var finished in running.Where(r => r.Run.IsCompleted).ToList())
             {
                 running.Remove(finished);
                 var (ok, added) = Collect(finished, options.Quick);
@@ -142,39 +142,36 @@ internal static partial class ReproduceCommand
         if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
             arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
 
-        var psi = ChildProcess.StartInfo("dotnet", arguments, new Dictionary<string, string>
-        {
-            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = results, [Course.ThreadsVariable] = threads.ToString(),
-        });
-        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
-        var process = Process.Start(psi)!;
-        var running = new Running(job, process, log, results);
         var writer = new StreamWriter(log) { AutoFlush = true };
         var gate = new object();
-        void Append(string? line)
+        Running? running = null;
+        void Append(string line)
         {
-            if (line is null) return;
             lock (gate) writer.WriteLine(line);
-            if (EpochLine().Match(line) is { Success: true } m) running.Epoch = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
+            if (running is not null && EpochLine().Match(line) is { Success: true } m) running.Epoch = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
         }
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Exited += (_, _) => { process.WaitForExit(); lock (gate) writer.Dispose(); };
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var program = ChildProcess.Program("dotnet", arguments, new Dictionary<string, string>
+        {
+            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = results, [Course.ThreadsVariable] = threads.ToString(),
+        }) with { OnOutputLine = Append, OnErrorLine = Append };
+        async Task<ExternalProgramResult> RunThenCloseLog()
+        {
+            try { return await program.RunAsync(); }
+            finally { lock (gate) writer.Dispose(); }
+        }
+        running = new Running(job, RunThenCloseLog(), log, results);
         return running;
     }
 
     private static (bool ok, List<SeedRun> runs) Collect(Running run, bool quick)
     {
-        run.Process.WaitForExit();
+        var exit = run.Run.Result.ExitCode;
         var reported = RunCommand.ReadResults(run.Results)
             .Where(r => run.Job.Tutorials.Any(t => t.Id == r.Tutorial))
             .Select(r => new SeedRun(r.Tutorial, run.Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
                                      $"notebooks/{run.Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))
             .ToList();
-        return (run.Process.ExitCode == 0 && reported.Count == run.Job.Tutorials.Count, reported);
+        return (exit == 0 && reported.Count == run.Job.Tutorials.Count, reported);
     }
 
     [GeneratedRegex(@"^Epoch (\d+)/(\d+)")]

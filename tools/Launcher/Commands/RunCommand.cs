@@ -25,6 +25,7 @@ internal static class RunCommand
         bool quick = parsed.GetValue(Quick);
         int? seed = parsed.GetResult(Seed) is null ? null : parsed.GetValue(Seed);
         var notebooks = NotebookArgument.Resolve(parsed.GetValue(Notebooks)!);
+        using var writer = ArtifactsLock.Take(Repo.Artifacts, "run");
         int setup = SetupCommand.Run(quiet: false);
         if (setup != 0) return setup;
         if (notebooks.Count == 0)
@@ -40,8 +41,8 @@ internal static class RunCommand
         foreach (var notebook in notebooks)
         {
             var name = Path.GetFileNameWithoutExtension(notebook);
-            var output = Path.Combine(Repo.Artifacts, name + ".ipynb");
-            var resultsFile = Path.Combine(resultsDir, name + ".jsonl");
+            var output = CoursePaths.ExecutedCopy(notebook);
+            var resultsFile = Path.Combine(resultsDir, Path.GetFileNameWithoutExtension(output) + ".jsonl");
             Console.WriteLine($"\n=== {name}{(quick ? " (quick)" : "")} ===");
             var runnerArgs = RunnerArguments(notebook, output, quick);
             foreach (var set in parsed.GetValue(Sets) ?? []) runnerArgs.AddRange(["--set", set]);
@@ -80,9 +81,29 @@ internal static class RunCommand
     internal static List<string> RunnerArguments(string notebook, string output, bool quick) =>
         [Repo.RunnerDll, "run", notebook, "--out", output, .. quick ? ["--quick"] : Array.Empty<string>()];
 
-    /// <summary>The tutorials a run reported, one JSON line each in its results file; none when it wrote no file.</summary>
-    internal static List<LessonResult> ReadResults(string path) =>
-        File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(LessonResult.FromJson).ToList() : [];
+    /// <summary>
+    /// The tutorials a run reported, one JSON line each in its results file; none when it wrote no file. A line cut short
+    /// (a full disk, a killed run) is skipped with a line on stderr, so the other results still reach results.json.
+    /// </summary>
+    internal static List<LessonResult> ReadResults(string path, TextWriter? warnings = null)
+    {
+        if (!File.Exists(path)) return [];
+        var results = new List<LessonResult>();
+        var lines = File.ReadAllLines(path);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            try
+            {
+                results.Add(LessonResult.FromJson(lines[i]));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+            {
+                (warnings ?? Console.Error).WriteLine($"course: {path} line {i + 1} is not a complete result (cut short by a full disk or a killed run?), skipped: {e.Message}");
+            }
+        }
+        return results;
+    }
 
     private static void PrintTable(IReadOnlyList<NotebookRun> runs, IReadOnlyList<LessonResult> tutorials, bool quick, int seed)
     {

@@ -15,6 +15,7 @@ internal static class SiteCommand
     private static int Run(ParseResult parsed)
     {
         var artifacts = parsed.GetValue(Artifacts) ?? Repo.Artifacts;
+        using var writer = ArtifactsLock.Take(artifacts, "site");
         Console.WriteLine(CourseSite.Build(artifacts, parsed.GetValue(Output) ?? Path.Combine(artifacts, "site")));
         return 0; // a SiteBuildException names the missing piece; ./course reports it and exits 1
     }

@@ -1,18 +1,18 @@
 using System.ComponentModel;
-using System.Diagnostics;
 
 namespace MnistCourse.Launcher.Support;
 
-/// <summary>Runs other programs: with their output passed straight through, so a learner sees progress live, or captured.</summary>
+/// <summary>
+/// The launcher's programs, started in the course folder through the course's one process helper
+/// (<see cref="ExternalProgram"/>): with their output passed straight through, so a learner sees progress live, or captured.
+/// </summary>
 internal static class ChildProcess
 {
     public static int Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         try
         {
-            using var process = Process.Start(StartInfo(fileName, arguments, environment))!;
-            process.WaitForExit();
-            return process.ExitCode;
+            return (Program(fileName, arguments, environment) with { Captured = false }).Run().ExitCode;
         }
         catch (Win32Exception e)
         {
@@ -24,15 +24,10 @@ internal static class ChildProcess
     /// <summary>Runs a program and returns its exit code and its output, standard error after standard output (for checks such as `npm --version`).</summary>
     public static (int exitCode, string output) Capture(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = StartInfo(fileName, arguments, environment);
-        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         try
         {
-            using var process = Process.Start(psi)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, (stdout.Result + stderr.Result).Trim());
+            var result = Program(fileName, arguments, environment).Run();
+            return (result.ExitCode, (result.Output + result.Error).Trim());
         }
         catch (Win32Exception e)
         {
@@ -41,10 +36,10 @@ internal static class ChildProcess
     }
 
     /// <summary>A program started in the course folder, with these environment variables added to the launcher's.</summary>
-    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var psi = new ProcessStartInfo(fileName, arguments) { WorkingDirectory = Repo.Root, UseShellExecute = false };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
-        return psi;
-    }
+    public static ExternalProgram Program(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        new(fileName, arguments.ToList())
+        {
+            WorkingDirectory = Repo.Root,
+            Environment = (environment ?? new Dictionary<string, string>()).ToDictionary(e => e.Key, e => (string?)e.Value),
+        };
 }

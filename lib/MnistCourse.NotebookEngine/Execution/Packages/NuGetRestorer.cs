@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,22 +13,29 @@ namespace MnistCourse.NotebookEngine.Execution.Packages;
 /// </summary>
 public sealed partial class NuGetRestorer
 {
-    private readonly string _cacheDirectory = Path.Combine(Path.GetTempPath(), "mnistcourse-nuget");
+    /// <summary>How long a restore waits for another process restoring the same package set (a first TorchSharp download takes minutes).</summary>
+    public static readonly TimeSpan LockLimit = TimeSpan.FromMinutes(15);
+
+    /// <summary>Per user, owner-checked (<see cref="UserCache"/>): the restored assemblies named here are loaded and run.</summary>
+    private readonly string _cacheDirectory;
+
     private readonly string _dotnet = DotnetHost.Find();
 
     /// <summary>The TFM the packages are restored for: the running runtime's (net10.0 here).</summary>
     private static string TargetFramework => $"net{Environment.Version.Major}.0";
 
+    /// <param name="cacheDirectory">The restore projects' folder; the user's cache (…/mnistcourse/nuget) when not given.</param>
+    public NuGetRestorer(string? cacheDirectory = null) => _cacheDirectory = cacheDirectory ?? UserCache.Folder("nuget");
+
     public async Task<RestoreResult> RestoreAsync(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
     {
         var project = ProjectText(packages, sources);
-        var folder = Path.Combine(_cacheDirectory, Hash(project));
-        Directory.CreateDirectory(folder);
+        var folder = UserCache.FolderUnder(_cacheDirectory, Hash(project));
         var assets = Path.Combine(folder, "obj", "project.assets.json");
         var okMarker = Path.Combine(folder, "restore.ok");
 
         // Several runner processes may restore the same set at once (the launcher runs notebooks in parallel).
-        using var folderLock = await LockAsync(Path.Combine(folder, "restore.lock"), cancellationToken);
+        using var folderLock = await FileLock.AcquireAsync(Path.Combine(folder, "restore.lock"), LockLimit, Console.Error.WriteLine, cancellationToken);
 
         if (File.Exists(okMarker) && File.Exists(assets))
         {
@@ -55,22 +61,6 @@ public sealed partial class NuGetRestorer
         var restored = ProjectAssets.Read(assets, TargetFramework);
         await File.WriteAllTextAsync(okMarker, DateTime.UtcNow.ToString("O"), cancellationToken);
         return new RestoreResult(restored, null);
-    }
-
-    /// <summary>An exclusive lock between processes: a file opened without sharing, released on dispose.</summary>
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-        }
     }
 
     private static string ProjectText(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources)
@@ -99,36 +89,24 @@ public sealed partial class NuGetRestorer
     private static string Hash(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
 
+    /// <summary>A restore downloading TorchSharp's libtorch (about 200 MB) takes minutes; one that hangs is ended after this.</summary>
+    private static readonly TimeSpan RestoreLimit = TimeSpan.FromMinutes(20);
+
     private async Task<(int ExitCode, string Output)> RunRestoreAsync(string projectPath, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_dotnet, ["restore", projectPath, "--nologo", "-v", "q"])
+        // When the engine itself runs under MSBuild or `dotnet test`, MSBuild's variables point the child at the parent's build and break it.
+        var restore = new ExternalProgram(_dotnet, ["restore", projectPath, "--nologo", "-v", "q"])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(projectPath)!,
-        };
-        // When the engine itself runs under MSBuild or `dotnet test`, these point the child at the parent's build and break it.
-        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE" })
-            start.Environment.Remove(name);
-        foreach (var name in new[] { "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE" })
-            start.Environment[name] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {_dotnet}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw;
-        }
-        return (process.ExitCode, (await stdout) + (await stderr));
+            TimeLimit = RestoreLimit,
+            Environment = new Dictionary<string, string?>
+            {
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            },
+        }.WithoutMSBuildEnvironment();
+        var result = await restore.RunAsync(cancellationToken);
+        var timedOut = result.TimedOut ? $"\nerror NU0000: dotnet restore did not finish within {RestoreLimit.TotalMinutes:0} minutes (is the NuGet source reachable?)" : "";
+        return (result.TimedOut ? 1 : result.ExitCode, result.Output + result.Error + timedOut);
     }
 
     [GeneratedRegex(@"error\s+(NU\d{4}):\s*(.*?)(?:\s+\[[^\]]*\])?\s*$", RegexOptions.Multiline)]

@@ -17,6 +17,11 @@ public static class ProjectAssets
                    ?? throw new InvalidDataException($"{assetsPath}: not a JSON object");
         var packageFolder = (root["packageFolders"] as JsonObject)?.Select(p => p.Key).FirstOrDefault()
                             ?? throw new InvalidDataException($"{assetsPath}: no packageFolders");
+        // The assemblies named here get loaded and run: only from NuGet's own folder, never from one the file points elsewhere.
+        if (!NuGetGlobalPackages.Is(packageFolder))
+            throw new InvalidDataException(
+                $"{assetsPath}: its packages come from {packageFolder}, not NuGet's global packages folder {NuGetGlobalPackages.Folder()}; " +
+                "refused (only that folder's packages are loaded). Fix: delete the folder of that file and run again.");
         var libraries = root["libraries"] as JsonObject ?? new JsonObject();
         var target = (root["targets"] as JsonObject)?
             .FirstOrDefault(t => string.Equals(t.Key, targetFramework, StringComparison.OrdinalIgnoreCase)).Value as JsonObject
