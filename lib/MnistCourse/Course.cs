@@ -24,7 +24,7 @@ public static class Course
     /// Gets TorchSharp ready (allocator, native library), seeds every random draw with <paramref name="seed"/>
     /// (or with <see cref="SeedVariable"/> when it is set), and returns one line that says what runs here.
     /// </summary>
-    /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · libtorch 2.10.0 · 2 threads · seed 0 · memory allocator tuned for speed"</code></example>
+    /// <example><code>Course.Setup(seed: 0)   // "TorchSharp 0.107.0 · seed 0 · 2 CPU threads"</code></example>
     public static string Setup(int seed = 0)
     {
         TorchRuntime.EnsureReady();
@@ -34,8 +34,10 @@ public static class Course
         torch.manual_seed(Seed);
         var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
                          ?? typeof(torch).Assembly.GetName().Version?.ToString();
-        return $"TorchSharp {torchSharp} · libtorch {torch.__version__} · {torch.get_num_threads()} threads · seed {Seed}{(overridden is null ? "" : $" (from {SeedVariable})")} · " +
-               (GlibcAllocator.IsConfigured ? "memory allocator tuned for speed" : "default memory allocator");
+        // What a learner needs to repeat a run: the version, the seed and the threads (another count is another draw).
+        // Machine details (libtorch's build, the allocator) are ./course doctor's business.
+        return $"TorchSharp {torchSharp} · seed {Seed}{(overridden is null ? "" : $" (from {SeedVariable})")} · " +
+               $"{torch.get_num_threads()} CPU threads";
     }
 
     /// <summary>

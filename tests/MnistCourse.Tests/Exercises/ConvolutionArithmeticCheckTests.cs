@@ -55,4 +55,29 @@ public class ConvolutionArithmeticCheckTests
         CheckAssert.FailsWithoutAnswer(Check.ReceptiveField(0, lesson2[..3]), 8);
         CheckAssert.FailsWithoutAnswer(Check.ReceptiveField(28, lesson2[..3]), 8);
     }
+
+    /// <summary>
+    /// The common wrong formula ⌊(n + 2p − k + 1)/s⌋ equals the right one whenever n + 2p − k is odd and s = 2 (and always
+    /// at s = 1): lesson 1's exercise 1 uses sizes where it falls one short, and the check says so.
+    /// </summary>
+    [Theory]
+    [InlineData(28, 7, 3, 0)]   // lesson 1, exercise 1
+    public void The_wrong_formula_fails_lesson_1s_output_side_exercise(int input, int kernel, int stride, int padding)
+    {
+        long wrongFormula = (input + 2 * padding - kernel + 1) / stride;
+        long right = (input + 2 * padding - kernel) / stride + 1;
+        Assert.NotEqual(right, wrongFormula);
+        var result = Check.OutputSide(wrongFormula, input, kernel, stride, padding);
+        CheckAssert.FailsWithoutAnswer(result, right);
+        Assert.Equal("off-by-one", result.HintKind);
+    }
+
+    [Fact]
+    public void The_generic_hint_names_the_formula_with_letters_only()
+    {
+        var result = Check.OutputSide(20, input: 28, kernel: 4, stride: 2);
+        Assert.Equal("wrong-size", result.HintKind);
+        Assert.DoesNotContain("28", result.Message);
+        Assert.Contains("⌊(n + 2p − k)/s⌋ + 1", result.Message);
+    }
 }

@@ -38,7 +38,9 @@ public class LessonStructureTests
         {
             Assert.NotNull(c.Exercise);
             Assert.Contains("Check.", c.Source);
-            Assert.Contains("// your answer", c.Source.Replace("// the missing line goes here", "// your answer"));
+            // An answer to fill in, or a coding exercise's starter, whose body the learner writes.
+            Assert.True(c.Source.Contains("// your answer") || c.Source.Contains("throw new NotImplementedException(\"your code here\")"),
+                        $"{lesson}, exercise {c.Exercise}: neither '// your answer' nor a starter to write:\n{c.Source}");
         });
     }
 }
