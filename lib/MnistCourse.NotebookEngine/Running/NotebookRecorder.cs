@@ -49,8 +49,17 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
         foreach (var (mime, value) in data)
             json[mime] = mime.StartsWith("text/", StringComparison.Ordinal) || mime == "image/svg+xml"
                 ? MultilineText.ToLines(value.Replace("\r\n", "\n")) // the .NET formatter writes Windows line ends into its HTML
+                : IsJson(mime) && TryParse(value) is { } parsed ? parsed // nbformat keeps JSON types as JSON, as Jupyter does
                 : JsonValue.Create(value);
         return json;
+    }
+
+    private static bool IsJson(string mime) => mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
+
+    private static JsonNode? TryParse(string json)
+    {
+        try { return JsonNode.Parse(json); }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     /// <summary>Each line as a terminal leaves it: the text after its last carriage return.</summary>
