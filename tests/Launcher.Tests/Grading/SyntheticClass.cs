@@ -41,7 +41,8 @@ internal sealed class SyntheticClass(string folder, string lesson)
     };
 
     /// <summary>The lesson's setup cell (its <c>#r</c> of the course library as the lesson has it).</summary>
-    public JsonNode Setup() => _lesson["cells"]!.AsArray().First(c => Source(c!).Contains("Course.Setup("))!.DeepClone();
+    public JsonNode Setup() =>
+        _lesson["cells"]!.AsArray().First(c => (string?)c!["cell_type"] == "code" && Source(c).Contains("Course.Setup("))!.DeepClone();
 
     /// <summary>Writes a learner's notebook: the lesson's metadata and these cells; returns its path.</summary>
     public string Learner(string name, params JsonNode[] cells)

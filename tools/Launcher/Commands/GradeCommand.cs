@@ -23,15 +23,20 @@ internal static class GradeCommand
     private static readonly Option<int> Seed = CourseCommandLine.WholeNumber("--seed", 0, "The lessons' seed, the same for every learner (default 0).", 0);
     private static readonly Option<int> HiddenSeed = CourseCommandLine.WholeNumber("--hidden-seed", 0, "The seed of the coding checks' hidden inputs (default: a random one per grading run).");
     private static readonly Option<bool> NoSandbox = new("--no-sandbox") { Description = "Run the notebooks without bubblewrap (they still run in their own processes)." };
+    private static readonly Option<bool> WriteClassroom = new("--write-classroom")
+    {
+        Description = $"Write GitHub Classroom's autograding ({ClassroomFiles.WorkflowPath} and {ClassroomFiles.AutogradingPath}) from the lessons' exercises, and grade nothing.",
+    };
 
     public static readonly Command Command = new Command("grade",
         "Grade learners' notebooks: run each headless, read its exercise checks, write artifacts/grades/grades.csv and grades.html.")
-    { Paths, Self, Output, TimeLimit, Seed, HiddenSeed, NoSandbox }.WithAction(Run);
+    { Paths, Self, Output, TimeLimit, Seed, HiddenSeed, NoSandbox, WriteClassroom }.WithAction(Run);
 
     private static int Run(ParseResult parsed)
     {
         var self = parsed.GetValue(Self);
         var paths = parsed.GetValue(Paths) ?? [];
+        if (parsed.GetValue(WriteClassroom)) return WriteClassroomFiles();
         if (self == (paths.Length > 0))
         {
             Console.Error.WriteLine(self ? "course grade: --self grades your notebooks/; give no PATH with it."
@@ -55,8 +60,9 @@ internal static class GradeCommand
 
         var hiddenSeed = parsed.GetResult(HiddenSeed) is null ? RandomNumberGenerator.GetInt32(1, int.MaxValue) : parsed.GetValue(HiddenSeed);
         var settings = new GradingSettings(TimeSpan.FromSeconds(parsed.GetValue(TimeLimit)), parsed.GetValue(Seed), hiddenSeed);
-        var sandbox = MakeSandbox(!parsed.GetValue(NoSandbox), self ? [] : paths, outFolder);
-        var lessons = new CourseLessons(Repo.Notebooks);
+        // A learner grading their own notebooks runs their own code: no sandbox to provision for that.
+        var sandbox = self ? new Sandbox(false, [], []) : MakeSandbox(!parsed.GetValue(NoSandbox), paths, outFolder);
+        var lessons = new LessonCatalog(Repo.Notebooks);
         var log = self ? TextWriter.Null : Console.Out;
         if (!self)
             Console.WriteLine($"Grading {submissions.Count} learner(s): quick settings, seed {settings.Seed}, hidden seed {hiddenSeed}, " +
@@ -98,6 +104,19 @@ internal static class GradeCommand
             hidden: [.. classFolders, outFolder, home],
             readable: [dotnetRoot, NotebookGrader.NuGetPackages, Path.GetDirectoryName(Repo.LibraryDll)!, Path.GetDirectoryName(Repo.RunnerDll)!,
                        NotebookGrader.MnistFolder, Repo.Notebooks]);
+    }
+
+    private static int WriteClassroomFiles()
+    {
+        var columns = ClassroomFiles.CourseColumns(new LessonCatalog(Repo.Notebooks), Repo.Notebooks);
+        foreach (var (path, text) in new[] { (ClassroomFiles.WorkflowPath, ClassroomFiles.Workflow(columns)), (ClassroomFiles.AutogradingPath, ClassroomFiles.Autograding(columns)) })
+        {
+            var full = Path.Combine(Repo.Root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            AtomicFile.WriteAllText(full, text);
+            Console.WriteLine($"{path}: {columns.Count} tests, one point each");
+        }
+        return 0;
     }
 
     private static bool Contains(string folder, string path) =>

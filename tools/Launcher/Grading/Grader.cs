@@ -5,7 +5,7 @@ namespace MnistCourse.Launcher.Grading;
 /// grades.csv and grades.html — written atomically into the output folder. A learner's working folder is
 /// <c>&lt;out&gt;/work/&lt;learner&gt;/</c> (staged copies, executed copies, logs); it is emptied before the learner is graded.
 /// </summary>
-internal sealed class Grader(NotebookGrader notebooks, CourseLessons lessons, string outFolder, TextWriter log)
+internal sealed class Grader(NotebookGrader notebooks, LessonCatalog lessons, string outFolder, TextWriter log)
 {
     public Gradebook Grade(IReadOnlyList<Submission> submissions)
     {
@@ -37,9 +37,9 @@ internal sealed class Grader(NotebookGrader notebooks, CourseLessons lessons, st
         }
 
         var columns = graded.SelectMany(g => g.Grades.Select(n => n.Lesson)).Distinct().Order(StringComparer.Ordinal)
-            .SelectMany(lesson => lessons.Exercises(lesson).Select(e => CourseLessons.Column(lesson, e))).ToList();
+            .SelectMany(lesson => lessons.Exercises(lesson).Select(e => LessonCatalog.Column(lesson, e))).ToList();
         var rows = graded.Select(g => new LearnerRow(g.Learner,
-            g.Grades.SelectMany(n => n.Marks.Select(m => (Column: CourseLessons.Column(n.Lesson, m.Key), Mark: m.Value)))
+            g.Grades.SelectMany(n => n.Marks.Select(m => (Column: LessonCatalog.Column(n.Lesson, m.Key), Mark: m.Value)))
                 .Where(m => columns.Contains(m.Column)).GroupBy(m => m.Column).ToDictionary(m => m.Key, m => m.Last().Mark),
             g.Problems)).ToList();
         var book = new Gradebook(columns, rows);

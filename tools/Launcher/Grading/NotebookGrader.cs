@@ -18,7 +18,7 @@ internal sealed record NotebookGrade(string Lesson, IReadOnlyDictionary<string, 
 /// with the course lesson's quick settings, run headless by the course's runner in its own process (in the
 /// <see cref="Sandbox"/>), stopped at the time limit, and its executed copy read for the checks' records.
 /// </summary>
-internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, CourseLessons lessons)
+internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, LessonCatalog lessons)
 {
     /// <summary>Time the runner gets past its own cell time limit to write the executed copy before it is stopped.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
@@ -51,7 +51,9 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
         File.Delete(executed);
         notebook.Save(staged);
 
-        var (exit, stopped, errorLine) = Run(staged, executed, workFolder, Path.Combine(workFolder, "logs", lesson + ".log"));
+        // Without a parameters cell there is nothing the quick settings could set (the runner would refuse them).
+        var quickRun = notebook.Cells.Any(c => c.HasTag("parameters"));
+        var (exit, stopped, errorLine) = Run(staged, executed, quickRun, workFolder, Path.Combine(workFolder, "logs", lesson + ".log"));
         var read = File.Exists(executed) ? TryRead(executed) : null;
         var marks = read?.Marks ?? new Dictionary<string, Mark>();
         var problem = stopped ? $"{lesson}: did not finish within {settings.TimeLimit.TotalSeconds:0} s and was stopped (an endless loop?)"
@@ -63,10 +65,10 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
     }
 
     /// <summary>Runs the course's runner on the staged copy; the exit code, whether it was stopped, its last stderr line.</summary>
-    private (int Exit, bool Stopped, string LastError) Run(string staged, string executed, string workFolder, string logFile)
+    private (int Exit, bool Stopped, string LastError) Run(string staged, string executed, bool quick, string workFolder, string logFile)
     {
         var limit = settings.TimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string[] arguments = [Repo.RunnerDll, "run", staged, "--out", executed, "--quick", "--cell-timeout", limit];
+        string[] arguments = [Repo.RunnerDll, "run", staged, "--out", executed, .. quick ? ["--quick"] : Array.Empty<string>(), "--cell-timeout", limit];
         var psi = sandbox.Start("dotnet", arguments, workFolder, Environment(workFolder),
                                 [(Path.GetDirectoryName(Repo.LibraryDll)!, Path.Combine(workFolder, "lib", "bin"))]);
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
@@ -94,16 +96,18 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
     }
 
     /// <summary>
-    /// The learner's process gets these variables and no others: the seeds, MNIST and the .NET/NuGet paths; its
-    /// temporary files and artifacts stay in its working folder.
+    /// The learner's process gets these variables and no others: the seeds, MNIST and the .NET/NuGet paths; its home,
+    /// temporary files and artifacts are in its working folder (the real home is hidden in the sandbox).
     /// </summary>
     private Dictionary<string, string> Environment(string workFolder)
     {
         var temp = Directory.CreateDirectory(Path.Combine(workFolder, "tmp")).FullName;
+        var home = Directory.CreateDirectory(Path.Combine(workFolder, "home")).FullName;   // dotnet's first-run files, NuGet's caches
         var environment = new Dictionary<string, string>
         {
             ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
-            ["HOME"] = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile),
+            ["HOME"] = home,
+            ["DOTNET_CLI_HOME"] = home,
             ["LANG"] = "C.UTF-8",
             ["TMPDIR"] = temp,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

@@ -6,7 +6,7 @@ namespace MnistCourse.Launcher.Grading;
 /// The course's own lessons (notebooks/ of this repository), which say what a learner's notebook of the same name is
 /// graded on: its exercises, in order, and the quick settings it runs with.
 /// </summary>
-internal sealed class CourseLessons(string notebooksFolder)
+internal sealed class LessonCatalog(string notebooksFolder)
 {
     private readonly Dictionary<string, Notebook?> _lessons = new(StringComparer.Ordinal);
 
