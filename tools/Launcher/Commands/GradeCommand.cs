@@ -103,7 +103,7 @@ internal static class GradeCommand
         return new Sandbox(true,
             hidden: [.. classFolders, outFolder, home],
             readable: [dotnetRoot, NotebookGrader.NuGetPackages, Path.GetDirectoryName(Repo.LibraryDll)!, Path.GetDirectoryName(Repo.RunnerDll)!,
-                       NotebookGrader.MnistFolder, Repo.Notebooks]);
+                       NotebookGrader.MnistFolder]);
     }
 
     private static int WriteClassroomFiles()
