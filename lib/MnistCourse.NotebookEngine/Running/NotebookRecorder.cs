@@ -100,6 +100,11 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
 
         public void OnDisplayData(DisplayData display)
         {
+            // A display that is only text (an exercise check's line beside its record) is echoed like console output,
+            // so a headless run still shows it in the terminal; charts and images are not.
+            if (recorder._echo && display.Data.TryGetValue("text/plain", out var line)
+                && !display.Data.Keys.Any(mime => mime == "text/html" || mime.StartsWith("image/", StringComparison.Ordinal)))
+                lock (ConsoleCapture.OriginalOut) ConsoleCapture.OriginalOut.Write(line.EndsWith('\n') ? line : line + "\n");
             var json = new JsonObject { ["data"] = Bundle(display.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
             Change(outputs =>
             {
