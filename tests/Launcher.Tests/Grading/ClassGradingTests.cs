@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MnistCourse.Launcher.Tests.Grading;
 
 /// <summary>
@@ -102,10 +104,10 @@ public class ClassGradingTests
         Assert.Contains("not a valid notebook", Reason("broken"));
 
         // The intruder's writes all failed, and it saw no network but the loopback.
-        var intruder = File.ReadAllText(Path.Combine(outFolder, "work", "intruder", "executed", Lesson + ".ipynb"));
+        var intruder = OutputText(Path.Combine(outFolder, "work", "intruder", "executed", Lesson + ".ipynb"));
         Assert.DoesNotContain("WROTE", intruder);
         Assert.Equal(targets.Length, intruder.Split("refused:").Length - 1);
-        Assert.Contains("network interfaces: lo\\n", intruder);
+        Assert.Contains("network interfaces: lo\n", intruder);
         Assert.False(File.Exists(targets[3]), "a learner's notebook wrote into the course's lib/bin");
         Assert.DoesNotContain("forged", File.ReadAllText(targets[0]));
         Assert.DoesNotContain("forged", File.ReadAllText(targets[1]));
@@ -115,6 +117,11 @@ public class ClassGradingTests
         Assert.Contains($"{Lesson}/{coding}", page);
         Assert.Contains("hidden failed", page);
     }
+
+    /// <summary>What the cells of an executed notebook printed.</summary>
+    private static string OutputText(string executed) =>
+        string.Concat(JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray().SelectMany(c => c!["outputs"]?.AsArray() ?? [])
+            .Select(o => o!["text"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)o["text"] ?? ""));
 
     /// <summary>A cell that tries to write each target and prints what happened, then the network interfaces it sees.</summary>
     private static string Intrusion(IEnumerable<string> targets) => $$"""
