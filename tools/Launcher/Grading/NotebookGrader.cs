@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using MnistCourse.NotebookFormat;
 
@@ -23,6 +24,9 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
     /// <summary>Time the runner gets past its own cell time limit to write the executed copy before it is stopped.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
+    /// <summary>A notebook's <c>#r</c> of the course library by a relative path; staged copies sit one folder below the library's lib/.</summary>
+    private static readonly Regex CourseLibrary = new(@"#r\s+""(\.\./)+lib/bin/MnistCourse\.dll""");
+
     /// <param name="workFolder">The learner's working folder: the only place the notebook can write.</param>
     public NotebookGrade Grade(string notebookPath, string workFolder)
     {
@@ -43,6 +47,9 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
         // The course's quick settings, whatever the learner's copy says: no training longer than the lesson's --quick.
         if (course.Metadata["mnistcourse"]?["quick"] is { } quick) notebook.Metadata["mnistcourse"] = new JsonObject { ["quick"] = quick.DeepClone() };
         else notebook.Metadata.Remove("mnistcourse");
+        // The course's library, wherever the copy pointed at it (a notebook kept in notebooks/solutions/ says ../../lib).
+        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Code && CourseLibrary.IsMatch(c.Source)))
+            cell.Json["source"] = CourseLibrary.Replace(cell.Source, "#r \"../lib/bin/MnistCourse.dll\"");
         var staged = Path.Combine(workFolder, "notebooks", lesson + ".ipynb");
         var executed = Path.Combine(workFolder, "executed", lesson + ".ipynb");
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
