@@ -225,4 +225,24 @@ public class CSharpSessionTests : IDisposable
         var result = compilation.Emit(path);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
     }
+
+    [Fact]
+    public async Task Library_code_shows_a_mime_bundle_in_the_running_cell_through_CellDisplay_and_gets_false_outside_a_cell()
+    {
+        // A check's line and its record, shown by library code that knows no engine (here: from a task it starts, as a
+        // check's time-limited judge does): one display_data with both types, and TryShow says it was shown.
+        var contracts = typeof(CellDisplay).Assembly.Location;
+        var (outcome, observer) = await Run($$"""
+            #r "{{contracts}}"
+            var shown = await Task.Run(() => MnistCourse.Contracts.CellDisplay.TryShow(new Dictionary<string, string>
+                { ["text/plain"] = "✓ right", ["application/vnd.mnistcourse.check+json"] = "{\"status\":\"solved\"}" }));
+            Console.WriteLine(shown);
+            """);
+        Assert.True(outcome.Succeeded, outcome.Error?.ToString());
+        var display = Assert.Single(observer.Of<DisplayData>("display_data"));
+        Assert.Equal("✓ right", display.Data["text/plain"]);
+        Assert.Equal("{\"status\":\"solved\"}", display.Data["application/vnd.mnistcourse.check+json"]);
+        Assert.Equal("True\n", observer.Stdout.Replace("\r\n", "\n"));
+        Assert.False(CellDisplay.TryShow(new Dictionary<string, string> { ["text/plain"] = "not from a cell" }));
+    }
 }

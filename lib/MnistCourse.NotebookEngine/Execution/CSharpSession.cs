@@ -54,6 +54,7 @@ public sealed class CSharpSession : IDisposable
         _baseDirectory = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         _documentName = documentName;
         RuntimeHelpers.RunClassConstructor(typeof(ConsoleCapture).TypeHandle); // installs the console routing
+        CellDisplayRouting.EnsurePublished();   // library code's rich outputs (CellDisplay) land in the running cell
         var references = FrameworkReferences.Create();
         foreach (var reference in references)
             if (reference.Display is { } path) _referencedAssemblyNames.Add(Path.GetFileNameWithoutExtension(path));

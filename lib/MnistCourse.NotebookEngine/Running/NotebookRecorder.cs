@@ -49,8 +49,17 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
         foreach (var (mime, value) in data)
             json[mime] = mime.StartsWith("text/", StringComparison.Ordinal) || mime == "image/svg+xml"
                 ? MultilineText.ToLines(value.Replace("\r\n", "\n")) // the .NET formatter writes Windows line ends into its HTML
+                : IsJson(mime) && TryParse(value) is { } parsed ? parsed // nbformat keeps JSON types as JSON, as Jupyter does
                 : JsonValue.Create(value);
         return json;
+    }
+
+    private static bool IsJson(string mime) => mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal);
+
+    private static JsonNode? TryParse(string json)
+    {
+        try { return JsonNode.Parse(json); }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     /// <summary>Each line as a terminal leaves it: the text after its last carriage return.</summary>
@@ -91,6 +100,11 @@ public sealed class NotebookRecorder(Notebook notebook, bool echoConsole)
 
         public void OnDisplayData(DisplayData display)
         {
+            // A display that is only text (an exercise check's line beside its record) is echoed like console output,
+            // so a headless run still shows it in the terminal; charts and images are not.
+            if (recorder._echo && display.Data.TryGetValue("text/plain", out var line)
+                && !display.Data.Keys.Any(mime => mime == "text/html" || mime.StartsWith("image/", StringComparison.Ordinal)))
+                lock (ConsoleCapture.OriginalOut) ConsoleCapture.OriginalOut.Write(line.EndsWith('\n') ? line : line + "\n");
             var json = new JsonObject { ["data"] = Bundle(display.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
             Change(outputs =>
             {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MnistCourse.NotebookEngine.Tests.Support;
+using MnistCourse.Reporting;
 
 namespace MnistCourse.NotebookEngine.Tests.Lessons;
 
@@ -42,12 +43,16 @@ public class LessonExerciseTests
 
         var result = RunnerProcess.Run(RepoPaths.Root, TimeSpan.FromMinutes(3), null, ["run", notebook, "--out", executed]);
         Assert.True(result.ExitCode == 0, $"{lesson}'s exercises failed to run (exit {result.ExitCode}):\n{result.Stderr}\n{result.Stdout}");
-        var outputs = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray().Skip(1).Select(OutputText).ToArray();
+        NbformatValidator.AssertValid(executed);   // the checks' records (display_data of a +json type) included
+        var executedCells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray();
+        var outputs = executedCells.Skip(1).Select(OutputText).ToArray();
         var ids = exercises.Keys.ToArray();
         for (var i = 0; i < ids.Length; i++)
         {
             string unsolved = outputs[i], solved = outputs[ids.Length + i];
             Assert.True(solved.StartsWith("✓ "), $"{lesson}, exercise {ids[i]}: the solution does not pass: {solved}");
+            Assert.Equal("solved", (string?)Record(executedCells[ids.Length + i + 1])?["status"]);   // the record graders read
+            Assert.Contains((string?)Record(executedCells[i + 1])?["status"], new[] { "not_answered", "wrong" });
             Assert.True(unsolved.StartsWith("✗ ") && unsolved.Trim().Length > 20, $"{lesson}, exercise {ids[i]}: the unsolved exercise gives no hint: {unsolved}");
             Assert.DoesNotContain("✓", unsolved);
             if (Source(exercises[ids[i]]).Contains("NotImplementedException"))
@@ -77,8 +82,15 @@ public class LessonExerciseTests
 
     private static string? ExerciseId(JsonNode cell) => (string?)cell["metadata"]?["mnistcourse"]?["exercise"];
 
+    /// <summary>The check's record for graders (CheckRecord), kept beside the line as a JSON object.</summary>
+    private static JsonNode? Record(JsonNode? cell) =>
+        cell!["outputs"]!.AsArray().Select(o => o!["data"]?[CheckRecord.MimeType]).LastOrDefault(r => r is not null);
+
     private static string Source(JsonNode cell) => cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
 
+    /// <summary>What the learner reads: console text and the text/plain of displays (a check's line is a display beside its record).</summary>
     private static string OutputText(JsonNode? cell) =>
-        string.Concat(cell!["outputs"]!.AsArray().Select(o => o!["text"] is JsonArray t ? string.Concat(t.Select(l => (string?)l)) : ""));
+        string.Concat(cell!["outputs"]!.AsArray().Select(o => Lines(o!["text"] ?? o["data"]?["text/plain"])));
+
+    private static string Lines(JsonNode? text) => text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
 }
