@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MnistCourse.NotebookFormat;
 using MnistCourse.NotebookEngine.Running;
 using MnistCourse.Reporting;
+using MnistCourse.Launcher.Reproduction;
 
 namespace MnistCourse.Launcher.Commands;
 
@@ -195,18 +196,7 @@ internal static partial class ReproduceCommand
 
     internal static void PrintSummary(ReproductionFile file, ReproduceOptions options)
     {
-        Console.WriteLine($"Reproduction over seeds{(file.Quick ? " — QUICK runs, no verdict" : "")} (artifacts/{ReproductionFile.FileName}):");
-        Console.WriteLine($"{"tutorial",-22} {"n",2} {"mean",7} {"SD",7} {"95% CI of the mean",19} {"min–max",15} {"published",9} {"reference band",15} {"loss",6} {"train s",7}");
-        foreach (var s in file.Summary.Where(s => options.Tutorials.Any(t => t.Id == s.TutorialId)))
-        {
-            var band = s.ReferenceLow is { } lo && s.ReferenceHigh is { } hi ? $"{lo:0.0000}–{hi:0.0000}" : "—";
-            Console.WriteLine($"{s.Title,-22} {s.Accuracy.Count,2} {s.Accuracy.Mean,7:0.0000} {F(s.Accuracy.StandardDeviation),7} " +
-                              $"{$"{F(s.Accuracy.ConfidenceLow)}–{F(s.Accuracy.ConfidenceHigh)}",19} {$"{s.Accuracy.Min:0.0000}–{s.Accuracy.Max:0.0000}",15} " +
-                              $"{s.Published,9:0.0000} {band,15} {s.Loss.Mean,6:0.000} {s.MeanTrainSeconds,7:0}");
-            Console.WriteLine($"{"",-22}    seeds {string.Join(", ", s.Seeds.Zip(s.Accuracies, (seed, a) => $"{seed}: {a:0.0000}"))}");
-            Console.WriteLine($"{"",-22}    {s.Verdict.Text}");
-        }
-        static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.0000");
+        foreach (var line in ReproductionTable.Lines(file, options.Tutorials)) Console.WriteLine(line);
     }
 }
 
