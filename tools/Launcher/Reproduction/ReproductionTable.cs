@@ -26,6 +26,9 @@ internal static class ReproductionTable
                          $"{s.Loss.Mean,6:0.000} {s.MeanTrainSeconds,7:0}";
             yield return $"{"",-22}     seeds {string.Join(", ", s.Seeds.Zip(s.Accuracies, (seed, a) => $"{seed}: {a:0.0000}"))}";
             yield return $"{"",-22}     {v.Text}";
+            if (s.ReferenceAccuracies is { } reference)
+                yield return $"{"",-22}     Keras-faithful reference, seeds {string.Join(", ", s.ReferenceSeeds!.Zip(reference, (seed, a) => $"{seed}: {a:0.0000}"))}; " +
+                             (s.Equivalence?.Text ?? "one seed a side is too few for the equivalence test");
         }
     }
 

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MnistCourse.NotebookEngine.Running;
+using MnistCourse.NotebookFormat;
+using MnistCourse.Launcher.Commands;
+using MnistCourse.Reporting;
+
+namespace MnistCourse.Launcher.Reproduction;
+
+/// <summary>
+/// One lesson run of a reproduction as its own runner process: started with the seed, results file and torch threads in its
+/// environment, its output teed to a log (and its epoch read from it), its end awaited without polling, disposed once
+/// collected. The only place the reproduction starts a process, so a shared process helper can replace it in one spot.
+/// </summary>
+internal sealed partial class LessonProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+    private readonly object gate = new();
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public LessonJob Job { get; }
+    public string LogPath { get; }
+    public string ResultsPath { get; }
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+    /// <summary>"epoch 7/20", from the run's output as it arrives.</summary>
+    public string Epoch { get; private set; } = "starting";
+
+    /// <summary>Completes when the process has exited and its output is all in the log.</summary>
+    public Task Exited => exited.Task;
+
+    public LessonProcess(LessonJob job, string runsFolder, bool quick, int threads)
+    {
+        Job = job;
+        var name = job.Name(quick);
+        LogPath = Path.Combine(runsFolder, name + ".log");
+        ResultsPath = Path.Combine(runsFolder, name + ".results.jsonl");
+        File.Delete(ResultsPath);
+        var notebook = Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb");
+        var arguments = RunCommand.RunnerArguments(notebook, Path.Combine(runsFolder, name + ".ipynb"), quick);
+        // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
+        if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
+            arguments.AddRange(["--set", "weightsPath=" + Path.Combine(runsFolder, name + ".weights")]);
+
+        var psi = ChildProcess.StartInfo("dotnet", arguments, new Dictionary<string, string>
+        {
+            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = ResultsPath, [Course.ThreadsVariable] = threads.ToString(),
+        });
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
+        log = new StreamWriter(LogPath) { AutoFlush = true };
+        process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Exited += (_, _) =>
+        {
+            process.WaitForExit(); // after Exited, this waits for the redirected streams to be drained
+            lock (gate) log.Dispose();
+            exited.TrySetResult();
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (gate) log.WriteLine(line);
+        if (EpochLine().Match(line) is { Success: true } m) Epoch = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
+    }
+
+    /// <summary>After <see cref="Exited"/>: whether the run succeeded with every tutorial reported, and what it measured.</summary>
+    public (bool ok, List<SeedRun> runs) Collect(bool quick)
+    {
+        var reported = RunCommand.ReadResults(ResultsPath)
+            .Where(r => Job.Tutorials.Any(t => t.Id == r.Tutorial))
+            .Select(r => new SeedRun(r.Tutorial, Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
+                                     $"notebooks/{Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))
+            .ToList();
+        return (process.ExitCode == 0 && reported.Count == Job.Tutorials.Count, reported);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true); // only when the reproduction itself stops early
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"^Epoch (\d+)/(\d+)")]
+    private static partial Regex EpochLine();
+}
