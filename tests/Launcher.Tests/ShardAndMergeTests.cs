@@ -92,3 +92,20 @@ public class ShardAndMergeTests
         Assert.Equal(Equivalence.NotShown, Assert.Single(file.Summary).Equivalence!.Outcome);
     }
 }
+
+/// <summary>What the runner is told for a reproduction run: the parameters a lesson declares are set, the others never.</summary>
+public class ReproductionParameterTests
+{
+    [Theory]
+    [InlineData("int epochs = 2;\nbool reproduction = false;", true)]
+    [InlineData("int epochs = 2;", false)]
+    public void Reproduction_is_set_true_only_where_the_parameters_cell_declares_it(string parameters, bool expected)
+    {
+        using var temp = new TempFolder();
+        var notebook = temp.File("lesson.ipynb");
+        new NotebookBuilder().Parameters(parameters).Code("Console.WriteLine(epochs);").WriteTo(notebook);
+        var arguments = LessonProcess.RunnerArguments(notebook, temp.Path, "lesson-seed0", quick: false);
+        Assert.Equal(expected, string.Join(" ", arguments).Contains("--set reproduction=true"));
+        Assert.DoesNotContain("weightsPath", string.Join(" ", arguments));
+    }
+}

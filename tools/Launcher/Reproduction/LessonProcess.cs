@@ -19,6 +19,9 @@ internal sealed partial class LessonProcess : IDisposable
     private readonly object gate = new();
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The parameter a lesson reads to know it runs for a reproduction (README, Reproduction).</summary>
+    public const string ReproductionParameter = "reproduction";
+
     public LessonJob Job { get; }
     public string LogPath { get; }
     public string ResultsPath { get; }
@@ -37,11 +40,7 @@ internal sealed partial class LessonProcess : IDisposable
         LogPath = Path.Combine(runsFolder, name + ".log");
         ResultsPath = Path.Combine(runsFolder, name + ".results.jsonl");
         File.Delete(ResultsPath);
-        var notebook = Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb");
-        var arguments = RunCommand.RunnerArguments(notebook, Path.Combine(runsFolder, name + ".ipynb"), quick);
-        // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
-        if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
-            arguments.AddRange(["--set", "weightsPath=" + Path.Combine(runsFolder, name + ".weights")]);
+        var arguments = RunnerArguments(Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb"), runsFolder, name, quick);
 
         var psi = ChildProcess.StartInfo("dotnet", arguments, new Dictionary<string, string>
         {
@@ -61,6 +60,21 @@ internal sealed partial class LessonProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+    }
+
+    /// <summary>The runner's command line for one run of <paramref name="notebook"/>, with the parameters it declares set for a reproduction.</summary>
+    internal static List<string> RunnerArguments(string notebook, string runsFolder, string name, bool quick)
+    {
+        var arguments = RunCommand.RunnerArguments(notebook, Path.Combine(runsFolder, name + ".ipynb"), quick);
+        var declared = ParametersCell.Find(Notebook.Load(notebook)) is { } cell ? ParametersCell.Declarations(cell).Select(d => d.Name).ToHashSet() : [];
+        // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
+        if (declared.Contains("weightsPath"))
+            arguments.AddRange(["--set", "weightsPath=" + Path.Combine(runsFolder, name + ".weights")]);
+        // A lesson that declares `bool reproduction = false;` in its parameters cell skips its comparison cells here
+        // (`if (!reproduction)`): they train other networks, draw no figure of the tutorial and cost minutes a seed.
+        if (declared.Contains(ReproductionParameter))
+            arguments.AddRange(["--set", ReproductionParameter + "=true"]);
+        return arguments;
     }
 
     private void Append(string? line)
