@@ -109,3 +109,39 @@ public class ReproductionParameterTests
         Assert.DoesNotContain("weightsPath", string.Join(" ", arguments));
     }
 }
+
+/// <summary>--budget: which extra seeds start once the planned ones are done.</summary>
+public class PrecisionSeedsTests
+{
+    private static ReproductionFile Seeds(string tutorial, params double[] accuracies) =>
+        accuracies.Select((a, seed) => new SeedRun(tutorial, seed, false, a, 0.05, 2, 10, "n", "t"))
+            .Aggregate(new ReproductionFile(false, 2, 1, "t", []), (f, r) => f.With(r));
+
+    // README's relu LeNet seeds: SD 0.0028, 95% CI half-width 0.0035 — far from ±0.0010.
+    private static readonly ReproductionFile Relu = Seeds("lenet-relu", 0.9767, 0.9787, 0.9815, 0.9832, 0.9773);
+
+    [Fact]
+    public void An_imprecise_tutorial_gets_its_next_seed_when_its_lesson_fits_in_the_budget()
+    {
+        var job = Assert.Single(PrecisionSeeds.Next(Relu, [Tutorial.LeNetRelu], new Dictionary<string, double> { ["04-lenet"] = 40 }, 100, []));
+        Assert.Equal(("04-lenet", 5), (job.Lesson, job.Seed));
+        Assert.Equal([Tutorial.LeNetRelu], job.Tutorials);
+    }
+
+    [Fact]
+    public void No_seed_is_added_when_the_run_does_not_fit_has_not_been_timed_or_is_already_running()
+    {
+        Assert.Empty(PrecisionSeeds.Next(Relu, [Tutorial.LeNetRelu], new Dictionary<string, double> { ["04-lenet"] = 140 }, 100, []));
+        Assert.Empty(PrecisionSeeds.Next(Relu, [Tutorial.LeNetRelu], new Dictionary<string, double>(), 100, []));
+        Assert.Empty(PrecisionSeeds.Next(Relu, [Tutorial.LeNetRelu], new Dictionary<string, double> { ["04-lenet"] = 40 }, 100,
+                                         [new LessonJob("04-lenet", 5, [Tutorial.LeNetRelu])]));
+    }
+
+    [Fact]
+    public void A_precise_tutorial_gets_no_more_seeds()
+    {
+        // Five seeds within 0.0002 of each other: half-width about 0.0001.
+        var precise = Seeds("dropout", 0.9923, 0.9924, 0.9922, 0.9923, 0.9925);
+        Assert.Empty(PrecisionSeeds.Next(precise, [Tutorial.Dropout], new Dictionary<string, double> { ["05-dropout-convnet"] = 10 }, 1000, []));
+    }
+}

@@ -32,6 +32,8 @@ internal static class ReproduceCommand
     {
         Description = "Also train the same seeds through the Keras-faithful PyTorch port (tools/Reference; Debian's python3-torch) and test the two for equivalence (TOST, ±0.15 points).",
     };
+    private static readonly Option<int> Budget = CourseCommandLine.WholeNumber("--budget", 1,
+        "After the planned seeds, add seeds to tutorials whose mean's 95% CI is wider than ±0.10 points while a run of their lesson (timed from this reproduction's runs) fits in MINUTES of wall time in all.");
     private static readonly Argument<string[]> Tutorials = new Argument<string[]>("TUTORIAL")
     {
         Description = "Which tutorials (default: all).", Arity = ArgumentArity.ZeroOrMore,
@@ -40,17 +42,23 @@ internal static class ReproduceCommand
     public static readonly Command Command = new Command("reproduce",
         "Train each tutorial at seeds 0..N-1 (several runs at once), then per tutorial mean, SD, 95% CI, the 95% prediction interval of one run and the verdict; " +
         "artifacts/reproduction.json after every run.")
-    { Seeds, Quick, Resume, Jobs, ShardOption, WithReference, Tutorials, MergeCommand.Command }.WithAction(parsed => Run(Options(parsed)));
+    { Seeds, Quick, Resume, Jobs, ShardOption, WithReference, Budget, Tutorials, MergeCommand.Command }.WithAction(parsed => Run(Options(parsed)));
 
     internal static ReproduceOptions Options(ParseResult parsed)
     {
         var tutorials = parsed.GetValue(Tutorials)!.Distinct().Select(Tutorial.Get).ToList();
         return new(parsed.GetValue(Seeds), parsed.GetValue(Quick), parsed.GetValue(Resume), parsed.GetResult(Jobs) is null ? null : parsed.GetValue(Jobs),
-                   tutorials.Count == 0 ? Tutorial.All : tutorials, parsed.GetValue(ShardOption) ?? Shard.Whole, parsed.GetValue(WithReference));
+                   tutorials.Count == 0 ? Tutorial.All : tutorials, parsed.GetValue(ShardOption) ?? Shard.Whole, parsed.GetValue(WithReference),
+                   parsed.GetResult(Budget) is null ? null : parsed.GetValue(Budget));
     }
 
     private static int Run(ReproduceOptions options)
     {
+        if (options.BudgetMinutes is not null && options.Shard.Count > 1)
+        {
+            Console.Error.WriteLine("reproduce: --budget adds seeds as results come in, which slices cannot agree on; use it without --shard.");
+            return 2;
+        }
         int setup = SetupCommand.Run(quiet: true);
         if (setup != 0) return setup;
 
@@ -98,6 +106,16 @@ internal static class ReproduceCommand
                                           (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.LogPath)}"));
                     }
                 }
+                if (pending.Count == 0 && options.BudgetMinutes is { } budget)
+                {
+                    var more = PrecisionSeeds.Next(file, options.Tutorials, progress.LessonSeconds, budget * 60 - clock.Elapsed.TotalSeconds, [.. running.Select(r => r.Job)]);
+                    foreach (var job in more)
+                    {
+                        pending.Enqueue(job);
+                        Console.WriteLine($"  + {job.Lesson} seed {job.Seed}: {string.Join(", ", job.Tutorials.Select(t => t.Id))} not yet within ±0.10 points (95% CI)");
+                    }
+                    progress.Added(more.Count);
+                }
                 if (progress.Line(clock.Elapsed, done, running, pending) is { } line) Console.WriteLine(line);
             }
         }
@@ -139,4 +157,6 @@ internal static class ReproduceCommand
 }
 
 /// <param name="Shard">Which slice of the runs; <see cref="Reproduction.Shard.Whole"/> for all of them.</param>
-internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials, Shard Shard, bool WithReference = false);
+/// <param name="BudgetMinutes">--budget: wall time within which imprecise tutorials get more seeds; null: the planned seeds only.</param>
+internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials, Shard Shard,
+                                        bool WithReference = false, int? BudgetMinutes = null);

@@ -4,10 +4,17 @@ namespace MnistCourse.Launcher.Reproduction;
 /// The progress lines of a reproduction: what each running lesson is at, and the time left estimated from the finished runs
 /// of the same lesson (none before a lesson's first run ends: an estimate is a measurement, not a guess).
 /// </summary>
-internal sealed class ReproductionProgress(int total, int atOnce)
+internal sealed class ReproductionProgress(int plannedRuns, int atOnce)
 {
+    private int total = plannedRuns;
     private readonly Dictionary<string, List<double>> durations = [];
     private string last = "";
+
+    /// <summary>Each lesson's mean run time so far (lessons with a finished run only).</summary>
+    public IReadOnlyDictionary<string, double> LessonSeconds => durations.ToDictionary(d => d.Key, d => d.Value.Average());
+
+    /// <summary>Runs added after the plan (--budget) count in the "done of total" line.</summary>
+    public void Added(int runs) => total += runs;
 
     public void Finished(LessonProcess run) =>
         (durations.TryGetValue(run.Job.Lesson, out var list) ? list : durations[run.Job.Lesson] = []).Add(run.Clock.Elapsed.TotalSeconds);
