@@ -145,3 +145,21 @@ public class PrecisionSeedsTests
         Assert.Empty(PrecisionSeeds.Next(precise, [Tutorial.Dropout], new Dictionary<string, double> { ["05-dropout-convnet"] = 10 }, 1000, []));
     }
 }
+
+/// <summary>.github/workflows/reproduce.yml: its matrix, its --shard lines and its merge agree on the number of slices.</summary>
+public class ReproduceWorkflowTests
+{
+    [Fact]
+    public void The_matrix_the_shard_option_and_the_merge_name_the_same_slices()
+    {
+        var workflow = File.ReadAllText(Path.Combine(RepoPaths.Root, ".github", "workflows", "reproduce.yml"));
+        var matrix = System.Text.RegularExpressions.Regex.Match(workflow, @"shard: \[([\d, ]+)\]");
+        Assert.True(matrix.Success, "the workflow has no `shard: [1, 2, …]` matrix");
+        var slices = matrix.Groups[1].Value.Split(',').Select(s => int.Parse(s.Trim())).ToList();
+        int n = slices.Count;
+        Assert.Equal(Enumerable.Range(1, n), slices);
+        Assert.Contains($"--shard \"${{{{ matrix.shard }}}}/{n}\"", workflow);
+        Assert.Contains($"reproduction.shard-${{{{ matrix.shard }}}}-of-{n}.json", workflow);
+        Assert.Contains($"./course reproduce merge slices/reproduction.shard-*-of-{n}.json", workflow);
+    }
+}
