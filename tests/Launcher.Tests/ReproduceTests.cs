@@ -64,3 +64,41 @@ public class ReproduceTests
         Assert.Equal([0, 1, 2], JsonNode.Parse(File.ReadAllText(path))!["runs"]!.AsArray().Select(r => (int)r!["seed"]!).Order());
     }
 }
+
+/// <summary>Two slices of a reproduction, each its own launcher process, merged: the same rows as one run of the whole.</summary>
+public class ShardedReproductionTests
+{
+    private static (double accuracy, double loss)[] Rows(string file) =>
+        [.. JsonNode.Parse(File.ReadAllText(file))!["runs"]!.AsArray()
+            .OrderBy(r => (int)r!["seed"]!).Select(r => ((double)r!["test_accuracy"]!, (double)r!["test_loss"]!))];
+
+    [Fact]
+    [Trait("Speed", "Slow")]
+    public void Two_shards_in_separate_processes_merged_give_the_rows_of_one_run()
+    {
+        using var whole = new TempFolder();
+        using var sliced = new TempFolder();
+        // The quickest settings: the relu LeNet's lesson, quick, two seeds; --jobs 2 everywhere, so every run has the same torch threads.
+        string[] common = ["reproduce", "--quick", "--seeds", "2", "--jobs", "2", "lenet-relu"];
+        var (exit, output) = DoctorTests.RunLauncher(new Dictionary<string, string?> { ["MNISTCOURSE_ARTIFACTS"] = whole.Path }, common);
+        Assert.True(exit == 0, output);
+
+        var environment = new Dictionary<string, string?> { ["MNISTCOURSE_ARTIFACTS"] = sliced.Path };
+        // The two slices at once, as two machines would run them (two processes; each slice is one lesson run).
+        var shards = new[] { "1/2", "2/2" }.Select(shard => Task.Run(() => DoctorTests.RunLauncher(environment, [.. common, "--shard", shard]))).ToArray();
+        foreach (var (shardExit, shardOutput) in Task.WhenAll(shards).Result)
+        {
+            Assert.True(shardExit == 0, shardOutput);
+            Assert.Contains("1 lesson run(s) to do", shardOutput);
+        }
+        var slices = new[] { "reproduction.shard-1-of-2.json", "reproduction.shard-2-of-2.json" }.Select(f => Path.Combine(sliced.Path, f)).ToArray();
+        var merged = Path.Combine(sliced.Path, "merged.json");
+        var (mergeExit, mergeOutput) = DoctorTests.RunLauncher(environment, ["reproduce", "merge", .. slices, "--output", merged]);
+        Assert.True(mergeExit == 0, mergeOutput);
+        Assert.Contains("Merged 2 file(s), 2 run(s)", mergeOutput);
+
+        var expected = Rows(Path.Combine(whole.Path, "reproduction.json"));
+        Assert.Equal(2, expected.Length);
+        Assert.Equal(expected, Rows(merged));
+    }
+}

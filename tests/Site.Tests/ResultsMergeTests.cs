@@ -81,12 +81,15 @@ public sealed class ResultsMergeTests : IDisposable
     {
         Run(quick: false, seed: 0, ("02-convnet", [Tutorial("chollet", "02-convnet", 0.9909, 5)]));
         SeedRun Seed(int seed, double accuracy) => new("chollet", seed, false, accuracy, 0.03, 5, 90, "notebooks/02-convnet.ipynb", "2026-11-29T18:00:00Z");
-        new ReproductionFile(false, 2, 1, "2026-11-29T17:00:00Z", [Seed(0, 0.9909), Seed(1, 0.9921)]).Save(Path.Combine(Artifacts, ReproductionFile.FileName));
+        new ReproductionFile(false, 2, 1, "2026-11-29T17:00:00Z",
+            [Seed(0, 0.9911), Seed(1, 0.9918), Seed(2, 0.9916), Seed(3, 0.9923), Seed(4, 0.9889)]).Save(Path.Combine(Artifacts, ReproductionFile.FileName));
         var index = File.ReadAllText(CourseSite.Build(Artifacts, Path.Combine(Artifacts, "site")).IndexPath);
         Assert.Contains("<h2>Reproduction over seeds</h2>", index);
-        Assert.Equal(2, index.Split("<title>seed: ").Length - 1);
-        Assert.Contains("<title>mean 0.9915</title>", index);
+        Assert.Equal(5, index.Split("<title>seed: ").Length - 1);
+        Assert.Contains("<title>mean 0.9911</title>", index);
         Assert.Contains("<title>published 0.9918</title>", index);
-        Assert.Contains("reproduced: the mean 0.9915", index);
+        Assert.Contains("<title>95% prediction interval of one run 0.9871–0.9952</title>", index);
+        Assert.Contains("reproduced: the published 0.9918 lies within the 95% prediction interval of one run", index);
+        Assert.Contains("(earlier rule: reproduced)", index);
     }
 }

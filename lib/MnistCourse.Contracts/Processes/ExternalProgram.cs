@@ -24,6 +24,9 @@ public sealed record ExternalProgram(string FileName, IReadOnlyList<string> Argu
     /// <summary>The child's folder; this process's current folder when null.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>False: the child starts from an empty environment (a learner's notebook must not see the grader's tokens).</summary>
+    public bool InheritEnvironment { get; init; } = true;
+
     /// <summary>Variables to set in the child's environment (inherited from this process); a null value removes one.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
@@ -64,6 +67,7 @@ public sealed record ExternalProgram(string FileName, IReadOnlyList<string> Argu
             RedirectStandardError = Captured,
         };
         foreach (var argument in Arguments) start.ArgumentList.Add(argument);
+        if (!InheritEnvironment) start.Environment.Clear();
         foreach (var (name, value) in Environment)
         {
             if (value is null) start.Environment.Remove(name);

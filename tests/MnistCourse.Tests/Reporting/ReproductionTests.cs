@@ -22,55 +22,93 @@ public class ReproductionTests
         Assert.Equal((0.9849, 0.9880), (s.Min, s.Max));
     }
 
-    [Theory]
-    // scipy.stats.t.ppf(0.975, df)
-    [InlineData(1, 12.706204736432095)]
-    [InlineData(4, 2.7764451051977987)]
-    [InlineData(30, 2.0422724563012373)]
-    [InlineData(31, 2.0395134463964077)]
-    [InlineData(60, 2.0002978210582616)]
-    [InlineData(1000, 1.9623390808264078)]
-    public void Student_t_quantile_matches_scipy(int df, double expected) =>
-        Assert.Equal(expected, StudentT.Quantile975(df), 1e-5);
+    // README's five seeds of 2026-11-29 (./course reproduce --seeds 5), 1 torch thread a run.
+    private static readonly double[] Chollet = [0.9911, 0.9918, 0.9916, 0.9923, 0.9889];
+    private static readonly double[] LeNetRelu = [0.9767, 0.9787, 0.9815, 0.9832, 0.9773];
+
+    [Fact]
+    public void Prediction_interval_of_one_run_matches_scipy()
+    {
+        // m, sd = np.mean(a), np.std(a, ddof=1); m ± scipy.stats.t.ppf(0.975, 4) * sd * np.sqrt(1 + 1/5)
+        var s = SeedStatistics.Of(LeNetRelu);
+        Assert.Equal(0.9710118879447626, s.PredictionLow, 1e-10);
+        Assert.Equal(0.9879481120552375, s.PredictionHigh, 1e-10);
+        Assert.Equal((0.982937 - 0.976023) / 2, s.ConfidenceHalfWidth, 1e-6);
+    }
 
     [Fact]
     public void One_seed_has_no_spread_and_no_verdict()
     {
         var s = SeedStatistics.Of([0.99]);
         Assert.True(double.IsNaN(s.StandardDeviation));
+        Assert.True(double.IsNaN(s.PredictionLow));
         var verdict = ReproductionVerdict.Judge(0.9918, s);
         Assert.False(verdict.Reproduced);
-        Assert.StartsWith("no verdict: 1 seed gives no spread", verdict.Text);
+        Assert.False(verdict.Judged);
+        Assert.StartsWith("no verdict: 1 seed, the rule needs at least 5", verdict.Text);
     }
 
     [Fact]
-    public void Reproduced_needs_a_close_mean_and_the_published_figure_within_two_sd()
+    public void Four_seeds_are_too_few_for_a_verdict() =>
+        Assert.StartsWith("no verdict: 4 seeds, the rule needs at least 5", ReproductionVerdict.Judge(0.9918, SeedStatistics.Of(Chollet[..4])).Text);
+
+    [Fact]
+    public void Within_the_prediction_interval_and_close_is_reproduced_by_both_rules()
     {
-        var v = ReproductionVerdict.Judge(0.9871, SeedStatistics.Of(LeNetTanh));
+        var v = ReproductionVerdict.Judge(0.9918, SeedStatistics.Of(Chollet));
         Assert.True(v.Reproduced);
-        Assert.StartsWith("reproduced: the mean 0.9868 is 0.0003 below the published 0.9871", v.Text);
+        Assert.True(v.MeanClose);
+        Assert.True(v.EarlierRuleReproduced);
+        Assert.Equal("reproduced: the published 0.9918 lies within the 95% prediction interval of one run, 0.9871–0.9952; " +
+                     "the mean 0.9911 is 0.0007 below it (close: within 0.0015); 95% CI of the mean 0.9895–0.9928", v.Text);
     }
 
     [Fact]
-    public void A_mean_too_far_fails_and_says_by_how_much()
+    public void The_relu_lenet_is_reproduced_by_the_new_rule_though_its_mean_is_not_close()
     {
-        // mean 0.9850, SD 0.0020: within 2 SD of 0.9871 (0.9810–0.9890), but 0.0021 below it.
-        var v = ReproductionVerdict.Judge(0.9871, SeedStatistics.Of([0.9830, 0.9850, 0.9870]));
-        Assert.False(v.Reproduced);
+        // The case that made the rule change: mean 0.9795 is 0.0018 above 0.9777, inside one run's spread.
+        var v = ReproductionVerdict.Judge(0.9777, SeedStatistics.Of(LeNetRelu));
+        Assert.True(v.Reproduced);
         Assert.False(v.MeanClose);
-        Assert.True(v.PublishedWithinSpread);
-        Assert.StartsWith("not reproduced: the mean 0.9850 is 0.0021 below the published 0.9871, 0.0006 more than the 0.0015 allowed", v.Text);
+        Assert.False(v.EarlierRuleReproduced);
+        Assert.Equal(0.00178, v.MeanGap, 1e-9);
+        Assert.StartsWith("reproduced: the published 0.9777 lies within the 95% prediction interval of one run, 0.9710–0.9879; " +
+                          "the mean 0.9795 is 0.0018 above it (not close: more than 0.0015)", v.Text);
     }
 
     [Fact]
-    public void A_close_mean_with_a_tight_spread_that_excludes_the_published_figure_fails_the_second_condition()
+    public void Outside_the_prediction_interval_is_not_reproduced_even_with_a_close_mean()
     {
-        // mean 0.9910, SD 0.0001: 0.0008 from 0.9918 (close) but 0.9918 lies 0.0006 above mean + 2 SD (0.9912).
-        var v = ReproductionVerdict.Judge(0.9918, SeedStatistics.Of([0.9909, 0.9910, 0.9911]));
+        // mean 0.9910, SD 0.0000707: interval 0.9908–0.9912; 0.9918 lies 0.0006 above it, the mean only 0.0008 below.
+        var v = ReproductionVerdict.Judge(0.9918, SeedStatistics.Of([0.9909, 0.9910, 0.9911, 0.9910, 0.9910]));
         Assert.False(v.Reproduced);
         Assert.True(v.MeanClose);
-        Assert.False(v.PublishedWithinSpread);
-        Assert.StartsWith("not reproduced: the published 0.9918 lies 0.0006 outside mean ± 2 SD, 0.9908–0.9912", v.Text);
+        Assert.StartsWith("not reproduced: the published 0.9918 lies 0.0006 outside the 95% prediction interval of one run, 0.9908–0.9912; " +
+                          "the mean 0.9910 is 0.0008 below it (close", v.Text);
+    }
+
+    [Fact]
+    public void Outside_the_prediction_interval_and_far_fails_both_rules()
+    {
+        var v = ReproductionVerdict.Judge(0.9871, SeedStatistics.Of([0.9830, 0.9835, 0.9832, 0.9834, 0.9829]));
+        Assert.False(v.Reproduced);
+        Assert.False(v.MeanClose);
+        Assert.False(v.EarlierRuleReproduced);
+        Assert.Contains("(not close: more than 0.0015)", v.Text);
+    }
+
+    [Theory]
+    // README's table (./course reproduce --seeds 5, 2026-11-29): the 95% prediction interval (scipy, as above) and both
+    // rules' verdicts on the same seeds, as README states them.
+    [InlineData(0.9918, new[] { 0.9911, 0.9918, 0.9916, 0.9923, 0.9889 }, 0.9871131016008234, 0.9951668983991766, true, true)]
+    [InlineData(0.9871, new[] { 0.9854, 0.9877, 0.9873, 0.9870, 0.9883 }, 0.9838319498370608, 0.990448050162939, true, true)]
+    [InlineData(0.9777, new[] { 0.9767, 0.9787, 0.9815, 0.9832, 0.9773 }, 0.9710118879447626, 0.9879481120552375, true, false)]
+    [InlineData(0.9923, new[] { 0.9925, 0.9910, 0.9931, 0.9922, 0.9929 }, 0.9898264353146942, 0.9948535646853056, true, true)]
+    public void Readme_seeds_give_the_verdicts_readme_states(double published, double[] seeds, double low, double high, bool reproduced, bool earlier)
+    {
+        var v = ReproductionVerdict.Judge(published, SeedStatistics.Of(seeds));
+        Assert.Equal((low, high), (v.PredictionLow, v.PredictionHigh), (x, y) => Math.Abs(x.Item1 - y.Item1) < 1e-10 && Math.Abs(x.Item2 - y.Item2) < 1e-10);
+        Assert.Equal((reproduced, earlier), (v.Reproduced, v.EarlierRuleReproduced));
     }
 
     [Fact]

@@ -1,18 +1,16 @@
 using System.Text.Json.Nodes;
 using MnistCourse.Data;
 using MnistCourse.Reporting;
+using MnistCourse.Launcher.Reproduction;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
 /// `./course bench`: per tutorial network, median ms/step of the library's Fit and of a bare TorchSharp loop (tools/Bench,
-/// a process per network) and of the PyTorch reference (shared/reference/keras_ref.py), with glibc's allocator tuned on both sides.
+/// a process per network) and of the project's Keras-faithful PyTorch port (tools/Reference), with glibc's allocator tuned on both sides.
 /// </summary>
 internal static class BenchCommand
 {
-    // The same setting the library applies in-process with mallopt, for the Python side.
-    private const string GlibcTunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295";
-
     private static readonly string[] Networks = ["chollet", "dropout", "lenet-tanh", "lenet-relu"];
 
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object per network instead of the table." };
@@ -45,7 +43,7 @@ internal static class BenchCommand
         foreach (var network in networks)
         {
             var row = RunWorker(network, steps, warmup);
-            double? pytorch = reference.script is null ? null : RunPyTorch(reference.script, network, steps, warmup, (int)row["threads"]!);
+            double? pytorch = reference.script is null ? null : RunPyTorch(network, steps, warmup, (int)row["threads"]!);
             double fit = (double)row["fit_ms_per_step"]!, bare = (double)row["bare_ms_per_step"]!;
             int batch = (int)row["batch"]!;
             row["pytorch_ms_per_step"] = pytorch is { } p ? Math.Round(p, 3) : null;
@@ -80,28 +78,21 @@ internal static class BenchCommand
         return (images + tutorial.BatchSize - 1) / tutorial.BatchSize * tutorial.Epochs;
     }
 
-    private static (string? script, string status) FindReference()
-    {
-        var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "reference", "keras_ref.py"));
-        if (!File.Exists(script)) return (null, $"not run (no {script})");
-        if (!SystemTool.PyTorch.IsPresent())
-            return (null, $"not run: Debian's python3-torch is missing; add it with: sudo apt-get install -y {string.Join(" ", SystemTool.PyTorch.DebianPackages)}");
-        var (_, version) = ChildProcess.Capture(SystemTool.SystemPython, ["-c", "import torch; print(torch.__version__)"]);
-        return (script, $"PyTorch {version} (Debian python3-torch), {script}");
-    }
+    private static (string? script, string status) FindReference() =>
+        KerasReference.Missing() is { } missing ? (null, $"not run: {missing}")
+            : (KerasReference.Script, $"PyTorch {KerasReference.Version()} (Debian python3-torch), {Path.GetRelativePath(Repo.Root, KerasReference.Script)}");
 
-    private static double? RunPyTorch(string script, string network, int steps, int warmup, int threads)
+    private static double? RunPyTorch(string network, int steps, int warmup, int threads)
     {
-        var (exit, output) = ChildProcess.Capture(SystemTool.SystemPython,
-            [script, "--network", network, "--threads", threads.ToString(), "--max-steps", (steps + warmup).ToString(), "--warmup", warmup.ToString(), "--json"],
-            new Dictionary<string, string> { ["GLIBC_TUNABLES"] = GlibcTunables, ["MNIST_DIR"] = Mnist.DefaultFolder });
-        var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith('{'));
-        if (exit != 0 || line is null)
+        try
         {
-            Console.Error.WriteLine($"bench: the PyTorch reference failed for {network}: {output.Split('\n').LastOrDefault()}");
+            return KerasReference.Run(network, seed: 0, threads, maxSteps: steps + warmup, warmup)["ms_per_step"]!.GetValue<double>();
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"bench: {e.Message}");
             return null;
         }
-        return JsonNode.Parse(line)!["ms_per_step"]!.GetValue<double>();
     }
 
     private static void PrintTable(IReadOnlyList<JsonObject> rows)
@@ -116,7 +107,7 @@ internal static class BenchCommand
         Console.WriteLine();
         Console.WriteLine("Targets: Fit/bare ≤ 1.05; PyTorch/Fit ≥ 1.5; full training of the four tutorials ≤ 300 s " +
                           $"(estimated from Fit ms/step × the tutorials' steps: {total:0} s{(rows.Count < 4 ? ", networks missing" : "")}).");
-        Console.WriteLine($"Allocator tuned in the .NET workers: {rows.All(r => (bool)r["allocator_tuned"]!)}; PyTorch ran with GLIBC_TUNABLES={GlibcTunables}.");
+        Console.WriteLine($"Allocator tuned in the .NET workers: {rows.All(r => (bool)r["allocator_tuned"]!)}; PyTorch ran with GLIBC_TUNABLES={KerasReference.GlibcTunables}.");
     }
 
     private static string Show(JsonNode? value, string format) => value is null ? "—" : ((double)value).ToString(format);

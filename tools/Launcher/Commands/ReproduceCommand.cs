@@ -1,210 +1,162 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using MnistCourse.NotebookFormat;
-using MnistCourse.NotebookEngine.Running;
+using MnistCourse.Launcher.Reproduction;
 using MnistCourse.Reporting;
 
 namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
-/// `./course reproduce`: each run of a lesson at a seed is its own runner process, as many at once as there are cores
-/// (torch's threads split between them). artifacts/reproduction.json is rewritten after every run, so an interrupted
-/// reproduction keeps what it measured and --resume finishes it.
+/// `./course reproduce`: each run of a lesson at a seed is its own runner process (<see cref="LessonProcess"/>), as many at once
+/// as --jobs (default: the cores), torch's threads split between them. The reproduction file is rewritten after every run, so
+/// an interrupted reproduction keeps what it measured and --resume finishes it. `--shard K/N` runs one slice of the runs (its
+/// own file), `merge` joins the slices' files, `--with-reference` adds the Keras-faithful port's runs and the equivalence test.
 /// </summary>
-internal static partial class ReproduceCommand
+internal static class ReproduceCommand
 {
-    private sealed record Job(string Lesson, int Seed, IReadOnlyList<Tutorial> Tutorials);
-
-    private sealed record Running(Job Job, Task<ExternalProgramResult> Run, string Log, string Results)
-    {
-        public Stopwatch Clock { get; } = Stopwatch.StartNew();
-
-        /// <summary>"epoch 7/20", from the run's output as it arrives.</summary>
-        public string Epoch { get; set; } = "starting";
-    }
-
-    public static string FilePath => Path.Combine(Repo.Artifacts, ReproductionFile.FileName);
     private static string RunsFolder => Path.Combine(Repo.Artifacts, "reproduction");
 
     private static readonly Option<int> Seeds = CourseCommandLine.WholeNumber("--seeds", 1, "How many seeds per tutorial: 0..N-1.", defaultValue: 5);
     private static readonly Option<bool> Quick = new("--quick") { Description = "Quick lesson runs: checks the machinery, no verdict." };
-    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the reproduction in artifacts/reproduction.json: run only what it lacks." };
-    private static readonly Option<int> Jobs = CourseCommandLine.WholeNumber("--jobs", 1, "Runs at once (default: the number of cores; torch's threads split between them).");
+    private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the reproduction in its file: run only what it lacks." };
+    private static readonly Option<int> Jobs = CourseCommandLine.WholeNumber("--jobs", 1,
+        "Runs at once (default: the number of cores); each run gets cores/jobs torch threads, whatever the number of runs left, so a seed's figures never depend on the plan.");
+    private static readonly Option<Shard> ShardOption = new("--shard")
+    {
+        Description = "Run only slice K of N of the (lesson, seed) runs, into artifacts/reproduction.shard-K-of-N.json (join the slices with `reproduce merge`).",
+        HelpName = "K/N", DefaultValueFactory = _ => Shard.Whole,
+        CustomParser = result =>
+        {
+            try { return Shard.Parse(result.Tokens.Single().Value); }
+            catch (FormatException e) { result.AddError(e.Message); return Shard.Whole; }
+        },
+    };
+    private static readonly Option<bool> WithReference = new("--with-reference")
+    {
+        Description = "Also train the same seeds through the Keras-faithful PyTorch port (tools/Reference; Debian's python3-torch) and test the two for equivalence (TOST, ±0.15 points).",
+    };
+    private static readonly Option<int> Budget = CourseCommandLine.WholeNumber("--budget", 1,
+        "After the planned seeds, add seeds to tutorials whose mean's 95% CI is wider than ±0.10 points while a run of their lesson (timed from this reproduction's runs) fits in MINUTES of wall time in all.");
     private static readonly Argument<string[]> Tutorials = new Argument<string[]>("TUTORIAL")
     {
         Description = "Which tutorials (default: all).", Arity = ArgumentArity.ZeroOrMore,
     }.AcceptOnlyFromAmong([.. Tutorial.All.Select(t => t.Id)]);
 
     public static readonly Command Command = new Command("reproduce",
-        "Train each tutorial at seeds 0..N-1 (several runs at once), then per tutorial mean, SD, 95% CI, min–max and the verdict; " +
+        "Train each tutorial at seeds 0..N-1 (several runs at once), then per tutorial mean, SD, 95% CI, the 95% prediction interval of one run and the verdict; " +
         "artifacts/reproduction.json after every run.")
-    { Seeds, Quick, Resume, Jobs, Tutorials }.WithAction(parsed => Run(Options(parsed)));
+    { Seeds, Quick, Resume, Jobs, ShardOption, WithReference, Budget, Tutorials, MergeCommand.Command }.WithAction(parsed => Run(Options(parsed)));
 
     internal static ReproduceOptions Options(ParseResult parsed)
     {
         var tutorials = parsed.GetValue(Tutorials)!.Distinct().Select(Tutorial.Get).ToList();
         return new(parsed.GetValue(Seeds), parsed.GetValue(Quick), parsed.GetValue(Resume), parsed.GetResult(Jobs) is null ? null : parsed.GetValue(Jobs),
-                   tutorials.Count == 0 ? Tutorial.All : tutorials);
+                   tutorials.Count == 0 ? Tutorial.All : tutorials, parsed.GetValue(ShardOption) ?? Shard.Whole, parsed.GetValue(WithReference),
+                   parsed.GetResult(Budget) is null ? null : parsed.GetValue(Budget));
     }
 
     private static int Run(ReproduceOptions options)
     {
+        if (options.BudgetMinutes is not null && options.Shard.Count > 1)
+        {
+            Console.Error.WriteLine("reproduce: --budget adds seeds as results come in, which slices cannot agree on; use it without --shard.");
+            return 2;
+        }
         int setup = SetupCommand.Run(quiet: true);
         if (setup != 0) return setup;
 
-        var file = StartFile(options);
-        var jobs = Plan(options, file);
-        int jobsAtOnce = Math.Max(1, Math.Min(options.Jobs ?? Environment.ProcessorCount, Math.Max(1, jobs.Count)));
+        var path = Path.Combine(Repo.Artifacts, options.Shard.FileName);
+        var file = StartFile(options, path);
+        var jobs = ReproductionPlan.ToDo(options.Seeds, options.Tutorials, options.Shard, file);
+        int jobsAtOnce = Math.Max(1, options.Jobs ?? Environment.ProcessorCount);
         int threads = Math.Max(1, Environment.ProcessorCount / jobsAtOnce);
         if (jobs.Count > 0) file = file with { ParallelRuns = jobsAtOnce, ThreadsPerRun = threads }; // how the runs are made; kept when none is left
-        file.Save(FilePath);
+        file.Save(path);
 
-        Console.WriteLine($"Reproduction{(options.Quick ? " (QUICK: checks the machinery, no verdict)" : "")}: " +
+        Console.WriteLine($"Reproduction{(options.Quick ? " (QUICK: checks the machinery, no verdict)" : "")}" +
+                          $"{(options.Shard.Count > 1 ? $", slice {options.Shard}" : "")}: " +
                           $"{string.Join(", ", options.Tutorials.Select(t => t.Id))} × seeds 0–{options.Seeds - 1}: {jobs.Count} lesson run(s) to do" +
                           $"{(file.Runs.Count > 0 ? $", {file.Runs.Count} tutorial result(s) kept from before" : "")}; " +
                           $"{jobsAtOnce} at once, {threads} torch thread(s) each. Logs and executed copies: {Path.GetRelativePath(Repo.Root, RunsFolder)}/");
         Directory.CreateDirectory(RunsFolder);
 
-        var clock = Stopwatch.StartNew();
-        var pending = new Queue<Job>(jobs);
-        var running = new List<Running>();
-        var durations = new Dictionary<string, List<double>>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pending = new Queue<LessonJob>(jobs);
+        var running = new List<LessonProcess>();
+        var progress = new ReproductionProgress(jobs.Count, jobsAtOnce);
         int done = 0, failed = 0;
-        string lastStatus = "";
-        while (pending.Count > 0 || running.Count > 0)
+        try
         {
-            while (running.Count < jobsAtOnce && pending.Count > 0)
-                running.Add(Start(pending.Dequeue(), options.Quick, threads));
-
-            foreach (var finished in running.Where(r => r.Run.IsCompleted).ToList())
+            while (pending.Count > 0 || running.Count > 0)
             {
-                running.Remove(finished);
-                var (ok, added) = Collect(finished, options.Quick);
-                foreach (var run in added) file = file.With(run);
-                file.Save(FilePath);
-                done++;
-                if (!ok) failed++;
-                (durations.TryGetValue(finished.Job.Lesson, out var list) ? list : durations[finished.Job.Lesson] = []).Add(finished.Clock.Elapsed.TotalSeconds);
-                Console.WriteLine($"  {(ok ? "✓" : "✗")} {finished.Job.Lesson} seed {finished.Job.Seed} in {Minutes(finished.Clock.Elapsed.TotalSeconds)}: " +
-                                  (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.Log)}"));
-            }
+                while (running.Count < jobsAtOnce && pending.Count > 0)
+                    running.Add(new LessonProcess(pending.Dequeue(), RunsFolder, options.Quick, threads));
 
-            // A line when a run starts a new epoch, not every second the estimate moves.
-            var (state, eta) = Status(done, jobs.Count, running, pending, durations, jobsAtOnce);
-            if (state != lastStatus && running.Count > 0)
-            {
-                Console.WriteLine($"  [{Minutes(clock.Elapsed.TotalSeconds)}] {state} · {eta}");
-                lastStatus = state;
+                // Wake when a run ends, or after a second to show a new epoch.
+                Task.WaitAny([.. running.Select(r => r.Exited)], TimeSpan.FromSeconds(1));
+                foreach (var finished in running.Where(r => r.Exited.IsCompleted).ToList())
+                {
+                    running.Remove(finished);
+                    using (finished)
+                    {
+                        var (ok, added) = finished.Collect(options.Quick);
+                        foreach (var run in added) file = file.With(run);
+                        file.Save(path);
+                        done++;
+                        if (!ok) failed++;
+                        progress.Finished(finished);
+                        Console.WriteLine($"  {(ok ? "✓" : "✗")} {finished.Job.Lesson} seed {finished.Job.Seed} in {ReproductionProgress.Minutes(finished.Clock.Elapsed.TotalSeconds)}: " +
+                                          (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.LogPath)}"));
+                    }
+                }
+                if (pending.Count == 0 && options.BudgetMinutes is { } budget)
+                {
+                    var more = PrecisionSeeds.Next(file, options.Tutorials, progress.LessonSeconds, budget * 60 - clock.Elapsed.TotalSeconds, [.. running.Select(r => r.Job)]);
+                    foreach (var job in more)
+                    {
+                        pending.Enqueue(job);
+                        Console.WriteLine($"  + {job.Lesson} seed {job.Seed}: {string.Join(", ", job.Tutorials.Select(t => t.Id))} not yet within ±0.10 points (95% CI)");
+                    }
+                    progress.Added(more.Count);
+                }
+                if (progress.Line(clock.Elapsed, done, running, pending) is { } line) Console.WriteLine(line);
             }
-            Thread.Sleep(1000);
+        }
+        finally
+        {
+            foreach (var left in running) left.Dispose();
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{done} run(s) in {Minutes(clock.Elapsed.TotalSeconds)} wall time, {jobsAtOnce} at once; {failed} failed.");
-        PrintSummary(file, options);
+        Console.WriteLine($"{done} run(s) in {ReproductionProgress.Minutes(clock.Elapsed.TotalSeconds)} wall time, {jobsAtOnce} at once; {failed} failed.");
+        if (options.WithReference)
+        {
+            var wanted = options.Shard.Select(ReproductionPlan.All(options.Seeds, options.Tutorials)).SelectMany(j => j.Tutorials.Select(t => (t, j.Seed)));
+            file = ReferenceRuns.RunMissing(file, wanted, options.Quick, jobsAtOnce, threads, f => f.Save(path));
+        }
+        foreach (var line in ReproductionTable.Lines(file, options.Tutorials)) Console.WriteLine(line);
+        if (options.Shard.Count > 1)
+            Console.WriteLine($"Slice {options.Shard} written to {Path.GetRelativePath(Repo.Root, path)}; join the slices with ./course reproduce merge FILES…");
         return failed == 0 ? 0 : 1;
     }
 
     /// <summary>A fresh file, or with --resume the one on disk (of the same kind of run); an earlier file is never overwritten unseen.</summary>
-    private static ReproductionFile StartFile(ReproduceOptions options)
+    private static ReproductionFile StartFile(ReproduceOptions options, string path)
     {
         var fresh = new ReproductionFile(options.Quick, 1, 1, DateTime.UtcNow.ToString("O"), []);
-        if (!File.Exists(FilePath)) return fresh;
+        if (!File.Exists(path)) return fresh;
         if (options.Resume)
         {
-            var kept = ReproductionFile.Load(FilePath);
+            var kept = ReproductionFile.Load(path);
             if (kept.Quick != options.Quick)
-                throw new ArgumentException($"{FilePath} holds a {(kept.Quick ? "quick" : "full")} reproduction; --resume continues it only with{(kept.Quick ? "" : "out")} --quick.");
+                throw new ArgumentException($"{path} holds a {(kept.Quick ? "quick" : "full")} reproduction; --resume continues it only with{(kept.Quick ? "" : "out")} --quick.");
             return kept;
         }
-        var previous = Path.Combine(Repo.Artifacts, "reproduction.previous.json");
-        File.Move(FilePath, previous, overwrite: true);
-        Console.WriteLine($"(the earlier {ReproductionFile.FileName} is kept as {Path.GetRelativePath(Repo.Root, previous)})");
+        var previous = Path.ChangeExtension(path, ".previous.json");
+        File.Move(path, previous, overwrite: true);
+        Console.WriteLine($"(the earlier {Path.GetFileName(path)} is kept as {Path.GetRelativePath(Repo.Root, previous)})");
         return fresh;
-    }
-
-    /// <summary>One job per lesson and seed still missing a result of one of its requested tutorials, seed by seed.</summary>
-    private static List<Job> Plan(ReproduceOptions options, ReproductionFile file) =>
-        Enumerable.Range(0, options.Seeds)
-            .SelectMany(seed => options.Tutorials.GroupBy(t => t.Lesson).Select(g => new Job(g.Key, seed, g.ToList())))
-            .Where(job => job.Tutorials.Any(t => !file.Runs.Any(r => r.Tutorial == t.Id && r.Seed == job.Seed)))
-            .ToList();
-
-    private static Running Start(Job job, bool quick, int threads)
-    {
-        var name = $"{job.Lesson}-seed{job.Seed}{(quick ? "-quick" : "")}";
-        var log = Path.Combine(RunsFolder, name + ".log");
-        var results = Path.Combine(RunsFolder, name + ".results.jsonl");
-        File.Delete(results);
-        var notebook = Path.Combine(Repo.Notebooks, job.Lesson + ".ipynb");
-        var arguments = RunCommand.RunnerArguments(notebook, Path.Combine(RunsFolder, name + ".ipynb"), quick);
-        // A lesson that saves its model (lesson 2) saves this run's beside the log, never over the one lesson 3 loads.
-        if (ParametersCell.Find(Notebook.Load(notebook)) is { } cell && ParametersCell.Declarations(cell).Any(d => d.Name == "weightsPath"))
-            arguments.AddRange(["--set", "weightsPath=" + Path.Combine(RunsFolder, name + ".weights")]);
-
-        var writer = new StreamWriter(log) { AutoFlush = true };
-        var gate = new object();
-        Running? running = null;
-        void Append(string line)
-        {
-            lock (gate) writer.WriteLine(line);
-            if (running is not null && EpochLine().Match(line) is { Success: true } m) running.Epoch = $"epoch {m.Groups[1].Value}/{m.Groups[2].Value}";
-        }
-        var program = ChildProcess.Program("dotnet", arguments, new Dictionary<string, string>
-        {
-            [Course.SeedVariable] = job.Seed.ToString(), [Course.ResultsVariable] = results, [Course.ThreadsVariable] = threads.ToString(),
-        }) with { OnOutputLine = Append, OnErrorLine = Append };
-        async Task<ExternalProgramResult> RunThenCloseLog()
-        {
-            try { return await program.RunAsync(); }
-            finally { lock (gate) writer.Dispose(); }
-        }
-        running = new Running(job, RunThenCloseLog(), log, results);
-        return running;
-    }
-
-    private static (bool ok, List<SeedRun> runs) Collect(Running run, bool quick)
-    {
-        var exit = run.Run.Result.ExitCode;
-        var reported = RunCommand.ReadResults(run.Results)
-            .Where(r => run.Job.Tutorials.Any(t => t.Id == r.Tutorial))
-            .Select(r => new SeedRun(r.Tutorial, run.Job.Seed, quick, r.TestAccuracy, r.TestLoss, r.Epochs, r.TrainSeconds,
-                                     $"notebooks/{run.Job.Lesson}.ipynb", DateTime.UtcNow.ToString("O")))
-            .ToList();
-        return (exit == 0 && reported.Count == run.Job.Tutorials.Count, reported);
-    }
-
-    [GeneratedRegex(@"^Epoch (\d+)/(\d+)")]
-    private static partial Regex EpochLine();
-
-    /// <summary>"3/10 runs done · 04-lenet seed 1: epoch 7/20 · … · about 11 min left".</summary>
-    private static (string state, string eta) Status(int done, int total, List<Running> running, Queue<Job> pending, Dictionary<string, List<double>> durations, int jobsAtOnce)
-    {
-        var parts = running.Select(r => $"{r.Job.Lesson} seed {r.Job.Seed}: {r.Epoch}");
-        double? Estimate(string lesson) => durations.TryGetValue(lesson, out var d) && d.Count > 0 ? d.Average() : null;
-        var left = running.Select(r => Estimate(r.Job.Lesson) is { } e ? Math.Max(0, e - r.Clock.Elapsed.TotalSeconds) : (double?)null)
-            .Concat(pending.Select(j => Estimate(j.Lesson))).ToList();
-        var eta = left.Any(x => x is null) ? "time left: after each lesson's first run" : $"about {Minutes(left.Sum(x => x!.Value) / jobsAtOnce)} left";
-        return ($"{done}/{total} runs done · {string.Join(" · ", parts)}", eta);
-    }
-
-    private static string Minutes(double seconds) => seconds < 60 ? $"{seconds:0} s" : $"{(int)(seconds / 60)} min {seconds % 60:00} s";
-
-    internal static void PrintSummary(ReproductionFile file, ReproduceOptions options)
-    {
-        Console.WriteLine($"Reproduction over seeds{(file.Quick ? " — QUICK runs, no verdict" : "")} (artifacts/{ReproductionFile.FileName}):");
-        Console.WriteLine($"{"tutorial",-22} {"n",2} {"mean",7} {"SD",7} {"95% CI of the mean",19} {"min–max",15} {"published",9} {"reference band",15} {"loss",6} {"train s",7}");
-        foreach (var s in file.Summary.Where(s => options.Tutorials.Any(t => t.Id == s.TutorialId)))
-        {
-            var band = s.ReferenceLow is { } lo && s.ReferenceHigh is { } hi ? $"{lo:0.0000}–{hi:0.0000}" : "—";
-            Console.WriteLine($"{s.Title,-22} {s.Accuracy.Count,2} {s.Accuracy.Mean,7:0.0000} {F(s.Accuracy.StandardDeviation),7} " +
-                              $"{$"{F(s.Accuracy.ConfidenceLow)}–{F(s.Accuracy.ConfidenceHigh)}",19} {$"{s.Accuracy.Min:0.0000}–{s.Accuracy.Max:0.0000}",15} " +
-                              $"{s.Published,9:0.0000} {band,15} {s.Loss.Mean,6:0.000} {s.MeanTrainSeconds,7:0}");
-            Console.WriteLine($"{"",-22}    seeds {string.Join(", ", s.Seeds.Zip(s.Accuracies, (seed, a) => $"{seed}: {a:0.0000}"))}");
-            Console.WriteLine($"{"",-22}    {s.Verdict.Text}");
-        }
-        static string F(double v) => double.IsNaN(v) ? "—" : v.ToString("0.0000");
     }
 }
 
-internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials);
+/// <param name="Shard">Which slice of the runs; <see cref="Reproduction.Shard.Whole"/> for all of them.</param>
+/// <param name="BudgetMinutes">--budget: wall time within which imprecise tutorials get more seeds; null: the planned seeds only.</param>
+internal sealed record ReproduceOptions(int Seeds, bool Quick, bool Resume, int? Jobs, IReadOnlyList<Tutorial> Tutorials, Shard Shard,
+                                        bool WithReference = false, int? BudgetMinutes = null);

@@ -76,30 +76,22 @@ internal sealed class NotebookGrader(GradingSettings settings, Sandbox sandbox, 
     {
         var limit = settings.TimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string[] arguments = [Repo.RunnerDll, "run", staged, "--out", executed, .. quick ? ["--quick"] : Array.Empty<string>(), "--cell-timeout", limit];
-        var psi = sandbox.Start("dotnet", arguments, workFolder, Environment(workFolder),
-                                [(Path.GetDirectoryName(Repo.LibraryDll)!, Path.Combine(workFolder, "lib", "bin"))]);
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         using var log = new StreamWriter(logFile) { AutoFlush = true };
         var lastError = "";
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
-        process.ErrorDataReceived += (_, e) =>
+        var program = sandbox.Start("dotnet", arguments, workFolder, Environment(workFolder),
+                                    [(Path.GetDirectoryName(Repo.LibraryDll)!, Path.Combine(workFolder, "lib", "bin"))]) with
         {
-            if (e.Data is not { } line) return;
-            lock (log) log.WriteLine(line);
-            if (line.Trim().Length > 0) lastError = line;
+            TimeLimit = settings.TimeLimit + Grace,   // the whole tree is ended past it
+            OnOutputLine = line => { lock (log) log.WriteLine(line); },
+            OnErrorLine = line =>
+            {
+                lock (log) log.WriteLine(line);
+                if (line.Trim().Length > 0) lastError = line;
+            },
         };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (process.WaitForExit(settings.TimeLimit + Grace))
-        {
-            process.WaitForExit();   // the output read to its end
-            return (process.ExitCode, false, lastError);
-        }
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (-1, true, lastError);
+        var result = program.Run();
+        return (result.TimedOut ? -1 : result.ExitCode, result.TimedOut, lastError);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MnistCourse.Launcher.Grading;
 
 /// <summary>
@@ -34,26 +32,28 @@ internal sealed class Sandbox
     /// only writable place), with exactly <paramref name="environment"/>; <paramref name="extraBinds"/> are read-only
     /// binds (source → target) made inside it, e.g. the course's library where the notebook's <c>#r</c> looks.
     /// </summary>
-    public ProcessStartInfo Start(string program, IReadOnlyList<string> arguments, string workFolder,
-                                  IReadOnlyDictionary<string, string> environment, IReadOnlyList<(string Source, string Target)> extraBinds)
+    public ExternalProgram Start(string program, IReadOnlyList<string> arguments, string workFolder,
+                                 IReadOnlyDictionary<string, string> environment, IReadOnlyList<(string Source, string Target)> extraBinds)
     {
-        var psi = new ProcessStartInfo { UseShellExecute = false, WorkingDirectory = workFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment.Clear();
         if (!Enabled)
         {
             foreach (var (source, target) in extraBinds)
                 if (!Directory.Exists(target)) Directory.CreateSymbolicLink(target, source);
-            foreach (var (name, value) in environment) psi.Environment[name] = value;
-            psi.FileName = program;
-            foreach (var argument in arguments) psi.ArgumentList.Add(argument);
-            return psi;
+            return new ExternalProgram(program, arguments)
+            {
+                WorkingDirectory = workFolder,
+                InheritEnvironment = false,
+                Environment = environment.ToDictionary(e => e.Key, e => (string?)e.Value),
+            };
         }
         foreach (var (_, target) in extraBinds) Directory.CreateDirectory(target);   // the mount point, in the writable folder
-        psi.FileName = "bwrap";
-        foreach (var argument in BwrapArguments(workFolder, environment, extraBinds)) psi.ArgumentList.Add(argument);
-        psi.ArgumentList.Add(program);
-        foreach (var argument in arguments) psi.ArgumentList.Add(argument);
-        return psi;
+        // bwrap itself starts with no variables (--clearenv) and gives the notebook exactly `environment` (--setenv).
+        return new ExternalProgram("bwrap", [.. BwrapArguments(workFolder, environment, extraBinds), program, .. arguments])
+        {
+            WorkingDirectory = workFolder,
+            InheritEnvironment = false,
+            Environment = new Dictionary<string, string?> { ["PATH"] = environment.GetValueOrDefault("PATH") },
+        };
     }
 
     /// <summary>bwrap's options; later mounts go over earlier ones, so: all read-only, hide, bind back, then the work folder.</summary>

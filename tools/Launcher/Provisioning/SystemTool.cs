@@ -29,7 +29,7 @@ internal sealed record SystemTool(string Name, string NeededFor, IReadOnlyList<s
     ];
 
     /// <summary>`./course bench` runs the PyTorch reference with Debian's PyTorch.</summary>
-    public static readonly SystemTool PyTorch = PythonModules("torch", "the PyTorch reference (shared/reference/keras_ref.py)", "python3-torch");
+    public static readonly SystemTool PyTorch = PythonModules("torch", "the Keras-faithful PyTorch reference (tools/Reference/keras_reference.py)", "python3-torch");
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
