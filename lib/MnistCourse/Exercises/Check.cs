@@ -70,7 +70,7 @@ public static partial class Check
         }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } error)
         {
-            return CheckResult.Error($"your code threw {error.GetType().Name}: {FirstLine(error.Message)}");
+            return StarterUntouched(error) ?? CheckResult.Error($"your code threw {error.GetType().Name}: {FirstLine(error.Message)}");
         }
         finally { set_rng_state(randomState); }
     }
@@ -83,6 +83,14 @@ public static partial class Check
             Console.WriteLine(line);
         return result;
     }
+
+    /// <summary>
+    /// A coding exercise's starter throws <c>NotImplementedException("your code here")</c>: still throwing it means the
+    /// exercise has not been answered yet, which is not a mistake.
+    /// </summary>
+    private static CheckResult? StarterUntouched(Exception error) => error is NotImplementedException
+        ? CheckResult.NotAnswered("replace the line `throw new NotImplementedException(...)` with your code.")
+        : null;
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 

@@ -38,9 +38,9 @@ public class LessonStructureTests
         {
             Assert.NotNull(c.Exercise);
             Assert.Contains("Check.", c.Source);
-            // An answer to fill in, or a coding exercise's starter, whose body the learner writes.
-            Assert.True(c.Source.Contains("// your answer") || c.Source.Contains("throw new NotImplementedException(\"your code here\")"),
-                        $"{lesson}, exercise {c.Exercise}: neither '// your answer' nor a starter to write:\n{c.Source}");
+            // Where the learner writes: an answer's line, a missing line, or a coding exercise's starter.
+            Assert.Contains(new[] { "// your answer", "// the missing line goes here", "throw new NotImplementedException(\"your code here\")" },
+                            c.Source.Contains);
         });
     }
 }
