@@ -48,35 +48,13 @@ static partial class NotebookParameters
         if (values.TryGetValue(name, out var text)) variable = (T)Convert(name, typeof(T), text);
     }
 
+    /// <summary>The value of a --set, by the rules the course's runner uses (<c>ParameterText</c>, the same file).</summary>
     static object Convert(string name, Type type, string text)
     {
         var declaredType = declared[name];
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (text == "null" && (Nullable.GetUnderlyingType(type) is not null || declaredType.EndsWith('?'))) return null;
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        try
-        {
-            if (type == typeof(string)) return text;
-            if (type == typeof(bool)) return bool.Parse(text);
-            if (type == typeof(char) && text.Length == 1) return text[0];
-            if (type.IsEnum) return Enum.Parse(type, text, ignoreCase: true);
-            if (type == typeof(double)) return double.Parse(text, System.Globalization.NumberStyles.Float, invariant);
-            if (type == typeof(float)) return float.Parse(text, System.Globalization.NumberStyles.Float, invariant);
-            if (type == typeof(decimal)) return decimal.Parse(text, System.Globalization.NumberStyles.Float, invariant);
-            if (Type.GetTypeCode(type) is >= TypeCode.SByte and <= TypeCode.UInt64)
-            {
-                var number = decimal.Parse(text, System.Globalization.NumberStyles.Float, invariant);
-                if (number == decimal.Truncate(number)) return System.Convert.ChangeType(number, type, invariant);
-            }
-            else
-            {
-                var converter = System.ComponentModel.TypeDescriptor.GetConverter(type);
-                if (converter.CanConvertFrom(typeof(string))) return converter.ConvertFromInvariantString(text);
-            }
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or NotSupportedException)
-        {
-        }
+        if (ParameterText.Keyword(declaredType.TrimEnd('?')) is { } keyword && ParameterText.TryParse(keyword, text, out var value, out _))
+            return value;
         Fail($"parameter '{name}' is declared as {declaredType}; '{text}' is not a value of that type");
         return null;
     }

@@ -28,7 +28,7 @@ internal static class GeneratedHelpers
                $"    const string Names = {Literal(names)};\n" +
                $"    static readonly bool hasQuickSettings = {(hasQuick ? "true" : "false")};\n" +
                "    static readonly Dictionary<string, string> declared = new()\n    {\n" + declared + "    };\n}\n\n" +
-               Template("NotebookParameters.cs");
+               Template("NotebookParameters.cs") + "\n" + Template("ParameterText.cs");
     }
 
     public static string Output(string lesson, bool plotlyNet, bool mnistCoursePlot, bool xplot)

@@ -59,66 +59,39 @@ public static class ParameterInjector
         return notebook.InsertCodeCell(index, source, metadata);
     }
 
-    /// <summary>The types a parameter can be set in, by C# keyword (a parameter may also be declared with the .NET name,
-    /// Int32 or System.Int32): each value is checked and written as a literal. Other types (arrays, enums, TimeSpan,
-    /// <c>var</c> with a default that is not a literal) are refused: a value pasted as code would run as code.</summary>
-    private static readonly Dictionary<string, Type> LiteralTypes = new()
-    {
-        ["string"] = typeof(string), ["char"] = typeof(char), ["bool"] = typeof(bool), ["decimal"] = typeof(decimal),
-        ["double"] = typeof(double), ["float"] = typeof(float), ["int"] = typeof(int), ["long"] = typeof(long),
-        ["short"] = typeof(short), ["byte"] = typeof(byte), ["sbyte"] = typeof(sbyte), ["uint"] = typeof(uint),
-        ["ushort"] = typeof(ushort), ["ulong"] = typeof(ulong),
-    };
-
-    /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type.</summary>
+    /// <summary>The C# literal for <paramref name="value"/> as a value of the parameter's declared type
+    /// (<see cref="ParameterText"/> decides what a value of that type is: the same rules as an exported app's --set).</summary>
     public static string ToLiteral(ParameterDeclaration declaration, ParameterValue value)
     {
         var type = declaration.TypeName.Trim();
         var nullable = type.EndsWith('?');
         if (nullable) type = type[..^1].Trim();
-        type = LiteralTypes.Keys.FirstOrDefault(k => type == LiteralTypes[k].Name || type == LiteralTypes[k].FullName) ?? type;
 
         if (value.Text is null ? value.Json?.GetValueKind() is null or JsonValueKind.Null : nullable && value.Text == "null") return "null";
 
-        string Fail(string expected) => throw new ParameterException(
-            $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, but the value {value} (from {value.Origin}) is not {expected}");
-
+        var keyword = ParameterText.Keyword(type) ?? throw new ParameterException(
+            $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, which cannot be set from {value.Origin}: only " +
+            $"{string.Join(", ", ParameterText.LiteralTypes.Keys)} parameters (nullable too) take a value; declare it with one of these types in the parameters cell");
         var text = value.Text ?? (value.Json is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value.Json!.ToJsonString());
+        if (!ParameterText.TryParse(keyword, text, out var parsed, out var expected))
+            throw new ParameterException(
+                $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, but the value {value} (from {value.Origin}) is not {expected}");
+
         var invariant = CultureInfo.InvariantCulture;
-        switch (type)
+        return parsed switch
         {
-            case "string":
-                return SymbolDisplay.FormatLiteral(text, quote: true);
-            case "char":
-                return text.Length == 1 ? SymbolDisplay.FormatLiteral(text[0], quote: true) : Fail("a single character");
-            case "bool":
-                return bool.TryParse(text, out var b) ? (b ? "true" : "false") : Fail("true or false");
-            case "int" or "long" or "short" or "byte" or "sbyte" or "uint" or "ulong" or "ushort":
-                // JSON numbers such as 3.0 are whole numbers too.
-                if (!decimal.TryParse(text, NumberStyles.Float, invariant, out var integer) || integer != decimal.Truncate(integer))
-                    return Fail("a whole number");
-                try
-                {
-                    Convert.ChangeType(integer, LiteralTypes[type], invariant); // throws when out of the type's range
-                }
-                catch (OverflowException)
-                {
-                    return Fail($"a whole number in the range of {type}");
-                }
-                return decimal.Truncate(integer).ToString(invariant); // 3.0 → 3, an int literal
-            case "double" or "float":
-                if (!double.TryParse(text, NumberStyles.Float, invariant, out var real)) return Fail("a number");
-                var suffix = type == "float" ? "f" : "d";
-                if (double.IsNaN(real)) return $"{type}.NaN";
-                if (double.IsInfinity(real)) return real > 0 ? $"{type}.PositiveInfinity" : $"{type}.NegativeInfinity";
-                return (type == "float" ? ((float)real).ToString("R", invariant) : real.ToString("R", invariant)) + suffix;
-            case "decimal":
-                return decimal.TryParse(text, NumberStyles.Float, invariant, out var money) ? money.ToString(invariant) + "m" : Fail("a number");
-            default:
-                throw new ParameterException(
-                    $"parameter '{declaration.Name}' is declared as {declaration.TypeName}, which cannot be set from {value.Origin}: only " +
-                    $"{string.Join(", ", LiteralTypes.Keys)} parameters (nullable too) take a value; declare it with one of these types in the parameters cell");
-        }
+            string s => SymbolDisplay.FormatLiteral(s, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            double d when double.IsNaN(d) => "double.NaN",
+            double d when double.IsInfinity(d) => d > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity",
+            double d => d.ToString("R", invariant) + "d",
+            float f when float.IsNaN(f) => "float.NaN",
+            float f when float.IsInfinity(f) => f > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity",
+            float f => f.ToString("R", invariant) + "f",
+            decimal m => m.ToString(invariant) + "m",
+            _ => Convert.ToString(parsed, invariant)!,   // a whole number: 3.0 → 3
+        };
     }
 }
 
