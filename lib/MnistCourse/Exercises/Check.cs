@@ -64,10 +64,6 @@ public static partial class Check
                                          "timeout");
             return run.Result;
         }
-        catch (AggregateException wrapped) when (wrapped.InnerException is NotImplementedException)
-        {
-            return StarterLeft();
-        }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } error)
         {
             return StarterUntouched(error) ?? CheckResult.Error($"your code threw {error.GetType().Name}: {FirstLine(error.Message)}");
@@ -93,10 +89,6 @@ public static partial class Check
         : null;
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
-
-    /// <summary>The starter of a coding exercise throws <see cref="NotImplementedException"/>: still untouched, not an error.</summary>
-    private static CheckResult StarterLeft() =>
-        CheckResult.NotAnswered("replace the line throw new NotImplementedException(\"your code here\") with your code.");
 
     private static CheckResult NotAnswered(string what) => CheckResult.NotAnswered($"replace the 0 with {what}.");
 
