@@ -198,7 +198,7 @@ public class RunnerTests : IDisposable
         var result = RunnerProcess.Run(_folder.Path, "run", notebook);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var output = _folder.File("artifacts/notebooks/lesson.ipynb");
+        var output = _folder.File("artifacts/lesson.ipynb");   // named after its path under notebooks/ (CoursePaths.ExecutedCopy)
         Assert.True(File.Exists(output), result.Stderr);
         Assert.Equal("42", Text(Cells(output)[0]!["outputs"]![0]!["data"]!["text/plain"]));
     }

@@ -35,6 +35,9 @@ public static partial class Check
         var (given, judged) = (order[..ChallengeTrainingImages], order[ChallengeTrainingImages..(ChallengeTrainingImages + ChallengeValidationImages)]);
         Tensor Images(Tensor indices) => (allImages.index_select(0, indices).to(float32) / 255).reshape(-1, 28, 28, 1);
 
+        // The learner's initial weights and shuffles are drawn from the check's seed too: the same code gets the same
+        // verdict in any process, whatever ran before it (the check puts the generator back afterwards).
+        manual_seed(seed);
         var model = train(Images(given), Utils.ToCategorical(allLabels.index_select(0, given), 10));
         if (model is null) return CheckResult.Wrong("your function returned null: return the network you trained.", "no-result");
         if (model.Layers.Count == 0) return CheckResult.Wrong("your network has no layers.", "no-layers");
