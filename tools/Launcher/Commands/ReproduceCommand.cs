@@ -5,8 +5,9 @@ namespace MnistCourse.Launcher.Commands;
 
 /// <summary>
 /// `./course reproduce`: each run of a lesson at a seed is its own runner process (<see cref="LessonProcess"/>), as many at once
-/// as --jobs (default: the cores), torch's threads split between them. The reproduction file is rewritten after every run, so
-/// an interrupted reproduction keeps what it measured and --resume finishes it. `--shard K/N` runs one slice of the runs (its
+/// as --jobs (default: the cores), torch's threads split between them (<see cref="LessonScheduler"/>). The reproduction file
+/// is locked while the command runs and rewritten after every run, so an interrupted reproduction keeps what it measured and
+/// --resume finishes it. `--shard K/N` runs one slice of the runs (its
 /// own file), `merge` joins the slices' files, `--with-reference` adds the Keras-faithful port's runs and the equivalence test.
 /// </summary>
 internal static class ReproduceCommand
@@ -63,6 +64,8 @@ internal static class ReproduceCommand
         if (setup != 0) return setup;
 
         var path = Path.Combine(Repo.Artifacts, options.Shard.FileName);
+        using var writer = FileLock.Acquire(path + ".lock", TimeSpan.FromHours(24), line => Console.WriteLine(
+            $"course reproduce: {line}; another reproduction is writing {Path.GetFileName(path)}, this one starts when it ends (Ctrl+C to stop)."));
         var file = StartFile(options, path);
         var jobs = ReproductionPlan.ToDo(options.Seeds, options.Tutorials, options.Shard, file);
         int jobsAtOnce = Math.Max(1, options.Jobs ?? Environment.ProcessorCount);
@@ -78,51 +81,27 @@ internal static class ReproduceCommand
         Directory.CreateDirectory(RunsFolder);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var pending = new Queue<LessonJob>(jobs);
-        var running = new List<LessonProcess>();
         var progress = new ReproductionProgress(jobs.Count, jobsAtOnce);
         int done = 0, failed = 0;
-        try
+        void Finished(LessonProcess run)
         {
-            while (pending.Count > 0 || running.Count > 0)
-            {
-                while (running.Count < jobsAtOnce && pending.Count > 0)
-                    running.Add(new LessonProcess(pending.Dequeue(), RunsFolder, options.Quick, threads));
-
-                // Wake when a run ends, or after a second to show a new epoch.
-                Task.WaitAny([.. running.Select(r => r.Exited)], TimeSpan.FromSeconds(1));
-                foreach (var finished in running.Where(r => r.Exited.IsCompleted).ToList())
-                {
-                    running.Remove(finished);
-                    using (finished)
-                    {
-                        var (ok, added) = finished.Collect(options.Quick);
-                        foreach (var run in added) file = file.With(run);
-                        file.Save(path);
-                        done++;
-                        if (!ok) failed++;
-                        progress.Finished(finished);
-                        Console.WriteLine($"  {(ok ? "✓" : "✗")} {finished.Job.Lesson} seed {finished.Job.Seed} in {ReproductionProgress.Minutes(finished.Clock.Elapsed.TotalSeconds)}: " +
-                                          (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, finished.LogPath)}"));
-                    }
-                }
-                if (pending.Count == 0 && options.BudgetMinutes is { } budget)
-                {
-                    var more = PrecisionSeeds.Next(file, options.Tutorials, progress.LessonSeconds, budget * 60 - clock.Elapsed.TotalSeconds, [.. running.Select(r => r.Job)]);
-                    foreach (var job in more)
-                    {
-                        pending.Enqueue(job);
-                        Console.WriteLine($"  + {job.Lesson} seed {job.Seed}: {string.Join(", ", job.Tutorials.Select(t => t.Id))} not yet within ±0.10 points (95% CI)");
-                    }
-                    progress.Added(more.Count);
-                }
-                if (progress.Line(clock.Elapsed, done, running, pending) is { } line) Console.WriteLine(line);
-            }
+            var (ok, added) = run.Collect(options.Quick);
+            foreach (var seedRun in added) file = file.With(seedRun);
+            file.Save(path);
+            done++;
+            if (!ok) failed++;
+            Console.WriteLine($"  {(ok ? "✓" : "✗")} {run.Job.Lesson} seed {run.Job.Seed} in {ReproductionProgress.Minutes(run.Clock.Elapsed.TotalSeconds)}: " +
+                              (ok ? string.Join(", ", added.Select(r => $"{r.Tutorial} {r.TestAccuracy:0.0000}")) : $"failed, see {Path.GetRelativePath(Repo.Root, run.LogPath)}"));
         }
-        finally
+        List<LessonJob> MoreSeeds(IReadOnlyCollection<LessonJob> busy)
         {
-            foreach (var left in running) left.Dispose();
+            if (options.BudgetMinutes is not { } budget) return [];
+            var more = PrecisionSeeds.Next(file, options.Tutorials, progress.LessonSeconds, budget * 60 - clock.Elapsed.TotalSeconds, busy);
+            foreach (var job in more)
+                Console.WriteLine($"  + {job.Lesson} seed {job.Seed}: {string.Join(", ", job.Tutorials.Select(t => t.Id))} not yet within ±0.10 points (95% CI)");
+            return more;
         }
+        new LessonScheduler(jobsAtOnce, threads, RunsFolder, options.Quick).Run(jobs, Finished, progress, MoreSeeds);
 
         Console.WriteLine();
         Console.WriteLine($"{done} run(s) in {ReproductionProgress.Minutes(clock.Elapsed.TotalSeconds)} wall time, {jobsAtOnce} at once; {failed} failed.");
