@@ -1,3 +1,4 @@
+using MnistCourse.Tensors;
 using static TorchSharp.torch;
 
 namespace MnistCourse.Training;
@@ -28,7 +29,8 @@ public static class Losses
     public static Tensor FromProbabilities(Tensor probabilities, Tensor oneHot)
     {
         using var scope = NewDisposeScope();
-        var clipped = (probabilities / probabilities.sum(1, keepdim: true)).clamp(1e-7, 1 - 1e-7);
+        using var bounds = new HeldScalars();   // clamp's bounds, held while libtorch reads them (HeldScalars says why)
+        var clipped = (probabilities / probabilities.sum(1, keepdim: true)).clamp(bounds.Hold(1e-7), bounds.Hold(1 - 1e-7));
         return scope.MoveToOuter((oneHot * clipped.log()).sum(1).mean().neg_());
     }
 

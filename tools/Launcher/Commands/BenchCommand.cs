@@ -16,6 +16,10 @@ internal static class BenchCommand
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object per network instead of the table." };
     private static readonly Option<int> Steps = CourseCommandLine.WholeNumber("--steps", 1, "Timed steps per network (their median is reported).", defaultValue: 150);
     private static readonly Option<int> Warmup = CourseCommandLine.WholeNumber("--warmup", 0, "Untimed steps first.", defaultValue: 20);
+    private static readonly Option<bool> Split = new("--split")
+    {
+        Description = "How to spend the cores on several trainings: each network with every core's thread alone, then one 1-thread process per core at once; steps per second both ways (`./course reproduce` runs as many lessons at once as there are cores because of it).",
+    };
     private static readonly Argument<string[]> NetworkNames = new Argument<string[]>("NETWORK")
     {
         Description = "Which networks (default: all).", Arity = ArgumentArity.ZeroOrMore,
@@ -23,7 +27,7 @@ internal static class BenchCommand
 
     public static readonly Command Command = new Command("bench",
         "Time each tutorial network: the library's Fit, a bare TorchSharp loop, and PyTorch (where Debian's python3-torch is installed).")
-    { Json, Steps, Warmup, NetworkNames }.WithAction(Run);
+    { Json, Steps, Warmup, Split, NetworkNames }.WithAction(Run);
 
     private static string BenchDll => CoursePaths.ToolDll(Repo.Root, "Bench");
 
@@ -33,6 +37,7 @@ internal static class BenchCommand
         int steps = parsed.GetValue(Steps), warmup = parsed.GetValue(Warmup);
         var networks = parsed.GetValue(NetworkNames) is { Length: > 0 } named ? named : Networks;
         Mnist.Ensure(log: TextWriter.Null);
+        if (parsed.GetValue(Split)) return RunSplit(networks, steps, warmup);
         var reference = FindReference();
         if (!json)
             Console.WriteLine($"Timing {steps} steps after {warmup} of warm-up per network (medians); PyTorch: {reference.status}");
@@ -51,7 +56,7 @@ internal static class BenchCommand
             row["fit_images_per_s"] = Math.Round(batch * 1000 / fit);
             row["bare_images_per_s"] = Math.Round(batch * 1000 / bare);
             row["pytorch_images_per_s"] = pytorch is { } q ? Math.Round(batch * 1000 / q) : null;
-            row["fit_over_bare"] = Math.Round(fit / bare, 3);
+            row["fit_over_bare"] = (double)row["fit_over_bare_paired"]!; // the median of block-by-block ratios, not a ratio of medians
             row["pytorch_over_fit"] = pytorch is { } r ? Math.Round(r / fit, 3) : null;
             row["full_training_estimate_s"] = Math.Round(fit * TrainingSteps(network) / 1000, 1);
             rows.Add(row);
@@ -61,10 +66,35 @@ internal static class BenchCommand
         return 0;
     }
 
-    /// <summary>Times one network in its own process (tools/Bench), which prints one JSON line.</summary>
-    private static JsonObject RunWorker(string network, int steps, int warmup)
+    /// <summary>
+    /// `--split`: per network, Fit's steps per second with all the cores' threads in one process, against one 1-thread process
+    /// per core at once. Measured on 2026-12-06 (2 cores): two 1-thread processes did 1.10–1.63 times the steps per second.
+    /// </summary>
+    private static int RunSplit(IReadOnlyList<string> networks, int steps, int warmup)
     {
-        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()]);
+        int cores = Environment.ProcessorCount;
+        Console.WriteLine($"Timing {steps} steps after {warmup} of warm-up per process (Fit's median ms/step): each network with {cores} torch " +
+                          $"threads alone, then {cores} processes of 1 thread at once.");
+        Console.WriteLine();
+        Console.WriteLine($"{"network",-11} {"alone ms",9} {"at once ms",11} {"alone steps/s",14} {"at once steps/s",16} {"at once/alone",14}");
+        foreach (var network in networks)
+        {
+            double alone = (double)RunWorker(network, steps, warmup, threads: cores)["fit_ms_per_step"]!;
+            var together = Task.WhenAll(Enumerable.Range(0, cores).Select(_ => Task.Run(() => (double)RunWorker(network, steps, warmup, threads: 1)["fit_ms_per_step"]!))).Result;
+            double aloneRate = 1000 / alone, togetherRate = together.Sum(ms => 1000 / ms);
+            Console.WriteLine($"{network,-11} {alone,9:0.00} {together.Average(),11:0.00} {aloneRate,14:0.0} {togetherRate,16:0.0} {togetherRate / aloneRate,14:0.00}");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Above 1: {cores} one-thread trainings at once do more work per second than one on {cores} threads, which is how " +
+                          "`./course reproduce` runs by default (--jobs = the cores).");
+        return 0;
+    }
+
+    /// <summary>Times one network in its own process (tools/Bench), which prints one JSON line; <paramref name="threads"/>: torch's (default: its own choice).</summary>
+    private static JsonObject RunWorker(string network, int steps, int warmup, int? threads = null)
+    {
+        var environment = threads is { } t ? new Dictionary<string, string> { [Course.ThreadsVariable] = t.ToString() } : null;
+        var (exit, output) = ChildProcess.Capture("dotnet", [BenchDll, network, "--steps", steps.ToString(), "--warmup", warmup.ToString()], environment);
         var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
             ?? throw new InvalidOperationException($"the benchmark of {network} failed (exit {exit}): {output}");
         return JsonNode.Parse(line)!.AsObject();

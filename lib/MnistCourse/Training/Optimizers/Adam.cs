@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using MnistCourse.Tensors;
 using static TorchSharp.torch;
 
 namespace MnistCourse.Training.Optimizers;
@@ -11,7 +12,8 @@ namespace MnistCourse.Training.Optimizers;
 /// <remarks>
 /// Why not torch's <c>optim.Adam</c> as it is: it adds ε to √(v/(1−β₂ᵗ)) instead of to √v (Keras' "epsilon hat"),
 /// which for early steps is a 32× different ε. So the course binds a subclass of it that keeps its state, options,
-/// save/load and scheduler support and replaces only <c>step</c> with Keras' form.
+/// save/load and scheduler support and replaces only <c>step</c> with Keras' form, its numbers passed to libtorch as
+/// <see cref="HeldScalars"/>.
 /// </remarks>
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7) : Optimizer(learningRate)
 {
@@ -31,6 +33,9 @@ public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double 
         {
             var options = group.Options;
             double b1 = options.beta1!.Value, b2 = options.beta2!.Value;
+            using var scalars = new HeldScalars();
+            Scalar beta1 = scalars.Hold(b1), keep1 = scalars.Hold(1 - b1), beta2 = scalars.Hold(b2), keep2 = scalars.Hold(1 - b2);
+            Scalar epsilon = scalars.Hold(options.eps!.Value), one = scalars.Hold(1);
             foreach (var weight in group.Parameters)
             {
                 var g = weight.grad;
@@ -38,10 +43,10 @@ public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double 
                 var state = (State)_state[weight.Handle];
                 state.step++;
                 double lrT = options.LearningRate!.Value * Math.Sqrt(1 - Math.Pow(b2, state.step)) / (1 - Math.Pow(b1, state.step));
-                state.exp_avg.mul_(b1).add_(g, alpha: 1 - b1);
-                state.exp_avg_sq.mul_(b2).addcmul_(g, g, value: 1 - b2);
-                using var denominator = state.exp_avg_sq.sqrt().add_(options.eps!.Value);
-                weight.addcdiv_(state.exp_avg, denominator, value: -lrT);
+                state.exp_avg.mul_(beta1).add_(g, alpha: keep1);
+                state.exp_avg_sq.mul_(beta2).addcmul_(g, g, value: keep2);
+                using var denominator = state.exp_avg_sq.sqrt().add_(epsilon, one);   // add_(ε) alone would make its α of 1 a temporary Scalar
+                weight.addcdiv_(state.exp_avg, denominator, value: scalars.Hold(-lrT));
             }
         }, closure);
     }
