@@ -104,6 +104,12 @@ public class ReproductionTests
     [InlineData(0.9871, new[] { 0.9854, 0.9877, 0.9873, 0.9870, 0.9883 }, 0.9838319498370608, 0.990448050162939, true, true)]
     [InlineData(0.9777, new[] { 0.9767, 0.9787, 0.9815, 0.9832, 0.9773 }, 0.9710118879447626, 0.9879481120552375, true, false)]
     [InlineData(0.9923, new[] { 0.9925, 0.9910, 0.9931, 0.9922, 0.9929 }, 0.9898264353146942, 0.9948535646853056, true, true)]
+    // README's table of 2026-12-06 (./course reproduce --seeds 5 with the lessons' comparisons skipped); t(0.975, 4) = 2.7764451051977987
+    // as scipy gives it.
+    [InlineData(0.9918, new[] { 0.9921, 0.9920, 0.9922, 0.9925, 0.9903 }, 0.9891737696021877, 0.9944662303978123, true, true)]
+    [InlineData(0.9871, new[] { 0.9839, 0.9896, 0.9872, 0.9865, 0.9850 }, 0.9797952991809066, 0.9930847008190934, true, true)]
+    [InlineData(0.9777, new[] { 0.9761, 0.9779, 0.9814, 0.9821, 0.9764 }, 0.9702438873664071, 0.9873161126335929, true, true)]
+    [InlineData(0.9923, new[] { 0.9924, 0.9916, 0.9920, 0.9922, 0.9941 }, 0.9895300938975223, 0.9953899061024777, true, true)]
     public void Readme_seeds_give_the_verdicts_readme_states(double published, double[] seeds, double low, double high, bool reproduced, bool earlier)
     {
         var v = ReproductionVerdict.Judge(published, SeedStatistics.Of(seeds));
